@@ -1,0 +1,168 @@
+// The catalog: meetings, albums, photos, album membership, credits, keywords
+// and the edit history, in one SQLite file (WAL, foreign keys on, busy
+// timeout, versioned migrations, FTS5 for search).
+//
+// Thread-safety: a Catalog may be used from several threads at once; each
+// call is atomic (one transaction). Writers are serialised by SQLite.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "media/metadata.h"
+#include "media/status.h"
+
+namespace media {
+
+struct Meeting {
+  std::int64_t id = 0;
+  std::string slug;            // [a-z0-9-], 1..100, unique
+  LangText title;              // "en", "fr", ...
+  LangText description;
+  std::string place;
+  std::string start_date;      // YYYY-MM-DD or empty
+  std::string end_date;        // YYYY-MM-DD or empty
+  std::string default_credit;  // fills a missing credit on import
+  std::int64_t photo_count = 0;  // read-only, filled by the catalog
+};
+
+enum class Visibility { kPublic, kUnlisted, kPrivate };
+const char* VisibilityName(Visibility v);  // "public", "unlisted", "private"
+std::optional<Visibility> ParseVisibility(const std::string& s);
+
+struct Album {
+  std::int64_t id = 0;
+  std::string slug;            // [a-z0-9-], 1..100, unique
+  LangText title;
+  LangText description;
+  std::string meeting_slug;    // empty: no meeting
+  Visibility visibility = Visibility::kPublic;
+  std::string default_credit;  // fills a missing credit on import
+  std::optional<std::int64_t> cover_photo_id;
+  std::int64_t photo_count = 0;  // read-only, filled by the catalog
+};
+
+// A photo as the catalog knows it. `meta` holds the technical fields read at
+// ingest and the current (possibly edited) descriptive fields.
+struct Photo {
+  std::int64_t id = 0;
+  std::string sha256;
+  std::string original_filename;   // as the user gave it: text, never a path
+  std::int64_t file_size = 0;
+  PhotoMetadata meta;
+  std::string meeting_slug;        // empty: no meeting
+  std::vector<std::string> album_slugs;  // filled by GetPhoto, not by lists
+  std::string embargo_until;       // ISO 8601 or empty
+  std::string uploaded_at;         // ISO 8601 UTC
+  std::string uploaded_by;
+  std::int64_t version = 1;        // bumped on every edit (rendition URLs)
+};
+
+// What a new photo brings. `meta` comes from ReadMetadata; the catalog fills
+// a missing credit from `fallback_credit`, else from the album's default
+// credit, else from the meeting's.
+struct NewPhoto {
+  std::string sha256;
+  std::string original_filename;
+  std::int64_t file_size = 0;
+  PhotoMetadata meta;
+  std::string meeting_slug;     // optional
+  std::string album_slug;       // optional: appended at the end of the album
+  std::string fallback_credit;  // optional: --credit
+  std::string uploaded_by;
+};
+
+struct PhotoFilter {
+  std::string meeting_slug;
+  std::string album_slug;       // when set, results are in album order
+  std::string credit;           // exact credit line
+  std::string tag;              // exact keyword
+  std::string text;             // full-text query (FTS5), words ANDed
+  std::string taken_from;       // ISO date or date-time, inclusive
+  std::string taken_to;         // ISO date or date-time, inclusive (whole day for a date)
+  bool include_embargoed = true;
+  std::string cursor;           // opaque, from a previous page; empty = first page
+  int limit = 50;               // 1..500
+};
+
+struct PhotoPage {
+  std::vector<Photo> photos;
+  std::string next_cursor;      // empty: no more
+};
+
+struct CreditCount {
+  std::string credit;
+  std::int64_t photo_count = 0;
+};
+
+// One change to one field. Field names are the API's:
+//   "caption.<lang>", "headline.<lang>", "alt_text.<lang>", "credit",
+//   "creator", "copyright", "keywords", "event", "usage_terms",
+//   "embargo_until", "meeting"
+// For "keywords" the value is a JSON array of strings; for every other field
+// it is the text (empty string = clear the field).
+struct FieldChange {
+  std::string field;
+  std::string value;
+};
+
+struct HistoryEntry {
+  std::int64_t id = 0;
+  std::int64_t photo_id = 0;     // 0 for album edits
+  std::int64_t album_id = 0;     // 0 for photo edits
+  std::string field;
+  std::string old_value;
+  std::string new_value;
+  std::string who;
+  std::string at;                // ISO 8601 UTC
+};
+
+class Catalog {
+ public:
+  // Opens (creating if needed) the catalog at `path` and applies any pending
+  // migration. IOError when the file cannot be opened or migrated.
+  static Result<std::unique_ptr<Catalog>> Open(const std::string& path);
+  virtual ~Catalog() = default;
+
+  // --- meetings and albums
+  virtual Status CreateMeeting(const Meeting& m) = 0;          // Conflict if slug taken
+  virtual Result<Meeting> GetMeeting(const std::string& slug) = 0;
+  virtual Result<std::vector<Meeting>> ListMeetings() = 0;
+  virtual Status CreateAlbum(const Album& a) = 0;              // Conflict, NotFound(meeting)
+  virtual Result<Album> GetAlbum(const std::string& slug) = 0;
+  virtual Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug) = 0;  // "" = all
+
+  // --- photos
+  // Inserts a photo; Conflict when its sha256 is already catalogued (the
+  // existing id is then in `*existing_id` when given).
+  virtual Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id = nullptr) = 0;
+  virtual Result<Photo> GetPhoto(std::int64_t id) = 0;
+  virtual Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) = 0;
+  virtual Result<PhotoPage> ListPhotos(const PhotoFilter& filter) = 0;
+  // Every catalogued sha256 (for `gallery check`).
+  virtual Result<std::vector<std::string>> AllSha256() = 0;
+  virtual Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
+
+  // --- credits and keywords
+  virtual Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug) = 0;
+
+  // --- editing, each with one history row per changed field
+  // InvalidArgument for an unknown field or bad value; NotFound for a bad id.
+  virtual Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
+                           const std::string& who) = 0;
+  // All photos or none: one transaction.
+  virtual Status EditPhotos(const std::vector<std::int64_t>& ids,
+                            const std::vector<FieldChange>& changes, const std::string& who) = 0;
+  virtual Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) = 0;
+  // Sets the field back to the entry's old value (itself recorded as an edit).
+  virtual Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) = 0;
+
+  // --- health
+  // PRAGMA integrity_check and foreign_key_check; Corrupt with the details.
+  virtual Status CheckIntegrity() = 0;
+};
+
+}  // namespace media

@@ -1,0 +1,69 @@
+// What a photo file says about itself: pixels, camera, place, and the
+// descriptive text (caption, credit, ...) read from EXIF, IPTC and XMP.
+//
+// Field names follow the IPTC Photo Metadata standard where it has one and are
+// the names `gallery inspect` and the HTTP API print.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "media/status.h"
+
+namespace media {
+
+// Text per language tag: "x-default", "en", "fr", ... (XMP Lang Alt). An empty
+// map means the field is absent.
+using LangText = std::map<std::string, std::string>;
+
+struct GpsPosition {
+  double lat = 0;                // signed decimal degrees, south negative
+  double lon = 0;                // signed decimal degrees, west negative
+  std::optional<double> alt;     // metres, below sea level negative
+};
+
+struct PhotoMetadata {
+  // --- the file
+  std::string format;            // "jpeg", "png", "tiff", "webp", "heic", "avif"
+  int width = 0;                 // as displayed, after EXIF orientation
+  int height = 0;
+  int orientation = 1;           // EXIF 1..8; out-of-range values read as 1
+
+  // --- the camera
+  std::optional<std::string> taken_at;  // ISO 8601, with offset when known
+  std::string make, model, lens;
+  std::optional<double> exposure_time;  // seconds
+  std::optional<double> f_number;
+  std::optional<int> iso;
+  std::optional<double> focal_length;   // mm
+  std::optional<GpsPosition> gps;
+
+  // --- the description (editable in the catalog)
+  LangText caption;              // IPTC Description / Caption-Abstract, dc:description
+  LangText headline;             // photoshop:Headline (x-default), IPTC Headline
+  std::string credit;            // Credit Line: photoshop:Credit, IPTC Credit
+  std::string creator;           // dc:creator / IPTC By-line, several joined with "; "
+  std::string copyright;         // dc:rights / IPTC CopyrightNotice / EXIF Copyright
+  std::vector<std::string> keywords;  // dc:subject / IPTC Keywords, in order, unique
+  LangText alt_text;             // Iptc4xmpCore:AltTextAccessibility
+  std::string event;             // Iptc4xmpExt:Event (x-default)
+  std::string usage_terms;       // xmpRights:UsageTerms (x-default)
+};
+
+// Call once at start-up, before any thread reads metadata: initialises the
+// metadata library's XMP parser and routes its log messages into ours, so a
+// malformed file never writes to stderr. Safe to call more than once.
+void InitMetadataLibrary();
+
+// Reads the metadata of an image held in memory. Thread-safe (after
+// InitMetadataLibrary). On failure: Unsupported for a format we do not accept,
+// Corrupt for bytes that cannot be parsed; the message names the reason.
+Result<PhotoMetadata> ReadMetadata(const std::uint8_t* data, std::size_t size);
+
+// The same, from a file on disk.
+Result<PhotoMetadata> ReadMetadataFromFile(const std::string& path);
+
+}  // namespace media

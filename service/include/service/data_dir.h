@@ -1,0 +1,17 @@
+// Where things live inside a data folder (`--data DIR`). One place, so the
+// command line, the server and the tests agree.
+#pragma once
+
+#include <string>
+
+namespace gallery {
+
+struct DataDir {
+  explicit DataDir(std::string root);
+  std::string root;
+  std::string catalog_path() const;     // DIR/catalog.db
+  std::string originals_dir() const;    // DIR/originals
+  std::string renditions_dir() const;   // DIR/renditions
+};
+
+}  // namespace gallery

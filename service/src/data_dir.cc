@@ -1,0 +1,14 @@
+#include "service/data_dir.h"
+
+#include <utility>
+
+namespace gallery {
+
+DataDir::DataDir(std::string r) : root(std::move(r)) {
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+}
+std::string DataDir::catalog_path() const { return root + "/catalog.db"; }
+std::string DataDir::originals_dir() const { return root + "/originals"; }
+std::string DataDir::renditions_dir() const { return root + "/renditions"; }
+
+}  // namespace gallery

@@ -1,0 +1,32 @@
+// The rendition table: the sizes the gallery shows, as data in one place.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace thumbnails {
+
+enum class Fit {
+  kSquareCrop,  // exactly size×size, smart crop (attention)
+  kInside,      // fits inside size×size, aspect kept
+};
+
+enum class Format { kWebp, kJpeg };
+const char* FormatExtension(Format f);  // "webp", "jpg"
+const char* FormatMimeType(Format f);   // "image/webp", "image/jpeg"
+
+struct RenditionSpec {
+  std::string name;     // "tile", "small", "medium", "large"
+  int size = 0;         // the bounding square's side, in pixels
+  Fit fit = Fit::kInside;
+  bool made_at_ingest = false;  // grid sizes: from one decode at import
+  int webp_quality = 0;
+  int jpeg_quality = 0;
+};
+
+// Every rendition, smallest first.
+const std::vector<RenditionSpec>& RenditionTable();
+// The spec named `name`, or nullptr.
+const RenditionSpec* FindRendition(const std::string& name);
+
+}  // namespace thumbnails
