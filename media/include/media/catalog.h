@@ -109,6 +109,40 @@ struct FieldChange {
   std::string value;
 };
 
+struct TagCount {
+  std::string tag;
+  std::int64_t photo_count = 0;
+};
+
+enum class Role { kViewer, kEditor, kAdmin };
+const char* RoleName(Role r);  // "viewer", "editor", "admin"
+std::optional<Role> ParseRole(const std::string& s);
+
+// An API token or a web session: only the SHA-256 of the secret is stored.
+struct Credential {
+  std::int64_t id = 0;
+  std::string secret_sha256;
+  Role role = Role::kViewer;
+  std::string user;           // user name, or the token's label
+  std::string expires_at;     // ISO 8601 UTC, empty = never
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::string name;
+  std::string password_hash;  // encoded argon2id hash, never the password
+  Role role = Role::kViewer;
+};
+
+// A link that opens one private album (and its photos' media) until expiry.
+struct ShareLink {
+  std::int64_t id = 0;
+  std::string album_slug;
+  std::string secret_sha256;
+  std::string expires_at;     // ISO 8601 UTC, empty = never
+  std::string created_by;
+};
+
 struct HistoryEntry {
   std::int64_t id = 0;
   std::int64_t photo_id = 0;     // 0 for album edits
@@ -159,6 +193,38 @@ class Catalog {
   virtual Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) = 0;
   // Sets the field back to the entry's old value (itself recorded as an edit).
   virtual Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) = 0;
+
+  virtual Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) = 0;
+  // Photos and albums of the meeting lose the meeting; none is deleted.
+  virtual Status DeleteMeeting(const std::string& slug) = 0;
+  // Updates every field of the album but id, slug (renames when m.slug
+  // differs and is free) and photo_count; one history row per changed field.
+  virtual Status UpdateAlbum(const std::string& slug, const Album& a, const std::string& who) = 0;
+  // Never deletes photos.
+  virtual Status DeleteAlbum(const std::string& slug) = 0;
+  virtual Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
+  // `ids` is the album's complete new order; InvalidArgument when it is not a
+  // permutation of the current members.
+  virtual Status ReorderAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
+  virtual Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) = 0;
+  virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug) = 0;
+
+  // Removes a photo from the catalog (albums, search); its original file stays
+  // on disk until garbage collection. Returns the removed photo's sha256.
+  virtual Result<std::string> DeletePhoto(std::int64_t id) = 0;
+  // Hashes of originals no catalogued photo refers to (for `gallery gc`).
+  virtual Result<std::vector<std::string>> UnreferencedSha256(const std::vector<std::string>& stored) = 0;
+
+  // --- people and access
+  virtual Status AddUser(const User& u) = 0;                   // Conflict if name taken
+  virtual Result<User> GetUser(const std::string& name) = 0;
+  virtual Result<std::int64_t> AddCredential(const Credential& c) = 0;  // token or session
+  // NotFound for an unknown or expired secret.
+  virtual Result<Credential> FindCredential(const std::string& secret_sha256) = 0;
+  virtual Status RemoveCredential(const std::string& secret_sha256) = 0;
+  virtual Result<std::int64_t> AddShareLink(const ShareLink& l) = 0;
+  // NotFound for an unknown or expired link.
+  virtual Result<ShareLink> FindShareLink(const std::string& secret_sha256) = 0;
 
   // --- health
   // PRAGMA integrity_check and foreign_key_check; Corrupt with the details.
