@@ -1,0 +1,68 @@
+// The archive opened from a data folder: catalog, original store and
+// rendition cache together, and the ingest path that fills them. Shared by
+// the command line and the HTTP server.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "media/catalog.h"
+#include "media/original_store.h"
+#include "media/status.h"
+#include "service/data_dir.h"
+#include "thumbnails/rendition_cache.h"
+
+namespace gallery {
+
+struct IngestOptions {
+  std::string filename;        // the user's name for the file: text, never a path
+  std::string meeting_slug;    // optional
+  std::string album_slug;      // optional
+  std::string credit;          // optional: fills a missing credit
+  std::string uploaded_by;
+};
+
+struct IngestOutcome {
+  std::int64_t photo_id = 0;
+  std::string sha256;
+  bool duplicate = false;      // the same bytes were already catalogued
+};
+
+class Archive {
+ public:
+  // Opens (creating when needed) the archive in `dir`. Removes temporary
+  // files an interrupted run left behind.
+  static media::Result<std::unique_ptr<Archive>> Open(const DataDir& dir);
+
+  // Ingests one photo, on the calling thread (call it from a worker, never
+  // from an HTTP thread: it decodes). In order: hash; if the bytes are
+  // already catalogued, the existing photo (duplicate=true); read metadata;
+  // make the grid renditions from one decode (this refuses broken images);
+  // store the original durably; commit the catalog row. On OK the photo is
+  // durable. On error nothing new is visible in the catalog, and the status
+  // names the reason (Unsupported, Corrupt, TooLarge, NotFound for an
+  // unknown album or meeting, IOError, NoSpace). Thread-safe.
+  media::Result<IngestOutcome> Ingest(const std::string& bytes, const IngestOptions& options);
+
+  // Writes the grid renditions (and `large` when `all` is set) of a stored
+  // original into the cache, replacing what was there. Thread-safe.
+  media::Status RenderRenditions(const std::string& sha256, bool all);
+
+  media::Catalog& catalog() { return *catalog_; }
+  media::OriginalStore& originals() { return *originals_; }
+  thumbnails::RenditionCache& renditions() { return *renditions_; }
+  const DataDir& dir() const { return dir_; }
+
+ private:
+  Archive(DataDir dir, std::unique_ptr<media::Catalog> catalog,
+          std::unique_ptr<media::OriginalStore> originals,
+          std::unique_ptr<thumbnails::RenditionCache> renditions);
+  DataDir dir_;
+  std::unique_ptr<media::Catalog> catalog_;
+  std::unique_ptr<media::OriginalStore> originals_;
+  std::unique_ptr<thumbnails::RenditionCache> renditions_;
+};
+
+}  // namespace gallery
