@@ -1,0 +1,8 @@
+// The one place media/ includes the metadata library's headers. They use a
+// deprecated standard smart pointer, so its warnings are silenced here only.
+#pragma once
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#include <exiv2/exiv2.hpp>
+#pragma GCC diagnostic pop

@@ -1,0 +1,70 @@
+// Private helpers of the metadata reader and writer (media/src/metadata_*.cc,
+// iptc_*.cc, xmp_*.cc, exif_*.cc). Nothing here is part of media's API.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "media/metadata.h"
+#include "metadata_exiv2.h"
+
+namespace media::metadata_internal {
+
+// The accepted format the bytes start with: "jpeg", "png", "tiff", "webp",
+// "heic" or "avif". Unsupported naming the format when it is recognisable
+// (SVG, PDF, GIF, ...), Corrupt when the bytes are empty or too short.
+Result<std::string> DetectFormat(const std::uint8_t* data, std::size_t size);
+
+// Pixel size of the primary image of a HEIF/AVIF file as displayed (the `ispe`
+// property, swapped when an `irot` property turns it by 90 or 270 degrees).
+// Reads boxes within [data, data+size) only, never allocates from declared
+// sizes; nullopt when the boxes are missing or malformed.
+struct PixelSize {
+  int width = 0;
+  int height = 0;
+};
+std::optional<PixelSize> ReadBmffPrimarySize(const std::uint8_t* data, std::size_t size);
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(const std::string& s);
+// `s` as UTF-8: kept when it already is, else read as Windows-1252 (a superset
+// of Latin-1 in the printable range) and converted.
+std::string ToUtf8(const std::string& s);
+// IPTC IIM text to UTF-8: `declared_utf8` when the record's CodedCharacterSet
+// says UTF-8 (ESC % G); invalid sequences are then replaced by U+FFFD.
+std::string IptcTextToUtf8(const std::string& raw, bool declared_utf8);
+// `s` without leading/trailing spaces, tabs, line breaks and NULs.
+std::string Trim(const std::string& s);
+// At most `max_bytes` bytes of UTF-8 `s`, cut on a character boundary.
+std::string TruncateUtf8(const std::string& s, std::size_t max_bytes);
+
+// Camera facts from EXIF (and XMP where EXIF lacks them): taken_at, make,
+// model, lens, exposure, GPS, orientation. Never throws.
+void ReadCameraFields(const Exiv2::ExifData& exif, const Exiv2::XmpData& xmp, PhotoMetadata* out);
+
+// The descriptive text (caption, credit, ...) chosen between XMP, IPTC and EXIF
+// by the precedence table in metadata_precedence.cc. Never throws.
+void ReadDescriptionFields(const Exiv2::ExifData& exif, const Exiv2::IptcData& iptc,
+                           const Exiv2::XmpData& xmp, PhotoMetadata* out);
+
+// Replaces the descriptive XMP properties in `xmp` with those of `text`
+// (absent fields are removed). May throw the metadata library's exceptions.
+void SetDescriptionXmp(const PhotoMetadata& text, Exiv2::XmpData* xmp);
+// The same for IPTC IIM, declaring UTF-8 and keeping IIM's length limits.
+void SetDescriptionIptc(const PhotoMetadata& text, Exiv2::IptcData* iptc);
+// Removes GPS, serial numbers, owner name, maker notes and the embedded
+// thumbnail from EXIF, and the same facts from XMP.
+void StripPrivateExif(Exiv2::ExifData* exif);
+void StripPrivateXmp(Exiv2::XmpData* xmp);
+
+// Log lines the metadata library emitted on this thread since the last call,
+// oldest first (at most a few dozen are kept). See metadata_log.cc.
+std::vector<std::string> TakeMetadataWarnings();
+// The handler installed into the metadata library's log (metadata_init.cc).
+void CollectMetadataLog(int level, const char* message);
+void ClearMetadataWarnings();
+
+}  // namespace media::metadata_internal
