@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "media/catalog.h"
 #include "media/original_store.h"
@@ -46,9 +47,23 @@ class Archive {
   // unknown album or meeting, IOError, NoSpace). Thread-safe.
   media::Result<IngestOutcome> Ingest(const std::string& bytes, const IngestOptions& options);
 
-  // Writes the grid renditions (and `large` when `all` is set) of a stored
-  // original into the cache, replacing what was there. Thread-safe.
-  media::Status RenderRenditions(const std::string& sha256, bool all);
+  // Writes the grid renditions (and `large` when `all` is set) of a catalogued
+  // photo into the cache, replacing what was there, with the catalog's
+  // current text written in. Decodes: call from a worker. Thread-safe.
+  media::Status RenderRenditions(std::int64_t photo_id, bool all);
+
+  // The path of a cached rendition of `photo`, rendering it first when it is
+  // missing (the `large` size, a JPEG variant, or one lost from the cache).
+  // May decode: call from a worker. NotFound for an unknown rendition name.
+  media::Result<std::string> EnsureRendition(const media::Photo& photo, const std::string& name,
+                                             thumbnails::Format format);
+
+  // Rewrites the text (caption, credit, ...) embedded in the photo's cached
+  // renditions after an edit, without decoding pixels. Thread-safe.
+  media::Status RefreshEmbeddedText(std::int64_t photo_id);
+
+  // The formats made at ingest for the grid sizes; others are made on demand.
+  static const std::vector<thumbnails::Format>& IngestFormats();
 
   media::Catalog& catalog() { return *catalog_; }
   media::OriginalStore& originals() { return *originals_; }

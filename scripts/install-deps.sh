@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian bookworm packages the build, the service and the tests
+# need. Does nothing when they are all present already. Run as root.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libvips-dev libexiv2-dev libpistache-dev libsqlite3-dev libssl-dev libargon2-dev
+  nlohmann-json3-dev libcli11-dev libspdlog-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and starts the service on its embedded
+# defaults: the catalog and the photos in ./data, http://127.0.0.1:8080/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGALLERY_TESTS=OFF >/dev/null
+cmake --build build -j"$(nproc)" --target gallery
+exec ./build/gallery serve --data ./data --bind 127.0.0.1 --port "${PORT:-8080}"
