@@ -106,7 +106,8 @@ std::optional<std::string> RecogniseRefused(const std::uint8_t* data, std::size_
 
 Result<std::string> DetectFormat(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return Status::Corrupt("empty file");
-  if (StartsWith(data, size, "\xFF\xD8\xFF", 3)) return std::string("jpeg");
+  // SOI alone, as JPEG decoders check it: a damaged first marker is still a JPEG.
+  if (StartsWith(data, size, "\xFF\xD8", 2)) return std::string("jpeg");
   if (StartsWith(data, size, "\x89PNG\r\n\x1A\n", 8)) return std::string("png");
   if (StartsWith(data, size, "II*\x00", 4) || StartsWith(data, size, "MM\x00*", 4)) {
     return std::string("tiff");

@@ -42,11 +42,12 @@ std::string Trim(const std::string& s);
 std::string TruncateUtf8(const std::string& s, std::size_t max_bytes);
 
 // Camera facts from EXIF (and XMP where EXIF lacks them): taken_at, make,
-// model, lens, exposure, GPS, orientation. Never throws.
+// model, lens, exposure, GPS, orientation. May throw the metadata library's
+// exceptions (the public functions catch them).
 void ReadCameraFields(const Exiv2::ExifData& exif, const Exiv2::XmpData& xmp, PhotoMetadata* out);
 
 // The descriptive text (caption, credit, ...) chosen between XMP, IPTC and EXIF
-// by the precedence table in metadata_precedence.cc. Never throws.
+// by the precedence table in metadata_precedence.cc. May throw likewise.
 void ReadDescriptionFields(const Exiv2::ExifData& exif, const Exiv2::IptcData& iptc,
                            const Exiv2::XmpData& xmp, PhotoMetadata* out);
 
@@ -58,6 +59,13 @@ void SetDescriptionIptc(const PhotoMetadata& text, Exiv2::IptcData* iptc);
 // Removes GPS, serial numbers, owner name, maker notes and the embedded
 // thumbnail from EXIF, and the same facts from XMP.
 void StripPrivateExif(Exiv2::ExifData* exif);
+// Removes the EXIF copies of descriptive text (ImageDescription, Artist,
+// Copyright, XP*) so no stale text contradicts what XMP/IPTC now say.
+void EraseExifDescription(Exiv2::ExifData* exif);
+// The x-default text, else "en", else the first language; "" when empty.
+std::string FirstText(const LangText& text);
+// "A; B" -> {"A", "B"}, trimmed, empty items dropped.
+std::vector<std::string> CreatorList(const std::string& creator);
 void StripPrivateXmp(Exiv2::XmpData* xmp);
 
 // Log lines the metadata library emitted on this thread since the last call,

@@ -66,4 +66,23 @@ Result<PhotoMetadata> ReadMetadata(const std::uint8_t* data, std::size_t size);
 // The same, from a file on disk.
 Result<PhotoMetadata> ReadMetadataFromFile(const std::string& path);
 
+// A copy of an encoded image (JPEG, PNG, TIFF or WebP) carrying `text`'s
+// descriptive fields: caption (every language), headline, credit, creator,
+// copyright, keywords, alt text, event and usage terms, written as XMP, and for
+// JPEG and TIFF also as IPTC IIM declaring UTF-8 (IIM's length limits apply
+// there; the XMP keeps the full text). Fields empty in `text` are removed.
+// When `strip_private`, GPS, camera/lens serial numbers, owner name, maker
+// notes, the EXIF thumbnail and the old IPTC/XMP are dropped. The Orientation
+// tag is never changed: it describes these bytes' pixels (renditions come out
+// of the renderer upright, with Orientation 1 or none).
+// `image_bytes` is not modified. Unsupported for other formats (HEIC, AVIF);
+// Corrupt when the bytes cannot be parsed. Thread-safe (after
+// InitMetadataLibrary).
+Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
+                                     bool strip_private);
+
+// A standalone XMP packet (UTF-8, with its xpacket wrapper) holding `text`'s
+// descriptive fields, as written by EmbedDescription. Thread-safe.
+std::string XmpSidecar(const PhotoMetadata& text);
+
 }  // namespace media

@@ -1,0 +1,90 @@
+// EmbedDescription and XmpSidecar: the catalog's text written into a copy of
+// an image, or into a standalone XMP packet.
+#include "metadata_internal.h"
+
+namespace media {
+namespace mi = metadata_internal;
+namespace {
+
+bool Writable(const std::string& format) {
+  return format == "jpeg" || format == "png" || format == "tiff" || format == "webp";
+}
+bool CarriesIptc(const std::string& format) { return format == "jpeg" || format == "tiff"; }
+
+std::string Embed(const std::string& format, const std::string& bytes, const PhotoMetadata& text,
+                  bool strip_private) {
+  Exiv2::Image::AutoPtr image =
+      Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
+  if (image.get() == nullptr) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
+  image->readMetadata();
+  Exiv2::ExifData exif = image->exifData();
+  Exiv2::XmpData xmp = image->xmpData();
+  Exiv2::IptcData iptc = image->iptcData();
+  if (strip_private) {
+    mi::StripPrivateExif(&exif);
+    xmp.clear();
+    iptc.clear();
+  }
+  mi::EraseExifDescription(&exif);
+  mi::SetDescriptionXmp(text, &xmp);
+  if (CarriesIptc(format)) mi::SetDescriptionIptc(text, &iptc);
+  image->setExifData(exif);
+  image->setXmpData(xmp);
+  image->setIptcData(iptc);
+  image->writeMetadata();
+
+  Exiv2::BasicIo& io = image->io();
+  if (io.open() != 0) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
+  Exiv2::DataBuf buf = io.read(static_cast<long>(io.size()));
+  io.close();
+  return std::string(reinterpret_cast<const char*>(buf.pData_), static_cast<std::size_t>(buf.size_));
+}
+
+const char kEmptyPacket[] =
+    "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+    "  <rdf:Description rdf:about=\"\"/>\n"
+    " </rdf:RDF>\n"
+    "</x:xmpmeta>\n"
+    "<?xpacket end=\"w\"?>";
+
+}  // namespace
+
+Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
+                                     bool strip_private) {
+  InitMetadataLibrary();
+  Result<std::string> format =
+      mi::DetectFormat(reinterpret_cast<const std::uint8_t*>(image_bytes.data()), image_bytes.size());
+  if (!format.ok()) return format.status();
+  if (!Writable(*format)) return Status::Unsupported("cannot write metadata into a " + *format + " file");
+  mi::ClearMetadataWarnings();
+  try {
+    std::string out = Embed(*format, image_bytes, text, strip_private);
+    mi::ClearMetadataWarnings();
+    return out;
+  } catch (const std::exception& e) {
+    std::vector<std::string> warnings = mi::TakeMetadataWarnings();
+    std::string why = *format + " metadata could not be written: " + mi::ToUtf8(e.what());
+    if (!warnings.empty()) why += " (" + warnings.front() + ")";
+    return Status::Corrupt(why);
+  }
+}
+
+std::string XmpSidecar(const PhotoMetadata& text) {
+  InitMetadataLibrary();
+  try {
+    Exiv2::XmpData xmp;
+    mi::SetDescriptionXmp(text, &xmp);
+    std::string packet;
+    if (xmp.empty() || Exiv2::XmpParser::encode(packet, xmp, Exiv2::XmpParser::useCompactFormat) != 0 ||
+        packet.empty()) {
+      return kEmptyPacket;
+    }
+    return packet;
+  } catch (const std::exception&) {
+    return kEmptyPacket;
+  }
+}
+
+}  // namespace media
