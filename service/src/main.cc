@@ -2,9 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "media/metadata.h"
 
 int main(int argc, char** argv) {
+  media::InitMetadataLibrary();
   CLI::App app{"gallery: a photo archive for event photography"};
+  gallery::cli::AddInspectCommand(app);
   app.require_subcommand(1);
   CLI11_PARSE(app, argc, argv);
   return 0;
