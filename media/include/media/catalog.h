@@ -3,7 +3,17 @@
 // timeout, versioned migrations, FTS5 for search).
 //
 // Thread-safety: a Catalog may be used from several threads at once; each
-// call is atomic (one transaction). Writers are serialised by SQLite.
+// call is atomic (one transaction). Writers queue behind one writer
+// connection; readers use their own connections and see the last committed
+// state without waiting for a writer (WAL). Every commit is synced to disk
+// (synchronous=FULL): an acknowledged photo survives a power loss.
+//
+// Errors: every function returns a Status; SQLite failures map to Busy (locked
+// longer than the 5 s busy timeout), NoSpace, Corrupt or IOError. Slugs are
+// [a-z0-9][a-z0-9-]{0,99}, language tags BCP 47-like ("en", "fr-CA",
+// "x-default", stored in conventional case); anything else is
+// InvalidArgument naming the field. Times are ISO 8601 UTC
+// ("2026-11-22T21:10:00Z").
 #pragma once
 
 #include <cstdint>
@@ -143,10 +153,13 @@ struct ShareLink {
   std::string created_by;
 };
 
+// One changed field. Exactly one of photo_id, album_id, meeting_id is set.
+// History outlives its subject: deleting a photo, album or meeting keeps it.
 struct HistoryEntry {
   std::int64_t id = 0;
-  std::int64_t photo_id = 0;     // 0 for album edits
-  std::int64_t album_id = 0;     // 0 for photo edits
+  std::int64_t photo_id = 0;     // 0 unless a photo edit
+  std::int64_t album_id = 0;     // 0 unless an album edit
+  std::int64_t meeting_id = 0;   // 0 unless a meeting edit
   std::string field;
   std::string old_value;
   std::string new_value;
@@ -156,8 +169,10 @@ struct HistoryEntry {
 
 class Catalog {
  public:
-  // Opens (creating if needed) the catalog at `path` and applies any pending
-  // migration. IOError when the file cannot be opened or migrated.
+  // Opens (creating if needed) the catalog file at `path` and applies any
+  // pending migration, each in one transaction. IOError when the file cannot
+  // be opened or migrated, Corrupt when it is not a database, Unsupported when
+  // it was written by a newer program (the file is then left untouched).
   static Result<std::unique_ptr<Catalog>> Open(const std::string& path);
   virtual ~Catalog() = default;
 
@@ -194,7 +209,12 @@ class Catalog {
   // Sets the field back to the entry's old value (itself recorded as an edit).
   virtual Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) = 0;
 
+  // Updates every field of the meeting but id and photo_count (renames when
+  // m.slug differs and is free: Conflict otherwise); one history row per
+  // changed field ("slug", "title.<lang>", "description.<lang>", "place",
+  // "start_date", "end_date", "default_credit").
   virtual Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) = 0;
+  virtual Result<std::vector<HistoryEntry>> MeetingHistory(const std::string& slug) = 0;
   // Photos and albums of the meeting lose the meeting; none is deleted.
   virtual Status DeleteMeeting(const std::string& slug) = 0;
   // Updates every field of the album but id, slug (renames when m.slug

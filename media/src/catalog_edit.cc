@@ -1,0 +1,95 @@
+// Editing photos: field changes with one history row per real change, bulk
+// edits in one transaction, reverting a history entry.
+#include <set>
+
+#include "catalog_photo_fields.h"
+#include "catalog_rows.h"
+#include "catalog_sqlite.h"
+
+namespace media::catalog {
+namespace {
+
+Result<std::vector<ParsedChange>> ParseChanges(const std::vector<FieldChange>& changes) {
+  std::vector<ParsedChange> out;
+  std::set<std::string> seen;
+  for (const FieldChange& change : changes) {
+    CATALOG_ASSIGN_OR_RETURN(ParsedChange c, ParseChange(change));
+    if (!seen.insert(c.field).second) {
+      return Status::InvalidArgument("field '" + c.field + "' is given twice");
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Applies the changes to one photo inside the caller's transaction: writes
+// and records only the fields whose value differs, then bumps the version and
+// refreshes the search row when anything changed.
+Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedChange>& changes,
+                    const std::string& who) {
+  CATALOG_RETURN_IF_ERROR(CheckPhotoExists(db, id));
+  FieldDiffs diffs;
+  for (const ParsedChange& c : changes) {
+    CATALOG_ASSIGN_OR_RETURN(std::string old_value, CurrentValue(db, id, c));
+    if (old_value == c.value) continue;
+    CATALOG_RETURN_IF_ERROR(WriteValue(db, id, c));
+    diffs.Add(c.field, old_value, c.value);
+  }
+  if (diffs.empty()) return Status::OK();
+  HistoryEntry subject;
+  subject.photo_id = id;
+  CATALOG_RETURN_IF_ERROR(diffs.Record(db, subject, who));
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+                           db.Prepare("UPDATE photo SET version = version + 1 WHERE id = ?"));
+  st.Bind(1, id);
+  CATALOG_RETURN_IF_ERROR(st.Run());
+  return RefreshSearchRow(db, id);
+}
+
+}  // namespace
+
+Status SqliteCatalog::EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
+                                const std::string& who) {
+  return EditPhotos({id}, changes, who);
+}
+
+Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids,
+                                 const std::vector<FieldChange>& changes, const std::string& who) {
+  CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> parsed, ParseChanges(changes));
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  std::set<std::int64_t> done;
+  for (std::int64_t id : ids) {
+    if (!done.insert(id).second) continue;
+    CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), id, parsed, who));
+  }
+  return txn.Commit();
+}
+
+Result<std::vector<HistoryEntry>> SqliteCatalog::PhotoHistory(std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(std::vector<HistoryEntry> entries, LoadHistory(txn.db(), "photo_id", id));
+  // A deleted photo keeps its history; an id that never had any is unknown.
+  if (entries.empty()) CATALOG_RETURN_IF_ERROR(CheckPhotoExists(txn.db(), id));
+  return entries;
+}
+
+Status SqliteCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
+                                 const std::string& who) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("SELECT field, old_value FROM edit_history WHERE id = ? AND photo_id = ?"));
+  st.Bind(1, entry_id).Bind(2, photo_id);
+  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) {
+    return Status::NotFound("history entry " + std::to_string(entry_id) + " of photo " +
+                            std::to_string(photo_id) + " not found");
+  }
+  FieldChange back{st.Text(0), st.Text(1)};
+  st.Reset();
+  CATALOG_ASSIGN_OR_RETURN(ParsedChange change, ParseChange(back));
+  CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), photo_id, {change}, who));
+  return txn.Commit();
+}
+
+}  // namespace media::catalog

@@ -1,0 +1,174 @@
+// Listing: photo pages with filters and keyset paging, credit and tag counts.
+#include <variant>
+
+#include "catalog_cursor.h"
+#include "catalog_photo_read.h"
+#include "catalog_rows.h"
+#include "catalog_search.h"
+#include "catalog_sqlite.h"
+#include "catalog_validate.h"
+
+namespace media::catalog {
+namespace {
+
+// A WHERE clause under construction with its parameters, bound in order.
+struct Query {
+  std::string where = "WHERE 1";
+  std::vector<std::variant<std::int64_t, std::string>> args;
+
+  void And(const std::string& condition) { where += " AND " + condition; }
+  template <typename T>
+  void And(const std::string& condition, T arg) {
+    And(condition);
+    args.emplace_back(std::move(arg));
+  }
+  void BindAll(sqlite::Stmt& st) const {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      int index = static_cast<int>(i + 1);
+      if (const auto* n = std::get_if<std::int64_t>(&args[i])) st.Bind(index, *n);
+      else st.Bind(index, std::get<std::string>(args[i]));
+    }
+  }
+};
+
+Status AddDateFilters(const PhotoFilter& f, Query* q) {
+  if (f.taken_from.empty() && f.taken_to.empty()) return Status::OK();
+  q->And("p.taken_at IS NOT NULL");
+  if (!f.taken_from.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(RangeBound from, ParseTakenFrom(f.taken_from));
+    q->And("p.taken_sort >= ?", from.key);
+  }
+  if (!f.taken_to.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(RangeBound to, ParseTakenTo(f.taken_to));
+    q->And(to.strict ? "p.taken_sort < ?" : "p.taken_sort <= ?", to.key);
+  }
+  return Status::OK();
+}
+
+// Everything but the album and the cursor.
+Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
+  if (!f.meeting_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(db, f.meeting_slug));
+    q->And("p.meeting_id = ?", id);
+  }
+  if (!f.credit.empty()) q->And("p.credit_line = ?", f.credit);
+  if (!f.tag.empty()) {
+    q->And("EXISTS (SELECT 1 FROM photo_keyword k WHERE k.photo_id = p.id AND k.keyword = ?)",
+           f.tag);
+  }
+  std::string fts = FtsQuery(f.text);
+  if (!fts.empty()) {
+    q->And("p.id IN (SELECT rowid FROM photo_fts WHERE photo_fts MATCH ?)", fts);
+  }
+  if (!f.include_embargoed) q->And("(p.embargo_until IS NULL OR p.embargo_until <= ?)", NowUtc());
+  return AddDateFilters(f, q);
+}
+
+Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q, int limit,
+                          const std::optional<std::int64_t>& album_id) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
+  q.BindAll(st);
+  PhotoPage page;
+  PageKey last;
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    if (static_cast<int>(page.photos.size()) == limit) {
+      page.next_cursor = EncodeCursor(last);
+      break;
+    }
+    page.photos.push_back(PhotoFromRow(st));
+    last.photo_id = page.photos.back().id;
+    last.album_order = album_id.has_value();
+    last.album_id = album_id.value_or(0);
+    if (album_id) last.position = st.Int(kPhotoColumnCount);
+    else last.taken_sort = TakenSortFromRow(st);
+  }
+  CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &page.photos));
+  return page;
+}
+
+Result<PhotoPage> ListPage(sqlite::Db& db, const PhotoFilter& f) {
+  Query q;
+  std::optional<std::int64_t> album_id;
+  if (!f.album_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(album_id, AlbumId(db, f.album_slug));
+    q.And("ap.album_id = ?", *album_id);
+  }
+  CATALOG_RETURN_IF_ERROR(AddFilters(db, f, &q));
+  if (!f.cursor.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(PageKey key, DecodeCursor(f.cursor));
+    if (key.album_order != album_id.has_value() || key.album_id != album_id.value_or(0)) {
+      return Status::InvalidArgument("cursor: belongs to another listing");
+    }
+    if (album_id) {
+      q.And("(ap.position, p.id) > (?, ?)", key.position);
+    } else {
+      q.And("(p.taken_sort, p.id) > (?, ?)", key.taken_sort);
+    }
+    q.args.emplace_back(key.photo_id);
+  }
+  std::string sql = album_id
+                        ? PhotoSelect(", ap.position", "JOIN album_photo ap ON ap.photo_id = p.id") +
+                              q.where + " ORDER BY ap.position, p.id"
+                        : PhotoSelect("", "") + q.where + " ORDER BY p.taken_sort, p.id";
+  sql += " LIMIT " + std::to_string(f.limit + 1);
+  return RunPage(db, sql, q, f.limit, album_id);
+}
+
+}  // namespace
+
+Result<PhotoPage> SqliteCatalog::ListPhotos(const PhotoFilter& filter) {
+  if (filter.limit < 1 || filter.limit > 500) {
+    return Status::InvalidArgument("limit: " + std::to_string(filter.limit) +
+                                   " is outside 1..500");
+  }
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  return ListPage(txn.db(), filter);
+}
+
+Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& meeting_slug) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  Query q;
+  q.And("p.credit_line <> ''");
+  if (!meeting_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
+    q.And("p.meeting_id = ?", id);
+  }
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
+                       " GROUP BY p.credit_line ORDER BY count(*) DESC, p.credit_line"));
+  q.BindAll(st);
+  std::vector<CreditCount> out;
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(CreditCount{st.Text(0), st.Int(1)});
+  }
+  return out;
+}
+
+Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  Query q;
+  if (!meeting_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
+    q.And("p.meeting_id = ?", id);
+  }
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("SELECT k.keyword, count(*) FROM photo_keyword k "
+                       "JOIN photo p ON p.id = k.photo_id " + q.where +
+                       " GROUP BY k.keyword ORDER BY count(*) DESC, k.keyword"));
+  q.BindAll(st);
+  std::vector<TagCount> out;
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(TagCount{st.Text(0), st.Int(1)});
+  }
+  return out;
+}
+
+}  // namespace media::catalog

@@ -1,0 +1,151 @@
+// Meetings: create, read, update (with history), delete.
+#include "catalog_rows.h"
+#include "catalog_sqlite.h"
+#include "catalog_validate.h"
+
+namespace media::catalog {
+namespace {
+
+constexpr char kMeetingColumns[] =
+    "SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
+    "m.default_credit, (SELECT count(*) FROM photo p WHERE p.meeting_id = m.id) FROM meeting m ";
+
+// Checks and normalises a meeting given by a caller.
+Result<Meeting> ValidMeeting(const Meeting& in) {
+  Meeting m = in;
+  CATALOG_RETURN_IF_ERROR(CheckSlug("meeting slug", m.slug));
+  CATALOG_ASSIGN_OR_RETURN(m.title, NormalizeLangText("title", m.title));
+  CATALOG_ASSIGN_OR_RETURN(m.description, NormalizeLangText("description", m.description));
+  CATALOG_RETURN_IF_ERROR(CheckOptionalDate("start_date", m.start_date));
+  CATALOG_RETURN_IF_ERROR(CheckOptionalDate("end_date", m.end_date));
+  if (!m.start_date.empty() && !m.end_date.empty() && m.end_date < m.start_date) {
+    return Status::InvalidArgument("end_date: " + m.end_date + " is before start_date " +
+                                   m.start_date);
+  }
+  return m;
+}
+
+Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const std::string& where,
+                                          const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      db.Prepare(kMeetingColumns + where + " ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
+  if (!slug.empty()) st.Bind(1, slug);
+  std::vector<Meeting> out;
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    Meeting m;
+    m.id = st.Int(0);
+    m.slug = st.Text(1);
+    m.place = st.Text(2);
+    m.start_date = st.Text(3);
+    m.end_date = st.Text(4);
+    m.default_credit = st.Text(5);
+    m.photo_count = st.Int(6);
+    ids.push_back(m.id);
+    out.push_back(std::move(m));
+  }
+  CATALOG_ASSIGN_OR_RETURN(OwnerTexts texts, LoadLangTexts(db, kMeetingText, ids));
+  for (Meeting& m : out) {
+    m.title = texts[m.id]["title"];
+    m.description = texts[m.id]["description"];
+  }
+  return out;
+}
+
+Result<Meeting> ReadMeeting(sqlite::Db& db, const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> found, ReadMeetings(db, "WHERE m.slug = ?", slug));
+  if (found.empty()) return Status::NotFound("meeting '" + slug + "' not found");
+  return std::move(found[0]);
+}
+
+Status SaveMeetingTexts(sqlite::Db& db, const Meeting& m) {
+  CATALOG_RETURN_IF_ERROR(SaveLangText(db, kMeetingText, m.id, "title", m.title));
+  return SaveLangText(db, kMeetingText, m.id, "description", m.description);
+}
+
+Status SlugTaken(const std::string& slug) {
+  return Status::Conflict("meeting '" + slug + "' already exists");
+}
+
+}  // namespace
+
+Status SqliteCatalog::CreateMeeting(const Meeting& in) {
+  CATALOG_ASSIGN_OR_RETURN(Meeting m, ValidMeeting(in));
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("INSERT INTO meeting (slug, place, start_date, end_date, default_credit) "
+                       "VALUES (?, ?, ?, ?, ?)"));
+  st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
+  st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit);
+  Status s = st.Run();
+  if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
+  CATALOG_RETURN_IF_ERROR(s);
+  m.id = txn.db().LastInsertId();
+  CATALOG_RETURN_IF_ERROR(SaveMeetingTexts(txn.db(), m));
+  return txn.Commit();
+}
+
+Result<Meeting> SqliteCatalog::GetMeeting(const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  return ReadMeeting(txn.db(), slug);
+}
+
+Result<std::vector<Meeting>> SqliteCatalog::ListMeetings() {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  return ReadMeetings(txn.db(), "", "");
+}
+
+Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
+                                    const std::string& who) {
+  Meeting wanted = in;
+  if (wanted.slug.empty()) wanted.slug = slug;
+  CATALOG_ASSIGN_OR_RETURN(Meeting m, ValidMeeting(wanted));
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(Meeting old, ReadMeeting(txn.db(), slug));
+  m.id = old.id;
+  FieldDiffs diffs;
+  diffs.Add("slug", old.slug, m.slug);
+  diffs.AddLang("title", old.title, m.title);
+  diffs.AddLang("description", old.description, m.description);
+  diffs.Add("place", old.place, m.place);
+  diffs.Add("start_date", old.start_date, m.start_date);
+  diffs.Add("end_date", old.end_date, m.end_date);
+  diffs.Add("default_credit", old.default_credit, m.default_credit);
+  if (diffs.empty()) return Status::OK();
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("UPDATE meeting SET slug = ?, place = ?, start_date = ?, end_date = ?, "
+                       "default_credit = ? WHERE id = ?"));
+  st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
+  st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit).Bind(6, m.id);
+  Status s = st.Run();
+  if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
+  CATALOG_RETURN_IF_ERROR(s);
+  CATALOG_RETURN_IF_ERROR(SaveMeetingTexts(txn.db(), m));
+  HistoryEntry subject;
+  subject.meeting_id = m.id;
+  CATALOG_RETURN_IF_ERROR(diffs.Record(txn.db(), subject, who));
+  return txn.Commit();
+}
+
+Result<std::vector<HistoryEntry>> SqliteCatalog::MeetingHistory(const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), slug));
+  return LoadHistory(txn.db(), "meeting_id", id);
+}
+
+Status SqliteCatalog::DeleteMeeting(const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), slug));
+  // Photos and albums lose the meeting through ON DELETE SET NULL.
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, txn.db().Prepare("DELETE FROM meeting WHERE id = ?"));
+  st.Bind(1, id);
+  CATALOG_RETURN_IF_ERROR(st.Run());
+  return txn.Commit();
+}
+
+}  // namespace media::catalog

@@ -1,0 +1,9 @@
+// The SQL of each schema version, embedded in the binary (one file each:
+// catalog_schema_v<N>.cc). Only catalog_migrations.cc reads these.
+#pragma once
+
+namespace media::catalog {
+
+extern const char* const kSchemaV1;
+
+}  // namespace media::catalog

@@ -1,0 +1,132 @@
+#include "catalog_photo_read.h"
+
+#include <map>
+
+#include "catalog_rows.h"
+
+namespace media::catalog {
+
+std::string PhotoSelect(const std::string& extra_columns, const std::string& joins) {
+  return "SELECT p.id, p.sha256, p.original_filename, p.file_size, p.format, p.width, p.height, "
+         "p.orientation, p.taken_at, p.make, p.model, p.lens, p.exposure_time, p.f_number, p.iso, "
+         "p.focal_length, p.gps_latitude, p.gps_longitude, p.gps_altitude, p.credit_line, "
+         "p.creator, p.copyright_notice, p.event, p.usage_terms, coalesce(p.embargo_until, ''), "
+         "coalesce(m.slug, ''), p.uploaded_at, p.uploaded_by, p.version, p.taken_sort" +
+         extra_columns + " FROM photo p LEFT JOIN meeting m ON m.id = p.meeting_id " + joins + " ";
+}
+
+Photo PhotoFromRow(const sqlite::Stmt& st) {
+  Photo p;
+  p.id = st.Int(0);
+  p.sha256 = st.Text(1);
+  p.original_filename = st.Text(2);
+  p.file_size = st.Int(3);
+  PhotoMetadata& m = p.meta;
+  m.format = st.Text(4);
+  m.width = static_cast<int>(st.Int(5));
+  m.height = static_cast<int>(st.Int(6));
+  m.orientation = static_cast<int>(st.Int(7));
+  m.taken_at = st.OptText(8);
+  m.make = st.Text(9);
+  m.model = st.Text(10);
+  m.lens = st.Text(11);
+  m.exposure_time = st.OptDouble(12);
+  m.f_number = st.OptDouble(13);
+  if (!st.IsNull(14)) m.iso = static_cast<int>(st.Int(14));
+  m.focal_length = st.OptDouble(15);
+  if (!st.IsNull(16) && !st.IsNull(17)) {
+    m.gps = GpsPosition{st.Double(16), st.Double(17), st.OptDouble(18)};
+  }
+  m.credit = st.Text(19);
+  m.creator = st.Text(20);
+  m.copyright = st.Text(21);
+  m.event = st.Text(22);
+  m.usage_terms = st.Text(23);
+  p.embargo_until = st.Text(24);
+  p.meeting_slug = st.Text(25);
+  p.uploaded_at = st.Text(26);
+  p.uploaded_by = st.Text(27);
+  p.version = st.Int(28);
+  return p;
+}
+
+std::string TakenSortFromRow(const sqlite::Stmt& st) { return st.Text(29); }
+
+Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos) {
+  if (photos->empty()) return Status::OK();
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, Photo*> by_id;
+  for (Photo& p : *photos) {
+    ids.push_back(p.id);
+    by_id[p.id] = &p;
+  }
+  CATALOG_ASSIGN_OR_RETURN(OwnerTexts texts, LoadLangTexts(db, kPhotoText, ids));
+  for (auto& [id, fields] : texts) {
+    Photo* p = by_id[id];
+    p->meta.caption = std::move(fields["description"]);
+    p->meta.headline = std::move(fields["headline"]);
+    p->meta.alt_text = std::move(fields["alt_text"]);
+  }
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      db.Prepare("SELECT photo_id, keyword FROM photo_keyword "
+                 "WHERE photo_id IN (SELECT value FROM json_each(?)) ORDER BY photo_id, position"));
+  st.Bind(1, IdsJson(ids));
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    by_id[st.Int(0)]->meta.keywords.push_back(st.Text(1));
+  }
+  return Status::OK();
+}
+
+Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo_id) {
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      db.Prepare("SELECT keyword FROM photo_keyword WHERE photo_id = ? ORDER BY position"));
+  st.Bind(1, photo_id);
+  std::vector<std::string> out;
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(st.Text(0));
+  }
+  return out;
+}
+
+Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt del, db.Prepare("DELETE FROM photo_keyword WHERE photo_id = ?"));
+  del.Bind(1, photo_id);
+  CATALOG_RETURN_IF_ERROR(del.Run());
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt ins,
+      db.Prepare("INSERT INTO photo_keyword (photo_id, keyword, position) VALUES (?, ?, ?)"));
+  for (std::size_t i = 0; i < keywords.size(); ++i) {
+    ins.Reset();
+    ins.Bind(1, photo_id).Bind(2, keywords[i]).Bind(3, static_cast<std::int64_t>(i));
+    CATALOG_RETURN_IF_ERROR(ins.Run());
+  }
+  return Status::OK();
+}
+
+Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(PhotoSelect("", "") + "WHERE p.id = ?"));
+  st.Bind(1, id);
+  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
+  std::vector<Photo> one{PhotoFromRow(st)};
+  CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &one));
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt albums,
+      db.Prepare("SELECT a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id "
+                 "WHERE ap.photo_id = ? ORDER BY a.slug"));
+  albums.Bind(1, id);
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool more, albums.Step());
+    if (!more) break;
+    one[0].album_slugs.push_back(albums.Text(0));
+  }
+  return std::move(one[0]);
+}
+
+}  // namespace media::catalog

@@ -1,0 +1,37 @@
+// Reading photos: the column list every photo query selects, and filling a
+// batch of photos with their texts and keywords in two queries (never one
+// query per photo).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "media/catalog.h"
+#include "sqlite_db.h"
+
+namespace media::catalog {
+
+// "SELECT <photo columns> FROM photo p LEFT JOIN meeting m ON ..." followed
+// by the caller's joins, WHERE and ORDER BY. Extra selected columns go in
+// `extra_columns` (", ap.position") and start at index kPhotoColumnCount.
+std::string PhotoSelect(const std::string& extra_columns, const std::string& joins);
+constexpr int kPhotoColumnCount = 30;
+
+// The photo of the current row (texts, keywords and albums not filled).
+Photo PhotoFromRow(const sqlite::Stmt& st);
+// The sort key column of the current row: taken_sort.
+std::string TakenSortFromRow(const sqlite::Stmt& st);
+
+// Fills caption, headline, alt text and keywords of every photo.
+Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos);
+
+// The photo's current keywords, in order.
+Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo_id);
+// Replaces the photo's keywords.
+Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords);
+
+// The photo with `id` with everything filled, album slugs included;
+// NotFound when absent.
+Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id);
+
+}  // namespace media::catalog

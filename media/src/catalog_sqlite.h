@@ -1,0 +1,68 @@
+// The SQLite implementation of media::Catalog. Each public call runs in one
+// transaction on the connection pool; the helpers it uses live in the other
+// catalog_*.cc files, one concern each.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "media/catalog.h"
+#include "sqlite_pool.h"
+
+namespace media::catalog {
+
+class SqliteCatalog : public Catalog {
+ public:
+  explicit SqliteCatalog(std::unique_ptr<sqlite::Pool> pool) : pool_(std::move(pool)) {}
+
+  Status CreateMeeting(const Meeting& m) override;
+  Result<Meeting> GetMeeting(const std::string& slug) override;
+  Result<std::vector<Meeting>> ListMeetings() override;
+  Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) override;
+  Result<std::vector<HistoryEntry>> MeetingHistory(const std::string& slug) override;
+  Status DeleteMeeting(const std::string& slug) override;
+
+  Status CreateAlbum(const Album& a) override;
+  Result<Album> GetAlbum(const std::string& slug) override;
+  Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug) override;
+  Status UpdateAlbum(const std::string& slug, const Album& a, const std::string& who) override;
+  Status DeleteAlbum(const std::string& slug) override;
+  Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
+  Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
+  Status ReorderAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
+  Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) override;
+
+  Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id) override;
+  Result<Photo> GetPhoto(std::int64_t id) override;
+  Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) override;
+  Result<PhotoPage> ListPhotos(const PhotoFilter& filter) override;
+  Result<std::vector<std::string>> AllSha256() override;
+  Result<std::string> DeletePhoto(std::int64_t id) override;
+  Result<std::vector<std::string>> UnreferencedSha256(const std::vector<std::string>& stored) override;
+
+  Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug) override;
+  Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug) override;
+
+  Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
+                   const std::string& who) override;
+  Status EditPhotos(const std::vector<std::int64_t>& ids, const std::vector<FieldChange>& changes,
+                    const std::string& who) override;
+  Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) override;
+  Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) override;
+
+  Status AddUser(const User& u) override;
+  Result<User> GetUser(const std::string& name) override;
+  Result<std::int64_t> AddCredential(const Credential& c) override;
+  Result<Credential> FindCredential(const std::string& secret_sha256) override;
+  Status RemoveCredential(const std::string& secret_sha256) override;
+  Result<std::int64_t> AddShareLink(const ShareLink& l) override;
+  Result<ShareLink> FindShareLink(const std::string& secret_sha256) override;
+
+  Status CheckIntegrity() override;
+
+ private:
+  std::unique_ptr<sqlite::Pool> pool_;
+};
+
+}  // namespace media::catalog

@@ -1,0 +1,77 @@
+// Shared set-up of the catalog tests: a fresh catalog file in a temporary
+// folder and small builders for meetings, albums and photos.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "fixtures/test_util.h"
+#include "media/catalog.h"
+#include "media/sha256.h"
+
+namespace catalog_test {
+
+// The sha256 of the text "photo-<n>": a distinct, valid hash per n.
+inline std::string Sha(int n) {
+  std::string text = "photo-" + std::to_string(n);
+  return media::Sha256Hex(text.data(), text.size());
+}
+
+inline media::NewPhoto MakePhoto(int n, const std::string& taken_at = "") {
+  media::NewPhoto p;
+  p.sha256 = Sha(n);
+  p.original_filename = "IMG_" + std::to_string(1000 + n) + ".jpg";
+  p.file_size = 1000 + n;
+  p.meta.format = "jpeg";
+  p.meta.width = 4032;
+  p.meta.height = 3024;
+  if (!taken_at.empty()) p.meta.taken_at = taken_at;
+  p.uploaded_by = "tester";
+  return p;
+}
+
+inline media::Meeting MakeMeeting(const std::string& slug, const std::string& credit = "") {
+  media::Meeting m;
+  m.slug = slug;
+  m.title = {{"en", "Technical meeting"}, {"fr", "Réunion technique"}};
+  m.place = "Casablanca";
+  m.start_date = "2016-07-11";
+  m.end_date = "2016-07-13";
+  m.default_credit = credit;
+  return m;
+}
+
+inline media::Album MakeAlbum(const std::string& slug, const std::string& meeting = "",
+                              const std::string& credit = "") {
+  media::Album a;
+  a.slug = slug;
+  a.title = {{"en", "Day one"}, {"fr", "Premier jour"}};
+  a.meeting_slug = meeting;
+  a.default_credit = credit;
+  return a;
+}
+
+class CatalogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_ / "catalog.db";
+    auto opened = media::Catalog::Open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    catalog_ = std::move(opened).value();
+  }
+
+  // Adds photo n and returns its id (fails the test otherwise).
+  std::int64_t Add(const media::NewPhoto& p) {
+    auto id = catalog_->AddPhoto(p);
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    return id.ok() ? *id : 0;
+  }
+
+  testing_util::TempDir dir_;
+  std::string path_;
+  std::unique_ptr<media::Catalog> catalog_;
+};
+
+}  // namespace catalog_test
