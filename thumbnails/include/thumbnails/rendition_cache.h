@@ -1,0 +1,59 @@
+// The on-disk cache of encoded renditions, keyed by (photo key, rendition
+// name, format). Layout: <root>/<key[0..2]>/<key>/<name>.<ext>; temporary files
+// start with '.' and are never taken for entries.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "thumbnails/error.h"
+#include "thumbnails/rendition_spec.h"
+
+namespace thumbnails {
+
+class RenditionCache {
+ public:
+  // `root` is trusted configuration; it is created on the first Put.
+  explicit RenditionCache(std::string root);
+
+  // True for a photo key: exactly 64 lowercase hex digits (a SHA-256).
+  static bool IsValidKey(std::string_view key);
+
+  // Every method validates its arguments first: a key that is not 64
+  // lowercase hex digits, or a name not in the rendition table, gives
+  // kInvalidArgument and touches nothing. All methods are safe to call from
+  // several threads and processes at once.
+
+  // Stores `bytes` atomically: written to a temporary file in the entry's
+  // folder, fsynced, renamed over the entry, folder fsynced. A reader sees the
+  // old entry or the whole new one, never part of a file. On failure nothing
+  // is left behind and any previous entry is intact. Errors: kNoSpace,
+  // kIOError.
+  Result<void> Put(std::string_view key, const std::string& name, Format format,
+                   std::string_view bytes) const;
+
+  // The entry's bytes. Errors: kNotFound, kIOError.
+  Result<std::string> Get(std::string_view key, const std::string& name, Format format) const;
+
+  // Where the entry lives (whether or not it exists), for serving the file.
+  Result<std::string> Path(std::string_view key, const std::string& name, Format format) const;
+
+  // Whether the entry exists (false on an invalid argument).
+  bool Has(std::string_view key, const std::string& name, Format format) const;
+
+  // Removes every entry of `key` (and any temporary file left by a crash).
+  // Removing a key with no entries succeeds. Errors: kIOError.
+  Result<void> Remove(std::string_view key) const;
+
+  // The keys with a folder in the cache, sorted. Errors: kIOError.
+  Result<std::vector<std::string>> Keys() const;
+
+  const std::string& root() const { return root_; }
+
+ private:
+  std::string KeyDir(std::string_view key) const;
+  std::string root_;
+};
+
+}  // namespace thumbnails

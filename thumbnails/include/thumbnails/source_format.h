@@ -1,0 +1,23 @@
+// The accepted input formats, recognised from the bytes only (never from a
+// file name or a claimed content type).
+#pragma once
+
+#include <string_view>
+
+#include "thumbnails/error.h"
+
+namespace thumbnails {
+
+enum class SourceFormat { kJpeg, kPng, kTiff, kWebp, kHeif, kAvif };
+
+// "jpeg", "png", "tiff", "webp", "heif", "avif".
+const char* SourceFormatName(SourceFormat format);
+
+// The accepted format whose signature starts `bytes`.
+// Errors: kUnsupported naming the format for recognised but refused ones
+// (GIF, SVG, PDF, PSD, BMP, HTML, the image library's own format, JPEG XL,
+// JPEG 2000, other ISO-BMFF brands) and for unrecognised bytes; kCorrupt for
+// input too short to carry any signature. Pure function, thread-safe.
+Result<SourceFormat> SniffSourceFormat(std::string_view bytes);
+
+}  // namespace thumbnails

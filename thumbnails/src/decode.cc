@@ -1,0 +1,132 @@
+#include "decode.h"
+
+#include <cstring>
+#include <string>
+
+namespace thumbnails {
+
+namespace {
+
+const char* LoaderName(SourceFormat format) {
+  switch (format) {
+    case SourceFormat::kJpeg: return "jpegload_buffer";
+    case SourceFormat::kPng: return "pngload_buffer";
+    case SourceFormat::kTiff: return "tiffload_buffer";
+    case SourceFormat::kWebp: return "webpload_buffer";
+    case SourceFormat::kHeif:
+    case SourceFormat::kAvif: return "heifload_buffer";
+  }
+  return "";
+}
+
+int CallLoader(SourceFormat format, std::string_view bytes, VipsImage** out) {
+  void* data = const_cast<char*>(bytes.data());  // the loaders only read
+  switch (format) {
+    case SourceFormat::kJpeg: return vips_jpegload_buffer(data, bytes.size(), out, nullptr);
+    case SourceFormat::kPng: return vips_pngload_buffer(data, bytes.size(), out, nullptr);
+    case SourceFormat::kTiff: return vips_tiffload_buffer(data, bytes.size(), out, nullptr);
+    case SourceFormat::kWebp: return vips_webpload_buffer(data, bytes.size(), out, nullptr);
+    case SourceFormat::kHeif:
+    case SourceFormat::kAvif: return vips_heifload_buffer(data, bytes.size(), out, nullptr);
+  }
+  return -1;
+}
+
+// The thumbnail operation finds its loader itself: make sure it took the one
+// of the sniffed format (Init leaves only those unblocked, this is a second
+// lock on the same door).
+Result<void> CheckLoader(VipsImage* image, SourceFormat format) {
+  const char* used = nullptr;
+  if (vips_image_get_typeof(image, "vips-loader") &&
+      vips_image_get_string(image, "vips-loader", &used) == 0 && used &&
+      std::strcmp(used, LoaderName(format)) == 0)
+    return {};
+  return Error{Error::kUnsupported, std::string("decode: expected the ") + LoaderName(format) +
+                                        " loader, the image library chose " +
+                                        (used ? used : "another")};
+}
+
+// Pixel values transformed from the embedded ICC profile to sRGB. An
+// unusable profile (broken, or for another colour space than the pixels') is
+// dropped and the values are taken as they are.
+ImagePtr ApplyEmbeddedProfile(ImagePtr image) {
+  if (!vips_image_get_typeof(image.get(), VIPS_META_ICC_NAME)) return image;
+  VipsImage* out = nullptr;
+  if (vips_icc_transform(image.get(), &out, "srgb", "embedded", TRUE, "intent",
+                         VIPS_INTENT_RELATIVE, nullptr) == 0) {
+    ImagePtr transformed(out);
+    vips_image_remove(transformed.get(), VIPS_META_ICC_NAME);
+    return transformed;
+  }
+  vips_error_clear();
+  if (vips_copy(image.get(), &out, nullptr) != 0) {
+    vips_error_clear();
+    return image;
+  }
+  ImagePtr untagged(out);
+  vips_image_remove(untagged.get(), VIPS_META_ICC_NAME);
+  return untagged;
+}
+
+// 8-bit sRGB, three bands plus alpha when present: embedded profiles applied,
+// greyscale, 16-bit and linear images converted.
+Result<ImagePtr> ToSrgb8(ImagePtr image) {
+  image = ApplyEmbeddedProfile(std::move(image));
+  VipsImage* in = image.get();
+  if (vips_image_guess_interpretation(in) != VIPS_INTERPRETATION_sRGB ||
+      in->BandFmt != VIPS_FORMAT_UCHAR) {
+    VipsImage* out = nullptr;
+    if (vips_colourspace(in, &out, VIPS_INTERPRETATION_sRGB, nullptr) != 0)
+      return VipsFailure(Error::kUnsupported, "colourspace to sRGB");
+    image.reset(out);
+  }
+  if (image->BandFmt != VIPS_FORMAT_UCHAR) {
+    VipsImage* out = nullptr;
+    if (vips_cast_uchar(image.get(), &out, nullptr) != 0)
+      return VipsFailure(Error::kInternal, "cast to 8 bits");
+    image.reset(out);
+  }
+  if (image->Bands != 3 && image->Bands != 4)
+    return Error{Error::kUnsupported, "colourspace to sRGB: unexpected " +
+                                          std::to_string(image->Bands) + "-band result"};
+  return image;
+}
+
+}  // namespace
+
+Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
+  VipsImage* out = nullptr;
+  if (CallLoader(format, bytes, &out) != 0)
+    return VipsFailure(Error::kCorrupt, std::string(LoaderName(format)) + " (header)");
+  return ImagePtr(out);
+}
+
+Result<ImagePtr> DecodeToSize(std::string_view bytes, const ProbeInfo& source, PixelSize size,
+                              bool square_crop) {
+  VipsImage* raw = nullptr;
+  void* data = const_cast<char*>(bytes.data());
+  // The loader must stop on truncated or damaged data. The thumbnail
+  // operation's own fail_on does not reach the loader in this library version;
+  // the option string does.
+  const char* loader_options = "fail_on=error";
+  int status = square_crop
+      ? vips_thumbnail_buffer(data, bytes.size(), &raw, size.width, "height", size.height,
+                              "crop", VIPS_INTERESTING_ATTENTION, "fail_on", VIPS_FAIL_ON_ERROR,
+                              "option_string", loader_options, nullptr)
+      : vips_thumbnail_buffer(data, bytes.size(), &raw, size.width, "height", size.height,
+                              "size", VIPS_SIZE_FORCE, "fail_on", VIPS_FAIL_ON_ERROR,
+                              "option_string", loader_options, nullptr);
+  std::string what = std::string("decode with ") + LoaderName(source.format);
+  if (status != 0) return VipsFailure(Error::kCorrupt, what);
+  ImagePtr image(raw);
+  if (auto checked = CheckLoader(image.get(), source.format); !checked.ok())
+    return checked.error();
+  auto srgb = ToSrgb8(std::move(image));
+  if (!srgb.ok()) return srgb.error();
+  // Decoding happens here: a truncated or malformed file fails now.
+  VipsImage* memory = vips_image_copy_memory(srgb.value().get());
+  if (!memory) return VipsFailure(Error::kCorrupt, what);
+  return ImagePtr(memory);
+}
+
+}  // namespace thumbnails

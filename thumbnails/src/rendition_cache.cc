@@ -1,0 +1,194 @@
+#include "thumbnails/rendition_cache.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace thumbnails {
+
+namespace {
+
+Error IoFailure(const std::string& what, const std::string& path, int err) {
+  Error::Kind kind = (err == ENOSPC || err == EDQUOT) ? Error::kNoSpace : Error::kIOError;
+  return Error{kind, what + " " + path + ": " + std::strerror(err)};
+}
+
+Result<void> CheckEntry(std::string_view key, const std::string& name) {
+  if (!RenditionCache::IsValidKey(key))
+    return Error{Error::kInvalidArgument,
+                 "rendition cache: a photo key is 64 lowercase hex digits"};
+  if (!FindRendition(name))
+    return Error{Error::kInvalidArgument, "rendition cache: unknown rendition name"};
+  return {};
+}
+
+Result<void> MakeDir(const std::string& path) {
+  if (mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return {};
+  return IoFailure("cannot create folder", path, errno);
+}
+
+Result<void> WriteAll(int fd, std::string_view bytes, const std::string& path) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return IoFailure("cannot write", path, errno);
+    done += size_t(n);
+  }
+  if (fsync(fd) != 0) return IoFailure("cannot sync", path, errno);
+  return {};
+}
+
+Result<void> SyncDir(const std::string& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return IoFailure("cannot open folder", dir, errno);
+  int status = fsync(fd);
+  int err = errno;
+  close(fd);
+  if (status != 0) return IoFailure("cannot sync folder", dir, err);
+  return {};
+}
+
+// A name that starts with '.', so no listing or lookup takes it for an entry.
+std::string TemporaryName(const std::string& entry) {
+  static std::atomic<unsigned> counter{0};
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return "." + entry + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++) +
+         "-" + std::to_string(random() % 1000000007);
+}
+
+std::string EntryName(const std::string& name, Format format) {
+  return name + "." + FormatExtension(format);
+}
+
+std::vector<std::string> ListDir(const std::string& path, int* err) {
+  std::vector<std::string> names;
+  DIR* dir = opendir(path.c_str());
+  if (!dir) {
+    *err = errno;
+    return names;
+  }
+  *err = 0;
+  while (dirent* entry = readdir(dir)) {
+    std::string name = entry->d_name;
+    if (name != "." && name != "..") names.push_back(name);
+  }
+  closedir(dir);
+  return names;
+}
+
+}  // namespace
+
+RenditionCache::RenditionCache(std::string root) : root_(std::move(root)) {}
+
+bool RenditionCache::IsValidKey(std::string_view key) {
+  return key.size() == 64 && std::all_of(key.begin(), key.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+std::string RenditionCache::KeyDir(std::string_view key) const {
+  return root_ + "/" + std::string(key.substr(0, 2)) + "/" + std::string(key);
+}
+
+Result<void> RenditionCache::Put(std::string_view key, const std::string& name, Format format,
+                                 std::string_view bytes) const {
+  if (auto valid = CheckEntry(key, name); !valid.ok()) return valid;
+  std::string dir = KeyDir(key);
+  for (const std::string& d : {root_, root_ + "/" + std::string(key.substr(0, 2)), dir})
+    if (auto made = MakeDir(d); !made.ok()) return made;
+  std::string final_path = dir + "/" + EntryName(name, format);
+  std::string temp_path = dir + "/" + TemporaryName(EntryName(name, format));
+  int fd = open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return IoFailure("cannot create", temp_path, errno);
+  Result<void> written = WriteAll(fd, bytes, temp_path);
+  if (close(fd) != 0 && written.ok()) written = IoFailure("cannot close", temp_path, errno);
+  if (written.ok() && rename(temp_path.c_str(), final_path.c_str()) != 0)
+    written = IoFailure("cannot rename into", final_path, errno);
+  if (!written.ok()) {
+    unlink(temp_path.c_str());
+    return written;
+  }
+  return SyncDir(dir);
+}
+
+Result<std::string> RenditionCache::Get(std::string_view key, const std::string& name,
+                                        Format format) const {
+  if (auto valid = CheckEntry(key, name); !valid.ok()) return valid.error();
+  std::string path = KeyDir(key) + "/" + EntryName(name, format);
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT)
+    return Error{Error::kNotFound, "no cached rendition " + EntryName(name, format) + " for " +
+                                       std::string(key)};
+  if (fd < 0) return IoFailure("cannot open", path, errno);
+  std::string bytes;
+  char buf[65536];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      close(fd);
+      return IoFailure("cannot read", path, err);
+    }
+    bytes.append(buf, size_t(n));
+  }
+  close(fd);
+  return bytes;
+}
+
+Result<std::string> RenditionCache::Path(std::string_view key, const std::string& name,
+                                         Format format) const {
+  if (auto valid = CheckEntry(key, name); !valid.ok()) return valid.error();
+  return KeyDir(key) + "/" + EntryName(name, format);
+}
+
+bool RenditionCache::Has(std::string_view key, const std::string& name, Format format) const {
+  auto path = Path(key, name, format);
+  struct stat st;
+  return path.ok() && stat(path.value().c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+Result<void> RenditionCache::Remove(std::string_view key) const {
+  if (!IsValidKey(key))
+    return Error{Error::kInvalidArgument,
+                 "rendition cache: a photo key is 64 lowercase hex digits"};
+  std::string dir = KeyDir(key);
+  int err = 0;
+  std::vector<std::string> names = ListDir(dir, &err);
+  if (err == ENOENT) return {};
+  if (err != 0) return IoFailure("cannot list", dir, err);
+  for (const auto& name : names)
+    if (unlink((dir + "/" + name).c_str()) != 0 && errno != ENOENT)
+      return IoFailure("cannot remove", dir + "/" + name, errno);
+  if (rmdir(dir.c_str()) != 0 && errno != ENOENT)
+    return IoFailure("cannot remove folder", dir, errno);
+  return {};
+}
+
+Result<std::vector<std::string>> RenditionCache::Keys() const {
+  std::vector<std::string> keys;
+  int err = 0;
+  std::vector<std::string> prefixes = ListDir(root_, &err);
+  if (err == ENOENT) return keys;
+  if (err != 0) return IoFailure("cannot list", root_, err);
+  for (const auto& prefix : prefixes) {
+    if (prefix.size() != 2) continue;
+    std::vector<std::string> names = ListDir(root_ + "/" + prefix, &err);
+    if (err == ENOENT || err == ENOTDIR) continue;
+    if (err != 0) return IoFailure("cannot list", root_ + "/" + prefix, err);
+    for (auto& name : names)
+      if (IsValidKey(name) && name.compare(0, 2, prefix) == 0) keys.push_back(std::move(name));
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace thumbnails
