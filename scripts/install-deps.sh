@@ -7,7 +7,7 @@ packages=(
   libvips-dev libexiv2-dev libpistache-dev libsqlite3-dev libssl-dev libargon2-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl
+  libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time
 )
 missing=()
 for p in "${packages[@]}"; do

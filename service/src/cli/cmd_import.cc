@@ -1,0 +1,213 @@
+// `gallery import PATH...`: files and folders (recursively) into the archive,
+// on a pool of workers, with a progress bar on a terminal and one plain line
+// per file otherwise, then a summary. A line saying a file was imported is
+// printed only once the photo is durable, so Ctrl-C or a crash loses nothing
+// that was reported imported.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "service/worker_pool.h"
+
+namespace gallery::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uintmax_t kMaxFileBytes = 1ull << 30;  // 1 GiB: larger is not a photo
+
+std::atomic<bool> g_interrupted{false};
+
+void OnInterrupt(int) { g_interrupted.store(true); }
+
+struct ImportArgs {
+  std::string data, meeting, album, credit, user;
+  std::vector<std::string> paths;
+  int jobs = 0;
+};
+
+struct Failure {
+  std::string path, reason;
+};
+
+// Collects the files to import: given files as they are, folders walked
+// recursively in name order, skipping hidden entries (".DS_Store", "._x").
+std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
+                                      std::vector<Failure>* failures) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) found.push_back(it->path().string());
+      }
+      if (ec) failures->push_back({p, "cannot read folder: " + ec.message()});
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      files.push_back(p);
+    } else {
+      failures->push_back({p, fs::exists(p, ec) ? "not a file or folder" : "no such file or folder"});
+    }
+  }
+  return files;
+}
+
+// Reports progress; thread-safe. On a terminal: one bar redrawn in place,
+// failures printed above it. Otherwise: one line per file, flushed at once.
+class Progress {
+ public:
+  Progress(std::size_t total, bool terminal) : total_(total), terminal_(terminal) {}
+
+  void Imported(const std::string& path, const IngestOutcome& o) {
+    std::lock_guard<std::mutex> l(mu_);
+    ++(o.duplicate ? duplicates_ : imported_);
+    if (!terminal_) {
+      std::printf("%s photo %lld: %s\n", o.duplicate ? "duplicate of" : "imported",
+                  static_cast<long long>(o.photo_id), path.c_str());
+      std::fflush(stdout);
+    }
+    Draw(path);
+  }
+
+  void Failed(const std::string& path, const std::string& reason) {
+    std::lock_guard<std::mutex> l(mu_);
+    failures_.push_back({path, reason});
+    if (terminal_) std::printf("\r\033[Kfailed: %s: %s\n", path.c_str(), reason.c_str());
+    else std::printf("failed: %s: %s\n", path.c_str(), reason.c_str());
+    std::fflush(stdout);
+    Draw(path);
+  }
+
+  // Prints the summary; returns the number of failures.
+  std::size_t Summary(const std::vector<Failure>& setup_failures, std::size_t not_attempted) {
+    std::lock_guard<std::mutex> l(mu_);
+    if (terminal_) std::printf("\r\033[K");
+    std::vector<Failure> all = setup_failures;
+    all.insert(all.end(), failures_.begin(), failures_.end());
+    std::printf("imported %zu, duplicates %zu, failed %zu", imported_, duplicates_, all.size());
+    if (not_attempted) std::printf(", interrupted before %zu files", not_attempted);
+    std::printf("\n");
+    for (const auto& f : all) std::printf("  failed: %s: %s\n", f.path.c_str(), f.reason.c_str());
+    std::fflush(stdout);
+    return all.size();
+  }
+
+ private:
+  void Draw(const std::string& path) {
+    if (!terminal_) return;
+    const std::size_t done = imported_ + duplicates_ + failures_.size();
+    const int width = 30;
+    const int filled = total_ ? static_cast<int>(done * width / total_) : width;
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.resize(width, ' ');
+    std::string name = fs::path(path).filename().string();
+    if (name.size() > 30) name = name.substr(0, 27) + "...";
+    std::printf("\r\033[K[%s] %zu/%zu  new %zu  dup %zu  failed %zu  %s", bar.c_str(), done, total_,
+                imported_, duplicates_, failures_.size(), name.c_str());
+    std::fflush(stdout);
+  }
+
+  std::mutex mu_;
+  const std::size_t total_;
+  const bool terminal_;
+  std::size_t imported_ = 0, duplicates_ = 0;
+  std::vector<Failure> failures_;
+};
+
+std::string ReadReason(const std::string& path, std::string* bytes) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) return "cannot read: " + ec.message();
+  if (size > kMaxFileBytes) return "too large to be a photo (" + std::to_string(size) + " bytes)";
+  auto read = media::DefaultFileSystem()->ReadFile(path);
+  if (!read.ok()) return read.status().message();
+  *bytes = std::move(read.value());
+  return "";
+}
+
+void RunImport(const ImportArgs& a) {
+  auto archive = OpenArchiveOrExit(a.data);
+  // Unknown collections are a setup error, found before any file is read.
+  if (!a.meeting.empty()) {
+    auto m = archive->catalog().GetMeeting(a.meeting);
+    if (!m.ok()) Fail("meeting " + a.meeting, m.status());
+  }
+  if (!a.album.empty()) {
+    auto al = archive->catalog().GetAlbum(a.album);
+    if (!al.ok()) Fail("album " + a.album, al.status());
+  }
+  std::vector<Failure> setup_failures;
+  std::vector<std::string> files = CollectFiles(a.paths, &setup_failures);
+
+  struct sigaction sa = {};
+  sa.sa_handler = OnInterrupt;
+  sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C stops at once
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
+  const int jobs = a.jobs > 0 ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Progress progress(files.size(), isatty(STDOUT_FILENO));
+  std::atomic<std::size_t> not_attempted{0};
+  IngestOptions base;
+  base.meeting_slug = a.meeting;
+  base.album_slug = a.album;
+  base.credit = a.credit;
+  base.uploaded_by = a.user;
+  {
+    WorkerPool pool(jobs, static_cast<std::size_t>(jobs) * 2);
+    for (const auto& path : files) {
+      pool.Submit([&, path] {
+        if (g_interrupted.load()) {
+          not_attempted++;
+          return;
+        }
+        std::string bytes;
+        std::string reason = ReadReason(path, &bytes);
+        if (!reason.empty()) return progress.Failed(path, reason);
+        IngestOptions options = base;
+        options.filename = fs::path(path).filename().string();
+        auto outcome = archive->Ingest(bytes, options);
+        if (!outcome.ok()) return progress.Failed(path, outcome.status().message());
+        progress.Imported(path, *outcome);
+      });
+    }
+    pool.Wait();
+  }
+  std::size_t failed = progress.Summary(setup_failures, not_attempted.load());
+  if (g_interrupted.load()) throw CLI::RuntimeError(130);
+  if (failed > 0) throw CLI::RuntimeError(kExitSomeFailed);
+}
+
+}  // namespace
+
+void AddImportCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand("import", "Import photos from files and folders (recursively)");
+  auto args = std::make_shared<ImportArgs>();
+  AddDataOption(cmd, &args->data);
+  cmd->add_option("paths", args->paths, "Files and folders to import")->required();
+  cmd->add_option("--meeting", args->meeting, "Meeting the photos belong to (slug)");
+  cmd->add_option("--album", args->album, "Album to add the photos to (slug)");
+  cmd->add_option("--credit", args->credit, "Credit line for photos that carry none");
+  cmd->add_option("--jobs", args->jobs, "Parallel workers (default: one per core)");
+  cmd->add_option("--user", args->user, "Recorded as the uploader");
+  cmd->callback([args] { RunImport(*args); });
+}
+
+}  // namespace gallery::cli
