@@ -96,8 +96,13 @@ Result<ImagePtr> ToSrgb8(ImagePtr image) {
 
 Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
   VipsImage* out = nullptr;
-  if (CallLoader(format, bytes, &out) != 0)
-    return VipsFailure(Error::kCorrupt, std::string(LoaderName(format)) + " (header)");
+  if (CallLoader(format, bytes, &out) != 0) {
+    Error error = VipsFailure(Error::kCorrupt, std::string(LoaderName(format)) + " (header)");
+    // The HEIF decoder refuses oversized images itself, before our own check.
+    if (error.message.find("exceeds the maximum image size") != std::string::npos)
+      error.kind = Error::kTooLarge;
+    return error;
+  }
   return ImagePtr(out);
 }
 

@@ -103,7 +103,7 @@ Result<SourceFormat> SniffSourceFormat(std::string_view bytes) {
   if (bytes.size() < 8)
     return Error{Error::kCorrupt, "file of " + std::to_string(bytes.size()) +
                                       " bytes is too short to be an image"};
-  if (StartsWith(bytes, "\xff\xd8\xff")) return SourceFormat::kJpeg;
+  if (StartsWith(bytes, "\xff\xd8")) return SourceFormat::kJpeg;  // start of image
   if (StartsWith(bytes, "\x89PNG\r\n\x1a\n")) return SourceFormat::kPng;
   if (StartsWith(bytes, std::string_view("II*\0", 4)) ||
       StartsWith(bytes, std::string_view("MM\0*", 4)) ||

@@ -24,7 +24,7 @@ Error VipsFailure(Error::Kind kind, const std::string& what) {
   char* raw = vips_error_buffer_copy();  // copies and clears, under the library's lock
   std::string reason = JoinLines(raw ? raw : "");
   g_free(raw);
-  if (reason.empty()) reason = "failed without a reason";
+  if (reason.empty()) reason = "failed (the image library gave no reason)";
   return Error{kind, what + ": " + reason};
 }
 
