@@ -12,5 +12,6 @@ void AddImportCommand(CLI::App& app);
 void AddMeetingCommand(CLI::App& app);
 void AddAlbumCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace gallery::cli

@@ -1,0 +1,96 @@
+// `gallery serve`: the HTTP server on a data folder, until SIGINT or SIGTERM.
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+#include "http/api.h"
+#include "http/metrics.h"
+#include "http/route_table.h"
+#include "http/server.h"
+
+namespace gallery::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string data;
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int threads = 2;
+  std::size_t max_upload_bytes = 256u << 20;
+  bool print_routes = false;
+};
+
+// One line per route of the table: "GET /api/photos/{id}".
+void PrintRoutes() {
+  for (const http::RouteSpec& route : http::RouteTable()) {
+    std::cout << route.method << " " << route.pattern << "\n";
+  }
+}
+
+// Blocks the stop signals in this thread (and every thread started after),
+// so they can be awaited with sigwait.
+sigset_t BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+int Serve(const ServeArgs& args) {
+  sigset_t stop = BlockStopSignals();
+  http::Metrics metrics;
+  http::ApiContext context;
+  context.metrics = &metrics;
+  context.max_upload_bytes = args.max_upload_bytes;
+  http::Api api(context);
+  http::ServerOptions options;
+  options.bind = args.bind;
+  options.port = args.port;
+  options.threads = args.threads;
+  options.max_body_bytes = args.max_upload_bytes + (64u << 10);
+  http::HttpServer server(&api, &metrics, options);
+  media::Status started = server.Start();
+  if (!started.ok()) {
+    std::cerr << "gallery serve: " << started.ToString() << "\n";
+    return 1;
+  }
+  std::cout << "listening on http://" << args.bind << ":" << server.port() << std::endl;
+  int sig = 0;
+  sigwait(&stop, &sig);
+  std::cerr << "gallery serve: stopping (signal " << sig << ")\n";
+  server.Shutdown();
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the archive over HTTP");
+  cmd->add_option("--data", args->data, "The data folder (required to serve)");
+  cmd->add_flag("--print-routes", args->print_routes, "List every route and exit");
+  cmd->add_option("--bind", args->bind, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", args->port, "Port (0: any free port)")
+      ->check(CLI::Range(0, 65535))->capture_default_str();
+  cmd->add_option("--threads", args->threads, "HTTP threads")
+      ->check(CLI::Range(1, 64))->capture_default_str();
+  cmd->add_option("--max-upload-bytes", args->max_upload_bytes, "Largest accepted request body")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
+  cmd->callback([args] {
+    if (args->print_routes) return PrintRoutes();
+    if (args->data.empty()) {
+      std::cerr << "gallery serve: --data DIR is required\n";
+      throw CLI::RuntimeError(2);
+    }
+    int code = Serve(*args);
+    if (code != 0) throw CLI::RuntimeError(code);
+  });
+}
+
+}  // namespace gallery::cli

@@ -1,0 +1,55 @@
+// What a handler sees and what it answers, independent of the HTTP library:
+// handlers are plain functions from HttpRequest to HttpResponse, so the
+// server's one dispatch path does the conversion, the logging, the metrics
+// and the error mapping.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace gallery::http {
+
+// Who is asking: anonymous, or the holder of a token / session.
+struct Principal {
+  bool authenticated = false;
+  int role = 0;           // media::Role as int: 0 viewer, 1 editor, 2 admin
+  std::string name;       // the token's label or the user's name
+  std::string share_album;  // a share link opens this one album
+};
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // the path without the query string
+  std::map<std::string, std::string> params;  // path parameters, without ':'
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  std::function<std::optional<std::string>(const std::string&)> header;  // by name
+  const std::string* body = nullptr;
+  Principal principal;
+
+  // The first value of query parameter `name`, or "".
+  std::string Query(const std::string& name) const;
+  // The header `name` (case-insensitive), or "".
+  std::string Header(const std::string& name) const;
+  // The path parameter `name`, or "".
+  std::string Param(const std::string& name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+// 200 (or `status`) with `value` serialised as the body.
+HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
+// An error: {"code": code, "message": message} with `status`.
+HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message);
+
+}  // namespace gallery::http

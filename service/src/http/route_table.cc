@@ -1,0 +1,69 @@
+#include "http/route_table.h"
+
+#include "http/api.h"
+
+namespace gallery::http {
+
+const std::vector<RouteSpec>& RouteTable() {
+  static const std::vector<RouteSpec> table = {
+      {"GET", "/api/health", &Api::Health, Access::kPublic},
+      {"GET", "/api/openapi.json", &Api::OpenApi, Access::kPublic},
+      {"GET", "/metrics", &Api::MetricsText, Access::kPublic},
+  };
+  return table;
+}
+
+namespace {
+
+std::vector<std::string> Segments(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    if (j > i) out.push_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool IsParam(const std::string& seg) {
+  return seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+}
+
+}  // namespace
+
+bool MatchPattern(const std::string& pattern, const std::string& path,
+                  std::map<std::string, std::string>* params) {
+  std::vector<std::string> want = Segments(pattern), have = Segments(path);
+  if (want.size() != have.size()) return false;
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (IsParam(want[i])) {
+      found[want[i].substr(1, want[i].size() - 2)] = have[i];
+    } else if (want[i] != have[i]) {
+      return false;
+    }
+  }
+  if (params) *params = std::move(found);
+  return true;
+}
+
+std::string RouterPattern(const std::string& pattern) {
+  std::string out;
+  for (const std::string& seg : Segments(pattern)) {
+    out += '/';
+    out += IsParam(seg) ? ":" + seg.substr(1, seg.size() - 2) : seg;
+  }
+  return out.empty() ? "/" : out;
+}
+
+std::vector<std::string> PatternParams(const std::string& pattern) {
+  std::vector<std::string> out;
+  for (const std::string& seg : Segments(pattern)) {
+    if (IsParam(seg)) out.push_back(seg.substr(1, seg.size() - 2));
+  }
+  return out;
+}
+
+}  // namespace gallery::http

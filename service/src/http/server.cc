@@ -1,0 +1,229 @@
+#include "http/server.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <sstream>
+
+#include "http/url_codec.h"
+
+namespace gallery::http {
+
+using Pistache::Http::ResponseWriter;
+using Pistache::Rest::Request;
+
+namespace {
+
+double NowMs() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+const char* MethodName(Pistache::Http::Method m) {
+  return Pistache::Http::methodString(m);
+}
+
+Pistache::Http::Method MethodFromName(const std::string& name) {
+  using M = Pistache::Http::Method;
+  if (name == "POST") return M::Post;
+  if (name == "PUT") return M::Put;
+  if (name == "PATCH") return M::Patch;
+  if (name == "DELETE") return M::Delete;
+  if (name == "HEAD") return M::Head;
+  return M::Get;
+}
+
+// A response header given by name and value. (The library writes only
+// typed headers, never raw ones.)
+class NamedHeader : public Pistache::Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value)
+      : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  std::uint64_t hash() const override {
+    return Pistache::Http::Header::detail::hash(name_.c_str());
+  }
+  void write(std::ostream& os) const override { os << value_; }
+
+ private:
+  std::string name_, value_;
+};
+
+bool HasRoute(const std::string& method, const std::string& pattern) {
+  for (const RouteSpec& route : RouteTable()) {
+    if (method == route.method && pattern == route.pattern) return true;
+  }
+  return false;
+}
+
+// Looks a header up whether the library parsed it into a typed header or
+// kept it raw.
+std::optional<std::string> LookupHeader(const Pistache::Http::Header::Collection& headers,
+                                        const std::string& name) {
+  if (auto raw = headers.tryGetRaw(name)) return raw->value();
+  if (auto typed = headers.tryGet(name)) {
+    std::ostringstream os;
+    typed->write(os);
+    return os.str();
+  }
+  return std::nullopt;
+}
+
+// The request as handlers see it; nullopt when the query string or a path
+// parameter is not valid percent-encoding.
+std::optional<HttpRequest> Convert(const Request& request, const std::string& pattern) {
+  HttpRequest req;
+  req.method = MethodName(request.method());
+  req.path = request.resource();
+  for (const std::string& name : PatternParams(pattern)) {
+    auto value = PercentDecode(request.param(":" + name).as<std::string>(), false);
+    if (!value) return std::nullopt;
+    req.params[name] = *value;
+  }
+  const auto& query = request.query();
+  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
+    auto value = PercentDecode(it->second, true);
+    if (!value) return std::nullopt;
+    req.query.emplace_back(it->first, *value);
+  }
+  const auto& headers = request.headers();
+  req.header = [&headers](const std::string& name) { return LookupHeader(headers, name); };
+  req.body = &request.body();
+  return req;
+}
+
+void LogLine(const std::string& method, const std::string& path, int status, std::size_t bytes,
+             double ms) {
+  char line[1024];
+  int n = std::snprintf(line, sizeof line, "%s %s %d %zuB %.1fms\n", method.c_str(),
+                        path.substr(0, 800).c_str(), status, bytes, ms);
+  if (n > 0) {
+    std::size_t len = static_cast<std::size_t>(n) < sizeof line ? n : sizeof line - 1;
+    ssize_t ignored = write(2, line, len);
+    (void)ignored;
+  }
+}
+
+}  // namespace
+
+HttpServer::HttpServer(Api* api, Metrics* metrics, ServerOptions options)
+    : api_(api), metrics_(metrics), options_(std::move(options)) {}
+
+HttpServer::~HttpServer() { Shutdown(); }
+
+void HttpServer::setupRoutes() {
+  for (const RouteSpec& route : RouteTable()) {
+    const RouteSpec* spec = &route;
+    auto handler = [this, spec](const Request request, ResponseWriter response) {
+      Dispatch(*spec, request, std::move(response));
+      return Pistache::Rest::Route::Result::Ok;
+    };
+    router_.addRoute(MethodFromName(route.method), RouterPattern(route.pattern),
+                     handler);
+  }
+  // The router answers a known path with an unknown method by itself, in
+  // plain text: every other method of every pattern goes to NoRoute instead.
+  static const char* const kMethods[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+  auto no_route = [this](const Request request, ResponseWriter response) {
+    NoRoute(request, std::move(response));
+    return Pistache::Rest::Route::Result::Ok;
+  };
+  for (const RouteSpec& route : RouteTable()) {
+    for (const char* method : kMethods) {
+      if (!HasRoute(method, route.pattern)) {
+        router_.addRoute(MethodFromName(method), RouterPattern(route.pattern), no_route);
+      }
+    }
+  }
+  router_.addNotFoundHandler(no_route);
+}
+
+void HttpServer::Dispatch(const RouteSpec& route, const Request& request, ResponseWriter response) {
+  double started = NowMs();
+  HttpRequest bare;
+  bare.method = MethodName(request.method());
+  bare.path = request.resource();
+  std::optional<HttpRequest> req;
+  HttpResponse res;
+  try {
+    req = Convert(request, route.pattern);
+    res = req ? (api_->*route.handler)(*req)
+              : ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL");
+  } catch (const std::exception& e) {
+    LogLine("internal-error", e.what(), 500, 0, 0);
+    res = ErrorResponse(500, "internal", "the server failed to answer this request");
+  }
+  Send(req ? *req : bare, route.pattern, res, response, started);
+}
+
+void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
+  double started = NowMs();
+  HttpRequest req;
+  req.method = MethodName(request.method());
+  req.path = request.resource();
+  std::string allow;
+  for (const RouteSpec& route : RouteTable()) {
+    if (MatchPattern(route.pattern, req.path, nullptr)) {
+      allow += allow.empty() ? "" : ", ";
+      allow += route.method;
+    }
+  }
+  HttpResponse res;
+  if (allow.empty()) {
+    res = ErrorResponse(404, "no_route", "no route for " + req.method + " " + req.path);
+  } else {
+    res = ErrorResponse(405, "method_not_allowed",
+                        req.method + " is not allowed on " + req.path + " (allowed: " + allow + ")");
+    res.headers.emplace_back("Allow", allow);
+  }
+  Send(req, "unmatched", res, response, started);
+}
+
+void HttpServer::Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
+                      ResponseWriter& response, double started_ms) {
+  auto& headers = response.headers();
+  if (!res.content_type.empty()) {
+    headers.add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
+  }
+  for (const auto& [name, value] : res.headers) {
+    headers.add(std::make_shared<NamedHeader>(name, value));
+  }
+  response.send(static_cast<Pistache::Http::Code>(res.status), res.body);
+  metrics_->CountRequest(req.method, route, res.status);
+  LogLine(req.method, req.path, res.status, res.body.size(), NowMs() - started_ms);
+}
+
+media::Status HttpServer::Start() {
+  try {
+    Pistache::Address address(options_.bind, Pistache::Port(static_cast<std::uint16_t>(options_.port)));
+    endpoint_ = std::make_unique<Pistache::Http::Endpoint>(address);
+    auto opts = Pistache::Http::Endpoint::options()
+                    .threads(options_.threads)
+                    .flags(Pistache::Tcp::Options::ReuseAddr)
+                    .maxRequestSize(options_.max_body_bytes);
+    endpoint_->init(opts);
+    setupRoutes();
+    endpoint_->setHandler(router_.handler());
+    endpoint_->serveThreaded();
+    running_ = true;
+  } catch (const std::exception& e) {
+    endpoint_.reset();
+    return media::Status::IOError("cannot listen on " + options_.bind + ":" +
+                                  std::to_string(options_.port) + ": " + e.what());
+  }
+  return media::Status::OK();
+}
+
+std::uint16_t HttpServer::port() const {
+  return endpoint_ ? static_cast<std::uint16_t>(endpoint_->getPort()) : 0;
+}
+
+void HttpServer::Shutdown() {
+  if (!running_) return;
+  running_ = false;
+  endpoint_->shutdown();
+}
+
+}  // namespace gallery::http

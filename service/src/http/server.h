@@ -1,0 +1,62 @@
+// The HTTP endpoint: one class owns the router and registers every route of
+// the route table in setupRoutes(). Each request takes the same path:
+// decode, authenticate, call the handler, answer, log one line, count.
+// Domain state lives in the archive, not here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <pistache/endpoint.h>
+#include <pistache/router.h>
+
+#include "http/api.h"
+#include "http/metrics.h"
+#include "http/route_table.h"
+#include "media/status.h"
+
+namespace gallery::http {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;               // 0: any free port
+  int threads = 2;               // HTTP threads
+  std::size_t max_body_bytes = 0;  // request bodies the endpoint accepts at all
+};
+
+// Not copyable. Start and Shutdown are called from one thread.
+class HttpServer {
+ public:
+  // `api` and `metrics` are not owned and must outlive the server.
+  HttpServer(Api* api, Metrics* metrics, ServerOptions options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and starts serving on background threads. IOError (naming the
+  // address) when the address cannot be bound.
+  media::Status Start();
+  // The bound port (after Start).
+  std::uint16_t port() const;
+  // Stops accepting, closes connections and joins the threads.
+  void Shutdown();
+
+ private:
+  void setupRoutes();
+  void Dispatch(const RouteSpec& route, const Pistache::Rest::Request& request,
+                Pistache::Http::ResponseWriter response);
+  void NoRoute(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
+  void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
+            Pistache::Http::ResponseWriter& response, double started_ms);
+
+  Api* api_;
+  Metrics* metrics_;
+  ServerOptions options_;
+  Pistache::Rest::Router router_;
+  std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
+  bool running_ = false;
+};
+
+}  // namespace gallery::http

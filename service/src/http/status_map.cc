@@ -1,0 +1,28 @@
+#include "http/status_map.h"
+
+namespace gallery::http {
+
+int HttpStatusFor(media::Status::Code code) {
+  using C = media::Status::Code;
+  switch (code) {
+    case C::kOk: return 200;
+    case C::kNotFound: return 404;
+    case C::kInvalidArgument: return 400;
+    case C::kUnsupported: return 415;
+    case C::kCorrupt: return 422;
+    case C::kTooLarge: return 413;
+    case C::kConflict: return 409;
+    case C::kBusy: return 503;
+    case C::kNoSpace: return 507;
+    case C::kIOError: return 500;
+  }
+  return 500;
+}
+
+HttpResponse ErrorFromStatus(const media::Status& status) {
+  HttpResponse r = ErrorResponse(HttpStatusFor(status.code()), status.code_name(), status.message());
+  if (status.code() == media::Status::Code::kBusy) r.headers.emplace_back("Retry-After", "1");
+  return r;
+}
+
+}  // namespace gallery::http
