@@ -65,7 +65,7 @@ struct Photo {
   PhotoMetadata meta;
   std::string meeting_slug;        // empty: no meeting
   std::vector<std::string> album_slugs;  // filled by GetPhoto, not by lists
-  std::string embargo_until;       // ISO 8601 or empty
+  std::string embargo_until;       // "YYYY-MM-DDTHH:MM:SSZ" or empty
   std::string uploaded_at;         // ISO 8601 UTC
   std::string uploaded_by;
   std::int64_t version = 1;        // bumped on every edit (rendition URLs)
@@ -90,10 +90,20 @@ struct PhotoFilter {
   std::string album_slug;       // when set, results are in album order
   std::string credit;           // exact credit line
   std::string tag;              // exact keyword
-  std::string text;             // full-text query (FTS5), words ANDed
-  std::string taken_from;       // ISO date or date-time, inclusive
-  std::string taken_to;         // ISO date or date-time, inclusive (whole day for a date)
-  bool include_embargoed = true;
+  // Free text: split into words at white space and punctuation, each word
+  // matched as plain text (no query syntax: quotes, '*', OR, NEAR, '-' are
+  // just characters), words ANDed, the last one as a prefix; accents and
+  // case are ignored ("reunion" finds "Réunion"). Searches captions,
+  // headlines and alt texts in every language, keywords, the credit line
+  // and the original filename. Text with no word filters nothing.
+  std::string text;
+  // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]", compared with the local time the
+  // photo was taken (its offset, if any, is not applied). Both inclusive; a
+  // bare date as taken_to includes that whole day. Photos without taken_at
+  // are left out when either bound is set.
+  std::string taken_from;
+  std::string taken_to;
+  bool include_embargoed = true;  // false: leave out photos whose embargo is not over
   std::string cursor;           // opaque, from a previous page; empty = first page
   int limit = 50;               // 1..500
 };
@@ -179,38 +189,66 @@ class Catalog {
   // --- meetings and albums
   virtual Status CreateMeeting(const Meeting& m) = 0;          // Conflict if slug taken
   virtual Result<Meeting> GetMeeting(const std::string& slug) = 0;
-  virtual Result<std::vector<Meeting>> ListMeetings() = 0;
+  virtual Result<std::vector<Meeting>> ListMeetings() = 0;     // newest start_date first, undated last
   virtual Status CreateAlbum(const Album& a) = 0;              // Conflict, NotFound(meeting)
   virtual Result<Album> GetAlbum(const std::string& slug) = 0;
-  virtual Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug) = 0;  // "" = all
+  // In creation order; "" = all, else the meeting's (NotFound if unknown).
+  virtual Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug) = 0;
 
   // --- photos
-  // Inserts a photo; Conflict when its sha256 is already catalogued (the
-  // existing id is then in `*existing_id` when given).
+  // Inserts a photo and returns its id (ids are never reused). Conflict when
+  // its sha256 is already catalogued (the existing id is then in
+  // `*existing_id` when given); of concurrent adds of the same bytes exactly
+  // one succeeds. The meeting is meeting_slug's, else the album's; the photo
+  // is appended at the end of album_slug. NotFound for an unknown album or
+  // meeting, InvalidArgument for a bad sha256, slug or language tag.
+  // Keywords are trimmed, empty ones and repeats dropped.
   virtual Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id = nullptr) = 0;
-  virtual Result<Photo> GetPhoto(std::int64_t id) = 0;
+  virtual Result<Photo> GetPhoto(std::int64_t id) = 0;           // NotFound
+  // The id of the photo with these bytes, or nullopt; InvalidArgument when
+  // `sha256` is not 64 hex digits.
   virtual Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) = 0;
+  // One page of photos matching every set filter, texts and keywords filled
+  // (album_slugs not). Order: taken_at then id, photos without taken_at last;
+  // album order when album_slug is set. Paging is by keyset: a cursor
+  // resumes after the last photo of its page, unaffected by photos added
+  // meanwhile. InvalidArgument for a limit outside 1..500, a bad date or a
+  // cursor not made by the same kind of listing; NotFound for an unknown
+  // meeting or album.
   virtual Result<PhotoPage> ListPhotos(const PhotoFilter& filter) = 0;
   // Every catalogued sha256 (for `gallery check`).
   virtual Result<std::vector<std::string>> AllSha256() = 0;
+  // Appends the photos that are not members yet, in the order given.
+  // NotFound (and nothing added) for an unknown album or photo.
   virtual Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
 
   // --- credits and keywords
+  // Distinct non-empty credit lines with their photo counts, most used first;
+  // for one meeting when `meeting_slug` is set (NotFound if unknown).
   virtual Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug) = 0;
 
   // --- editing, each with one history row per changed field
-  // InvalidArgument for an unknown field or bad value; NotFound for a bad id.
+  // InvalidArgument for an unknown field or bad value (naming the field: bad
+  // language tag, bad time, unknown meeting, keywords not a JSON array of
+  // strings, a field given twice); NotFound for a bad id. A change that leaves
+  // the value as it was writes nothing; otherwise the photo's version is
+  // bumped once and its search row rewritten.
   virtual Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
                            const std::string& who) = 0;
   // All photos or none: one transaction.
   virtual Status EditPhotos(const std::vector<std::int64_t>& ids,
                             const std::vector<FieldChange>& changes, const std::string& who) = 0;
+  // Oldest first. A deleted photo's history is still returned; NotFound for
+  // an id that has neither a photo nor history.
   virtual Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) = 0;
-  // Sets the field back to the entry's old value (itself recorded as an edit).
+  // Sets the field back to the entry's old value (itself recorded as an edit,
+  // nothing when the value is already that). NotFound when the entry is not
+  // one of this photo's.
   virtual Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) = 0;
 
   // Updates every field of the meeting but id and photo_count (renames when
-  // m.slug differs and is free: Conflict otherwise); one history row per
+  // m.slug differs and is free: Conflict otherwise; an empty m.slug keeps
+  // it); one history row per
   // changed field ("slug", "title.<lang>", "description.<lang>", "place",
   // "start_date", "end_date", "default_credit").
   virtual Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) = 0;
@@ -218,36 +256,49 @@ class Catalog {
   // Photos and albums of the meeting lose the meeting; none is deleted.
   virtual Status DeleteMeeting(const std::string& slug) = 0;
   // Updates every field of the album but id, slug (renames when m.slug
-  // differs and is free) and photo_count; one history row per changed field.
+  // differs and is free; an empty m.slug keeps it) and photo_count; one
+  // history row per changed field ("slug", "title.<lang>",
+  // "description.<lang>", "meeting", "visibility", "default_credit",
+  // "cover_photo_id"). NotFound for an unknown album, meeting or cover photo.
   virtual Status UpdateAlbum(const std::string& slug, const Album& a, const std::string& who) = 0;
   // Never deletes photos.
   virtual Status DeleteAlbum(const std::string& slug) = 0;
+  // Ids that are not members are ignored; a removed cover photo clears the
+  // album's cover.
   virtual Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
   // `ids` is the album's complete new order; InvalidArgument when it is not a
   // permutation of the current members.
   virtual Status ReorderAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
   virtual Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) = 0;
+  // Like ListCredits, for keywords.
   virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug) = 0;
 
   // Removes a photo from the catalog (albums, search); its original file stays
-  // on disk until garbage collection. Returns the removed photo's sha256.
+  // on disk until garbage collection; its history rows are kept. Returns the
+  // removed photo's sha256; NotFound for an unknown id.
   virtual Result<std::string> DeletePhoto(std::int64_t id) = 0;
-  // Hashes of originals no catalogued photo refers to (for `gallery gc`).
+  // The hashes of `stored` (originals on disk) no catalogued photo refers to,
+  // in the order given (for `gallery gc`).
   virtual Result<std::vector<std::string>> UnreferencedSha256(const std::vector<std::string>& stored) = 0;
 
   // --- people and access
   virtual Status AddUser(const User& u) = 0;                   // Conflict if name taken
   virtual Result<User> GetUser(const std::string& name) = 0;
-  virtual Result<std::int64_t> AddCredential(const Credential& c) = 0;  // token or session
+  // A token or session. InvalidArgument when secret_sha256 is not 64 hex
+  // digits or expires_at is not "YYYY-MM-DDTHH:MM:SSZ" (or a bare date);
+  // Conflict when the secret is already stored.
+  virtual Result<std::int64_t> AddCredential(const Credential& c) = 0;
   // NotFound for an unknown or expired secret.
   virtual Result<Credential> FindCredential(const std::string& secret_sha256) = 0;
-  virtual Status RemoveCredential(const std::string& secret_sha256) = 0;
+  virtual Status RemoveCredential(const std::string& secret_sha256) = 0;  // NotFound
+  // As AddCredential; NotFound for an unknown album. Links die with their album.
   virtual Result<std::int64_t> AddShareLink(const ShareLink& l) = 0;
   // NotFound for an unknown or expired link.
   virtual Result<ShareLink> FindShareLink(const std::string& secret_sha256) = 0;
 
   // --- health
-  // PRAGMA integrity_check and foreign_key_check; Corrupt with the details.
+  // PRAGMA integrity_check and foreign_key_check, and that photos and search
+  // rows match one to one; Corrupt with the details.
   virtual Status CheckIntegrity() = 0;
 };
 
