@@ -46,10 +46,11 @@ Result<std::string> SaveJpeg(VipsImage* image, int quality) {
   return bytes;
 }
 
-Result<std::string> SaveWebp(VipsImage* image, int quality) {
+Result<std::string> SaveWebp(VipsImage* image, int quality, int effort) {
   void* buf = nullptr;
   size_t len = 0;
-  if (vips_webpsave_buffer(image, &buf, &len, "Q", quality, "strip", TRUE, nullptr) != 0)
+  if (vips_webpsave_buffer(image, &buf, &len, "Q", quality, "effort", effort, "strip", TRUE,
+                           nullptr) != 0)
     return VipsFailure(Error::kInternal, "webpsave_buffer");
   std::string bytes(static_cast<char*>(buf), len);
   g_free(buf);
@@ -62,7 +63,7 @@ Result<std::string> Encode(VipsImage* image, Format format, const RenditionSpec&
   auto bare = WithoutMetadata(image);
   if (!bare.ok()) return bare.error();
   return format == Format::kJpeg ? SaveJpeg(bare.value().get(), spec.jpeg_quality)
-                                 : SaveWebp(bare.value().get(), spec.webp_quality);
+                                 : SaveWebp(bare.value().get(), spec.webp_quality, spec.webp_effort);
 }
 
 }  // namespace thumbnails

@@ -24,6 +24,11 @@ void RestrictLoaders() {
     vips_operation_block_set(loader, FALSE);
 }
 
+// The image library's own warnings (a damaged tile, a bad profile) would go
+// to stderr; the error that matters reaches the caller as an Error, so they
+// are dropped here.
+void DropLibraryWarnings(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
+
 }  // namespace
 
 Result<void> Init(const Settings& settings) {
@@ -38,6 +43,9 @@ Result<void> Init(const Settings& settings) {
     if (VIPS_INIT("gallery") != 0) return VipsFailure(Error::kInternal, "vips_init");
     vips_cache_set_max(0);
     RestrictLoaders();
+    g_log_set_handler("VIPS", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
+                                                          G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG),
+                      DropLibraryWarnings, nullptr);
   }
   vips_concurrency_set(settings.threads_per_job);
   g_threads_per_job = settings.threads_per_job;
