@@ -27,7 +27,11 @@ std::string Embed(const std::string& format, const std::string& bytes, const Pho
   }
   mi::EraseExifDescription(&exif);
   mi::SetDescriptionXmp(text, &xmp);
-  if (CarriesIptc(format)) mi::SetDescriptionIptc(text, &iptc);
+  if (CarriesIptc(format)) {
+    mi::SetDescriptionIptc(text, &iptc);
+  } else {
+    iptc.clear();  // not rewritten here, so no stale IIM text may stay behind
+  }
   image->setExifData(exif);
   image->setXmpData(xmp);
   image->setIptcData(iptc);

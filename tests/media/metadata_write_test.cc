@@ -120,9 +120,10 @@ TEST(EmbedDescription, StripsSerialNumbersAndClearsRemovedFields) {
   image->exifData()["Exif.Photo.BodySerialNumber"] = "123456789";
   image->exifData()["Exif.Photo.LensSerialNumber"] = "L-42";
   image->writeMetadata();
-  Exiv2::DataBuf buf = image->io().read(0);  // reopen below
-  image->io().open();
-  buf = image->io().read(static_cast<long>(image->io().size()));
+  Exiv2::BasicIo& io = image->io();
+  io.open();
+  Exiv2::DataBuf buf = io.read(static_cast<long>(io.size()));
+  io.close();
   std::string with_serials(reinterpret_cast<const char*>(buf.pData_), static_cast<std::size_t>(buf.size_));
   ASSERT_NE(with_serials.find("123456789"), std::string::npos);
 
