@@ -227,3 +227,35 @@ TEST_F(ImportTest, KillDuringImportLosesNothingReported) {
 }
 
 }  // namespace
+
+namespace {
+
+// Ctrl-C: the files in progress finish, the rest are not started, the summary
+// says so, the exit status is 130, and everything reported is in the archive.
+TEST_F(ImportTest, InterruptStopsCleanlyAndKeepsWhatWasReported) {
+  WritePhotos(tmp_ / "card", 30, 900);
+  std::string out, line;
+  int status = -1;
+  {
+    GalleryProcess import({"import", tmp_ / "card", "--data", data_, "--jobs", "1"});
+    int reported = 0;
+    while (reported < 3 && import.ReadLine(&line, 60000)) {
+      out += line + "\n";
+      if (line.rfind("imported photo ", 0) == 0) ++reported;
+    }
+    import.Signal(SIGINT);
+    while (import.ReadLine(&line, 60000)) out += line + "\n";
+    status = import.Wait();
+  }
+  EXPECT_EQ(status, 130) << out;
+  EXPECT_NE(out.find("interrupted before"), std::string::npos) << out;
+  Summary s = ParseSummary(out);
+  ASSERT_GE(s.imported, 3) << out;
+  EXPECT_LT(s.imported, 30) << "the interrupt came too late to test anything";
+  EXPECT_EQ(static_cast<int>(ImportedLines(out).size()), s.imported);
+  auto check = RunGallery({"check", "--data", data_});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_NE(check.out.find("photos " + std::to_string(s.imported) + ","), std::string::npos) << check.out;
+}
+
+}  // namespace
