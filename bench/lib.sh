@@ -1,0 +1,34 @@
+# Shared by the benchmark scripts: timing, the references, printing.
+# Source it; it expects $work (a scratch folder) to be set.
+
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", n / (b - a) }'; }
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+count_jpegs() { ls "$1"/*.jpg | wc -l; }
+
+# Reference 1: the command-line thumbnailer making tile (256, attention
+# crop), small (480) and medium (1280): one process per size over all files,
+# the files split in two halves run in parallel, one image-library thread each.
+thumbnailer_three_sizes() {
+  local dir=$1 files half out="$work/thumbs"
+  mapfile -t files < <(ls "$dir"/*.jpg)
+  half=$(( (${#files[@]} + 1) / 2 ))
+  rm -rf "$out"; mkdir -p "$out"
+  for size in 256 480 1280; do
+    local crop=()
+    [ "$size" = 256 ] && crop=(--smartcrop attention)
+    VIPS_CONCURRENCY=1 vipsthumbnail --size "$size" "${crop[@]}" -o "$out/%s_$size.webp" "${files[@]:0:$half}" &
+    VIPS_CONCURRENCY=1 vipsthumbnail --size "$size" "${crop[@]}" -o "$out/%s_$size.webp" "${files[@]:$half}" &
+    wait
+  done
+}
+
+# Reference 2: the decode floor, djpeg at the scale shrink-on-load picks for
+# `medium` (1280 px), on 2 processes.
+decode_floor() {
+  local dir=$1 scale=$2
+  ls "$dir"/*.jpg | xargs -P 2 -I{} sh -c "djpeg -scale $scale '{}' > /dev/null"
+}
+
+# The shrink-on-load scale for `medium` given a group name.
+floor_scale() { [ "$1" = 24mp ] && echo 1/4 || echo 1/2; }
