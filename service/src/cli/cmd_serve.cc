@@ -6,6 +6,8 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "service/archive.h"
+#include "service/worker_pool.h"
 #include "http/api.h"
 #include "http/metrics.h"
 #include "http/route_table.h"
@@ -21,6 +23,8 @@ struct ServeArgs {
   int port = 8080;
   int threads = 2;
   std::size_t max_upload_bytes = 256u << 20;
+  int workers = 2;
+  int queue = 8;
   bool print_routes = false;
 };
 
@@ -44,8 +48,16 @@ sigset_t BlockStopSignals() {
 
 int Serve(const ServeArgs& args) {
   sigset_t stop = BlockStopSignals();
-  http::Metrics metrics;
+  auto archive = Archive::Open(DataDir(args.data));
+  if (!archive.ok()) {
+    std::cerr << "gallery serve: cannot open " << args.data << ": " << archive.status().ToString() << "\n";
+    return 1;
+  }
+  WorkerPool workers(args.workers, static_cast<std::size_t>(args.queue));
+  http::Metrics metrics([&workers] { return workers.queue_depth(); });
   http::ApiContext context;
+  context.archive = archive->get();
+  context.workers = &workers;
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   http::Api api(context);
@@ -80,6 +92,10 @@ void AddServeCommand(CLI::App& app) {
       ->check(CLI::Range(0, 65535))->capture_default_str();
   cmd->add_option("--threads", args->threads, "HTTP threads")
       ->check(CLI::Range(1, 64))->capture_default_str();
+  cmd->add_option("--workers", args->workers, "Image decoding threads")
+      ->check(CLI::Range(1, 64))->capture_default_str();
+  cmd->add_option("--queue", args->queue, "Image jobs that may wait; more are refused with 503")
+      ->check(CLI::Range(1, 10000))->capture_default_str();
   cmd->add_option("--max-upload-bytes", args->max_upload_bytes, "Largest accepted request body")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
   cmd->callback([args] {

@@ -15,5 +15,6 @@ void AddCheckCommand(CLI::App& app);
 void AddRenderCommand(CLI::App& app);
 void AddThumbnailsCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
+void AddTokenCommand(CLI::App& app);
 
 }  // namespace gallery::cli

@@ -1,21 +1,27 @@
 // The handlers behind every route: each turns an HttpRequest into an
 // HttpResponse by asking the archive. No HTTP library type appears here, and
-// no domain state lives here: the catalog, the stores and the worker pool are
-// borrowed from the caller.
+// no domain state lives here: the archive, the worker pool and the metrics
+// are borrowed from the caller.
 //
 // Thread-safety: handlers are called from several HTTP threads at once; they
 // keep no state of their own beyond the borrowed, thread-safe services.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 
 #include "http/http_types.h"
 #include "http/metrics.h"
+#include "http/route_table.h"
+#include "service/archive.h"
+#include "service/worker_pool.h"
 
 namespace gallery::http {
 
 struct ApiContext {
-  Metrics* metrics = nullptr;             // not owned
+  Archive* archive = nullptr;     // not owned
+  WorkerPool* workers = nullptr;  // not owned: where images are decoded
+  Metrics* metrics = nullptr;     // not owned
   std::size_t max_upload_bytes = 0;
 };
 
@@ -23,13 +29,54 @@ class Api {
  public:
   explicit Api(ApiContext context);
 
+  // Fills req.principal from its credentials; nullopt when the request may
+  // go on to a route needing `access`, else the 401/403 answer.
+  std::optional<HttpResponse> Authorize(HttpRequest& req, Access access);
+
   // --- service
   HttpResponse Health(const HttpRequest& req);
   HttpResponse OpenApi(const HttpRequest& req);
   HttpResponse MetricsText(const HttpRequest& req);
 
+  // --- reading
+  HttpResponse ListMeetings(const HttpRequest& req);
+  HttpResponse GetMeeting(const HttpRequest& req);
+  HttpResponse ListAlbums(const HttpRequest& req);
+  HttpResponse GetAlbum(const HttpRequest& req);
+  HttpResponse ListAlbumPhotos(const HttpRequest& req);
+  HttpResponse ListPhotos(const HttpRequest& req);
+  HttpResponse GetPhoto(const HttpRequest& req);
+  HttpResponse ListCredits(const HttpRequest& req);
+  HttpResponse ListTags(const HttpRequest& req);
+
+  // --- uploads
+  HttpResponse UploadPhotos(const HttpRequest& req);
+
+  // --- media
+  HttpResponse GetRendition(const HttpRequest& req);
+  HttpResponse GetOriginal(const HttpRequest& req);
+  HttpResponse GetSidecar(const HttpRequest& req);
+
  private:
+  // The photos of `page` that `req`'s principal may see.
+  std::vector<media::Photo> Visible(const HttpRequest& req, std::vector<media::Photo> photos,
+                                    bool album_checked);
+  HttpResponse PhotoPage(const HttpRequest& req, media::PhotoFilter filter, bool album_checked);
+
+  // One file's ingest: the answer, and the photo's JSON when it worked.
+  struct Upload {
+    HttpResponse response;
+    nlohmann::json photo;
+  };
+  Upload IngestOne(const std::string& bytes, const IngestOptions& options);
+  HttpResponse UploadForm(const HttpRequest& req, const std::string& boundary, IngestOptions options);
+
+  // The photo named by the `id` parameter if the principal may see it.
+  std::optional<media::Photo> VisiblePhoto(const HttpRequest& req);
+
   ApiContext ctx_;
+  Archive& archive() { return *ctx_.archive; }
+  media::Catalog& catalog() { return ctx_.archive->catalog(); }
 };
 
 }  // namespace gallery::http

@@ -13,12 +13,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "media/catalog.h"
+
 namespace gallery::http {
 
 // Who is asking: anonymous, or the holder of a token / session.
 struct Principal {
   bool authenticated = false;
-  int role = 0;           // media::Role as int: 0 viewer, 1 editor, 2 admin
+  media::Role role = media::Role::kViewer;
   std::string name;       // the token's label or the user's name
   std::string share_album;  // a share link opens this one album
 };

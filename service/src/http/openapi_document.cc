@@ -15,22 +15,132 @@ const char kDocument[] = R"openapi({
   },
   "components": {
     "securitySchemes": {
-      "bearer": {"type": "http", "scheme": "bearer"}
+      "bearer": {
+        "type": "http",
+        "scheme": "bearer"
+      }
     },
     "schemas": {
       "Error": {
         "type": "object",
-        "required": ["code", "message"],
+        "required": [
+          "code",
+          "message"
+        ],
         "properties": {
-          "code": {"type": "string", "description": "stable, e.g. not_found, invalid_argument, corrupt"},
-          "message": {"type": "string"}
+          "code": {
+            "type": "string",
+            "description": "stable, e.g. not_found, invalid_argument, corrupt"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "Photo": {
+        "type": "object",
+        "description": "The fields of `gallery inspect` plus id, sha256, filename, file_size, meeting, albums, version, uploaded_at, uploaded_by, embargo_until, renditions {name: {webp, jpg}}, original_url, sidecar_url; on upload also duplicate."
+      },
+      "Album": {
+        "type": "object",
+        "properties": {
+          "slug": {
+            "type": "string"
+          },
+          "title": {
+            "type": "object"
+          },
+          "description": {
+            "type": "object"
+          },
+          "meeting": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "visibility": {
+            "enum": [
+              "public",
+              "unlisted",
+              "private"
+            ]
+          },
+          "default_credit": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "cover_photo_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "photo_count": {
+            "type": "integer"
+          }
+        }
+      },
+      "Meeting": {
+        "type": "object",
+        "properties": {
+          "slug": {
+            "type": "string"
+          },
+          "title": {
+            "type": "object"
+          },
+          "description": {
+            "type": "object"
+          },
+          "place": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "start_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "end_date": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "default_credit": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "photo_count": {
+            "type": "integer"
+          },
+          "albums": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Album"
+            }
+          }
         }
       }
     },
     "responses": {
       "Error": {
         "description": "An error",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
       }
     }
   },
@@ -38,19 +148,714 @@ const char kDocument[] = R"openapi({
     "/api/health": {
       "get": {
         "summary": "Liveness",
-        "responses": {"200": {"description": "{\"status\": \"ok\"}"}}
+        "responses": {
+          "200": {
+            "description": "{\"status\": \"ok\"}"
+          }
+        }
       }
     },
     "/api/openapi.json": {
       "get": {
         "summary": "This document",
-        "responses": {"200": {"description": "The OpenAPI document"}}
+        "responses": {
+          "200": {
+            "description": "The OpenAPI document"
+          }
+        }
       }
     },
     "/metrics": {
       "get": {
         "summary": "Prometheus metrics: requests by route and status, ingests, queue depth",
-        "responses": {"200": {"description": "text/plain; version=0.0.4"}}
+        "responses": {
+          "200": {
+            "description": "text/plain; version=0.0.4"
+          }
+        }
+      }
+    },
+    "/api/meetings": {
+      "get": {
+        "summary": "Every meeting",
+        "responses": {
+          "200": {
+            "description": "{items: [Meeting]}"
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/meetings/{slug}": {
+      "get": {
+        "summary": "One meeting with its albums (those the caller may see) and photo counts",
+        "parameters": [
+          {
+            "name": "slug",
+            "in": "path",
+            "required": true,
+            "description": "lower-case letters, digits and dashes",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The meeting",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Meeting"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/albums": {
+      "get": {
+        "summary": "Albums, filtered by meeting and by credit (albums holding a photo with that credit line)",
+        "parameters": [
+          {
+            "name": "meeting",
+            "in": "query",
+            "required": false,
+            "description": "a meeting's slug",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "credit",
+            "in": "query",
+            "required": false,
+            "description": "an exact credit line",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "from next_cursor of the previous page",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "1..500, default 50",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Album"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/albums/{slug}": {
+      "get": {
+        "summary": "One album (private ones: 404 unless editor or share link)",
+        "parameters": [
+          {
+            "name": "slug",
+            "in": "path",
+            "required": true,
+            "description": "lower-case letters, digits and dashes",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "share",
+            "in": "query",
+            "required": false,
+            "description": "a share link's secret: opens one private album and its media",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The album",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Album"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/albums/{slug}/photos": {
+      "get": {
+        "summary": "The album's photos in album order",
+        "parameters": [
+          {
+            "name": "slug",
+            "in": "path",
+            "required": true,
+            "description": "lower-case letters, digits and dashes",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "share",
+            "in": "query",
+            "required": false,
+            "description": "a share link's secret: opens one private album and its media",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "from next_cursor of the previous page",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "1..500, default 50",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Photo"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/photos": {
+      "get": {
+        "summary": "Photos, filtered; q is full text over captions (every language), headline, keywords, credit and filename",
+        "parameters": [
+          {
+            "name": "meeting",
+            "in": "query",
+            "required": false,
+            "description": "a meeting's slug",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "album",
+            "in": "query",
+            "required": false,
+            "description": "an album's slug (album order)",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "credit",
+            "in": "query",
+            "required": false,
+            "description": "an exact credit line",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "tag",
+            "in": "query",
+            "required": false,
+            "description": "an exact keyword",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "description": "words, all required",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "date or date-time taken, inclusive",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "description": "date or date-time taken, inclusive",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "from next_cursor of the previous page",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "1..500, default 50",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Photo"
+                      }
+                    },
+                    "next_cursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "summary": "Upload: the raw image (Content-Type image/*, name in X-Filename or Content-Disposition) or multipart/form-data with one or many files and optional album, meeting, credit fields",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "album",
+            "in": "query",
+            "required": false,
+            "description": "add to this album",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "meeting",
+            "in": "query",
+            "required": false,
+            "description": "belongs to this meeting",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "credit",
+            "in": "query",
+            "required": false,
+            "description": "credit line when the file has none",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "image/*": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            },
+            "multipart/form-data": {
+              "schema": {
+                "type": "object"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created: the photo",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Photo"
+                }
+              }
+            }
+          },
+          "200": {
+            "description": "The same bytes were already there (duplicate: true), or a multipart upload of several files: {items: [{filename, status, photo | error}]}"
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "415": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
+          },
+          "507": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/photos/{id}": {
+      "get": {
+        "summary": "One photo",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "the photo's id",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "share",
+            "in": "query",
+            "required": false,
+            "description": "a share link's secret: opens one private album and its media",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The photo",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Photo"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/credits": {
+      "get": {
+        "summary": "Each credit line with its photo count",
+        "parameters": [
+          {
+            "name": "meeting",
+            "in": "query",
+            "required": false,
+            "description": "a meeting's slug",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "{items: [{credit, photo_count}]}"
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/tags": {
+      "get": {
+        "summary": "Each keyword with its photo count",
+        "parameters": [
+          {
+            "name": "meeting",
+            "in": "query",
+            "required": false,
+            "description": "a meeting's slug",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "{items: [{tag, photo_count}]}"
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/media/{id}/{file}": {
+      "get": {
+        "summary": "A rendition: {name}.{webp|jpg}, name one of tile, small, medium, large (rendered on first request, then cached). ETag; immutable when ?v= is the photo's version; 304 on If-None-Match",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "the photo's id",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "file",
+            "in": "path",
+            "required": true,
+            "description": "e.g. tile.webp, large.jpg",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "v",
+            "in": "query",
+            "required": false,
+            "description": "the photo's version",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "share",
+            "in": "query",
+            "required": false,
+            "description": "a share link's secret: opens one private album and its media",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "image/webp or image/jpeg"
+          },
+          "304": {
+            "description": "Not modified"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/media/{id}/original": {
+      "get": {
+        "summary": "The original with the catalog's current caption, credit, creator, copyright, keywords and alt text written in (XMP and IPTC). Range requests work.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "the photo's id",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "v",
+            "in": "query",
+            "required": false,
+            "description": "the photo's version",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "share",
+            "in": "query",
+            "required": false,
+            "description": "a share link's secret: opens one private album and its media",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "Range",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The file"
+          },
+          "206": {
+            "description": "Partial content"
+          },
+          "304": {
+            "description": "Not modified"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "416": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/media/{id}/sidecar.xmp": {
+      "get": {
+        "summary": "An XMP sidecar with the photo's descriptive fields",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "the photo's id",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "share",
+            "in": "query",
+            "required": false,
+            "description": "a share link's secret: opens one private album and its media",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "application/rdf+xml"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
       }
     }
   }

@@ -9,6 +9,19 @@ const std::vector<RouteSpec>& RouteTable() {
       {"GET", "/api/health", &Api::Health, Access::kPublic},
       {"GET", "/api/openapi.json", &Api::OpenApi, Access::kPublic},
       {"GET", "/metrics", &Api::MetricsText, Access::kPublic},
+      {"GET", "/api/meetings", &Api::ListMeetings, Access::kPublic},
+      {"GET", "/api/meetings/{slug}", &Api::GetMeeting, Access::kPublic},
+      {"GET", "/api/albums", &Api::ListAlbums, Access::kPublic},
+      {"GET", "/api/albums/{slug}", &Api::GetAlbum, Access::kPublic},
+      {"GET", "/api/albums/{slug}/photos", &Api::ListAlbumPhotos, Access::kPublic},
+      {"GET", "/api/photos", &Api::ListPhotos, Access::kPublic},
+      {"GET", "/api/photos/{id}", &Api::GetPhoto, Access::kPublic},
+      {"POST", "/api/photos", &Api::UploadPhotos, Access::kEditor},
+      {"GET", "/api/credits", &Api::ListCredits, Access::kPublic},
+      {"GET", "/api/tags", &Api::ListTags, Access::kPublic},
+      {"GET", "/media/{id}/original", &Api::GetOriginal, Access::kPublic},
+      {"GET", "/media/{id}/sidecar.xmp", &Api::GetSidecar, Access::kPublic},
+      {"GET", "/media/{id}/{file}", &Api::GetRendition, Access::kPublic},
   };
   return table;
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <set>
 #include <sstream>
 
 #include "http/url_codec.h"
@@ -130,10 +131,12 @@ void HttpServer::setupRoutes() {
     NoRoute(request, std::move(response));
     return Pistache::Rest::Route::Result::Ok;
   };
-  for (const RouteSpec& route : RouteTable()) {
+  std::set<std::string> patterns;
+  for (const RouteSpec& route : RouteTable()) patterns.insert(route.pattern);
+  for (const std::string& pattern : patterns) {
     for (const char* method : kMethods) {
-      if (!HasRoute(method, route.pattern)) {
-        router_.addRoute(MethodFromName(method), RouterPattern(route.pattern), no_route);
+      if (!HasRoute(method, pattern)) {
+        router_.addRoute(MethodFromName(method), RouterPattern(pattern), no_route);
       }
     }
   }
@@ -149,8 +152,13 @@ void HttpServer::Dispatch(const RouteSpec& route, const Request& request, Respon
   HttpResponse res;
   try {
     req = Convert(request, route.pattern);
-    res = req ? (api_->*route.handler)(*req)
-              : ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL");
+    if (!req) {
+      res = ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL");
+    } else if (auto denied = api_->Authorize(*req, route.access)) {
+      res = std::move(*denied);
+    } else {
+      res = (api_->*route.handler)(*req);
+    }
   } catch (const std::exception& e) {
     LogLine("internal-error", e.what(), 500, 0, 0);
     res = ErrorResponse(500, "internal", "the server failed to answer this request");

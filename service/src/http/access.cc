@@ -1,0 +1,97 @@
+#include "http/access.h"
+
+#include <ctime>
+
+#include "media/sha256.h"
+
+namespace gallery::http {
+
+namespace {
+
+std::string BearerToken(const HttpRequest& req) {
+  std::string value = req.Header("Authorization");
+  const std::string prefix = "Bearer ";
+  if (value.size() <= prefix.size() || value.compare(0, prefix.size(), prefix) != 0) return "";
+  return value.substr(prefix.size());
+}
+
+}  // namespace
+
+std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& req) {
+  if (!req.Header("Authorization").empty()) {
+    std::string token = BearerToken(req);
+    if (token.empty()) {
+      return ErrorResponse(401, "unauthenticated", "the Authorization header must be 'Bearer TOKEN'");
+    }
+    auto cred = catalog.FindCredential(media::Sha256Hex(token.data(), token.size()));
+    if (!cred.ok()) return ErrorResponse(401, "unauthenticated", "unknown or expired token");
+    req.principal.authenticated = true;
+    req.principal.role = cred->role;
+    req.principal.name = cred->user;
+  }
+  std::string share = req.Query("share");
+  if (share.empty()) share = req.Header("X-Share-Token");
+  if (!share.empty()) {
+    auto link = catalog.FindShareLink(media::Sha256Hex(share.data(), share.size()));
+    if (!link.ok()) return ErrorResponse(401, "unauthenticated", "unknown or expired share link");
+    req.principal.share_album = link->album_slug;
+  }
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> CheckAccess(const Principal& principal, Access access) {
+  if (access == Access::kPublic) return std::nullopt;
+  if (!principal.authenticated) {
+    HttpResponse r = ErrorResponse(401, "unauthenticated", "this route needs 'Authorization: Bearer TOKEN'");
+    r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return r;
+  }
+  bool ok = access == Access::kEditor ? principal.role != media::Role::kViewer
+                                      : principal.role == media::Role::kAdmin;
+  if (!ok) {
+    return ErrorResponse(403, "forbidden", std::string("this route needs the ") +
+                                               (access == Access::kAdmin ? "admin" : "editor") + " role");
+  }
+  return std::nullopt;
+}
+
+bool IsEditor(const Principal& principal) {
+  return principal.authenticated && principal.role != media::Role::kViewer;
+}
+
+bool CanSeeAlbum(const Principal& principal, const media::Album& album) {
+  if (album.visibility != media::Visibility::kPrivate) return true;
+  return IsEditor(principal) || principal.share_album == album.slug;
+}
+
+bool ListsAlbum(const Principal& principal, const media::Album& album) {
+  if (album.visibility == media::Visibility::kPublic) return true;
+  return CanSeeAlbum(principal, album) &&
+         (IsEditor(principal) || album.visibility == media::Visibility::kPrivate);
+}
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool IsEmbargoed(const media::Photo& photo) {
+  return !photo.embargo_until.empty() && photo.embargo_until > NowUtc();
+}
+
+bool CanSeePhoto(media::Catalog& catalog, const Principal& principal, const media::Photo& photo) {
+  if (IsEditor(principal)) return true;
+  if (IsEmbargoed(photo)) return false;
+  if (photo.album_slugs.empty()) return true;
+  for (const std::string& slug : photo.album_slugs) {
+    auto album = catalog.GetAlbum(slug);
+    if (album.ok() && CanSeeAlbum(principal, *album)) return true;
+  }
+  return false;
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,167 @@
+// Media: renditions from the cache (rendered on the workers when missing),
+// originals with the catalog's current text written in (Range requests),
+// XMP sidecars.
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "http/access.h"
+#include "http/api.h"
+#include "http/byte_range.h"
+#include "http/request_params.h"
+#include "http/status_map.h"
+#include "http/worker_call.h"
+#include "thumbnails/rendition_spec.h"
+
+namespace gallery::http {
+
+namespace {
+
+const char kImmutable[] = "max-age=31536000, immutable";
+
+HttpResponse NoMedia(const HttpRequest& req) {
+  return ErrorResponse(404, "not_found", "no media at " + req.path);
+}
+
+std::optional<std::string> ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// True when If-None-Match names `etag` (or is "*").
+bool NotModified(const HttpRequest& req, const std::string& etag) {
+  std::string inm = req.Header("If-None-Match");
+  return !inm.empty() && (inm == "*" || inm.find(etag) != std::string::npos);
+}
+
+// Versioned URLs of public photos are cacheable by anyone for a year; others
+// only by the asking browser.
+std::string CacheControl(media::Catalog& catalog, const HttpRequest& req, const media::Photo& photo) {
+  if (req.Query("v") != std::to_string(photo.version)) return "no-cache";
+  bool is_public = CanSeePhoto(catalog, Principal{}, photo);
+  return std::string(is_public ? "public, " : "private, ") + kImmutable;
+}
+
+std::string MimeOfFormat(const std::string& format) {
+  if (format == "jpeg") return "image/jpeg";
+  if (format == "png" || format == "tiff" || format == "webp" || format == "heic" ||
+      format == "avif") {
+    return "image/" + format;
+  }
+  return "application/octet-stream";
+}
+
+// The user's filename made safe for a quoted header parameter.
+std::string SafeFilename(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    out += (std::isalnum(c) || c == '.' || c == '-' || c == '_') ? static_cast<char>(c) : '_';
+  }
+  return out.empty() ? "photo" : out;
+}
+
+}  // namespace
+
+std::optional<media::Photo> Api::VisiblePhoto(const HttpRequest& req) {
+  auto id = ParseId(req.Param("id"));
+  if (!id) return std::nullopt;
+  auto photo = catalog().GetPhoto(*id);
+  if (!photo.ok() || !CanSeePhoto(catalog(), req.principal, *photo)) return std::nullopt;
+  return std::move(photo.value());
+}
+
+HttpResponse Api::GetRendition(const HttpRequest& req) {
+  std::string file = req.Param("file");
+  std::size_t dot = file.rfind('.');
+  if (dot == std::string::npos) return NoMedia(req);
+  std::string name = file.substr(0, dot), ext = file.substr(dot + 1);
+  if (!thumbnails::FindRendition(name) || (ext != "webp" && ext != "jpg")) return NoMedia(req);
+  auto format = ext == "webp" ? thumbnails::Format::kWebp : thumbnails::Format::kJpeg;
+  auto photo = VisiblePhoto(req);
+  if (!photo) return NoMedia(req);
+  std::string etag = "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) +
+                     "-" + file + "\"";
+  HttpResponse r;
+  r.headers = {{"ETag", etag}, {"Cache-Control", CacheControl(catalog(), req, *photo)}};
+  if (NotModified(req, etag)) {
+    r.status = 304;
+    r.content_type.clear();
+    return r;
+  }
+  media::Result<std::string> path = media::Status::NotFound("not rendered");
+  auto cached = archive().renditions().Path(photo->sha256, name, format);
+  if (cached.ok() && archive().renditions().Has(photo->sha256, name, format)) {
+    path = cached.value();
+  } else {
+    media::Photo p = *photo;
+    auto rendered = RunOnWorkers<media::Result<std::string>>(
+        *ctx_.workers, [this, p, name, format] { return archive().EnsureRendition(p, name, format); });
+    if (!rendered) return QueueFull();
+    path = std::move(*rendered);
+  }
+  if (!path.ok()) return ErrorFromStatus(path.status());
+  auto bytes = ReadWhole(path.value());
+  if (!bytes) return ErrorResponse(500, "io_error", "cannot read the rendition");
+  r.content_type = thumbnails::FormatMimeType(format);
+  r.body = std::move(*bytes);
+  return r;
+}
+
+HttpResponse Api::GetOriginal(const HttpRequest& req) {
+  auto photo = VisiblePhoto(req);
+  if (!photo) return NoMedia(req);
+  std::string etag = "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) + "\"";
+  HttpResponse r;
+  r.headers = {{"ETag", etag},
+               {"Cache-Control", CacheControl(catalog(), req, *photo)},
+               {"Accept-Ranges", "bytes"},
+               {"Content-Disposition",
+                "attachment; filename=\"" + SafeFilename(photo->original_filename) + "\""}};
+  if (NotModified(req, etag)) {
+    r.status = 304;
+    r.content_type.clear();
+    return r;
+  }
+  auto original = archive().originals().Read(photo->sha256);
+  if (!original.ok()) return ErrorFromStatus(original.status());
+  auto with_text = media::EmbedDescription(*original, photo->meta, /*strip_private=*/false);
+  if (!with_text.ok() && with_text.status().code() != media::Status::Code::kUnsupported) {
+    return ErrorFromStatus(with_text.status());
+  }
+  std::string bytes = with_text.ok() ? std::move(with_text.value()) : std::move(original.value());
+  r.content_type = MimeOfFormat(photo->meta.format);
+  RangeRequest range = ParseRange(req.Header("Range"), bytes.size());
+  if (range.kind == RangeRequest::kUnsatisfiable) {
+    HttpResponse e = ErrorResponse(416, "range_not_satisfiable",
+                                   "the original has " + std::to_string(bytes.size()) + " bytes");
+    e.headers.emplace_back("Content-Range", "bytes */" + std::to_string(bytes.size()));
+    return e;
+  }
+  if (range.kind == RangeRequest::kPartial) {
+    r.status = 206;
+    r.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.first) + "-" +
+                                                std::to_string(range.last) + "/" +
+                                                std::to_string(bytes.size()));
+    r.body = bytes.substr(range.first, range.last - range.first + 1);
+    return r;
+  }
+  r.body = std::move(bytes);
+  return r;
+}
+
+HttpResponse Api::GetSidecar(const HttpRequest& req) {
+  auto photo = VisiblePhoto(req);
+  if (!photo) return NoMedia(req);
+  HttpResponse r;
+  r.content_type = "application/rdf+xml";
+  r.headers = {{"Cache-Control", CacheControl(catalog(), req, *photo)},
+               {"Content-Disposition",
+                "attachment; filename=\"" + SafeFilename(photo->original_filename) + ".xmp\""}};
+  r.body = media::XmpSidecar(photo->meta);
+  return r;
+}
+
+}  // namespace gallery::http

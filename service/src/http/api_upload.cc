@@ -1,0 +1,122 @@
+// Uploads: POST /api/photos with the raw image as the body, or
+// multipart/form-data with one or many files. Decoding runs on the bounded
+// worker pool; this thread waits for the result.
+#include <chrono>
+
+#include "http/api.h"
+#include "http/multipart.h"
+#include "http/status_map.h"
+#include "http/url_codec.h"
+#include "http/views.h"
+#include "http/worker_call.h"
+
+namespace gallery::http {
+
+namespace {
+
+// The filename of a raw upload: X-Filename (percent-encoded or plain) or the
+// filename parameter of Content-Disposition.
+std::string RawFilename(const HttpRequest& req) {
+  std::string name = req.Header("X-Filename");
+  if (!name.empty()) return PercentDecode(name, false).value_or(name);
+  std::string cd = req.Header("Content-Disposition");
+  if (cd.empty()) return "";
+  std::size_t at = cd.find("filename=");
+  if (at == std::string::npos) return "";
+  std::string v = cd.substr(at + 9);
+  if (!v.empty() && v.front() == '"') {
+    std::size_t end = v.find('"', 1);
+    return end == std::string::npos ? "" : v.substr(1, end - 1);
+  }
+  return v.substr(0, v.find(';'));
+}
+
+}  // namespace
+
+Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  auto outcome = RunOnWorkers<media::Result<IngestOutcome>>(
+      *ctx_.workers, [this, &bytes, &options] { return archive().Ingest(bytes, options); });
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!outcome) {
+    ctx_.metrics->CountIngest("busy", seconds);
+    return {QueueFull(), nlohmann::json()};
+  }
+  if (!outcome->ok()) {
+    const media::Status& s = outcome->status();
+    ctx_.metrics->CountIngest(s.code_name(), seconds);
+    return {ErrorResponse(HttpStatusFor(s.code()), s.code_name(), options.filename + ": " + s.message()),
+            nlohmann::json()};
+  }
+  ctx_.metrics->CountIngest(outcome->value().duplicate ? "duplicate" : "created", seconds);
+  auto photo = catalog().GetPhoto(outcome->value().photo_id);
+  if (!photo.ok()) return {ErrorFromStatus(photo.status()), nlohmann::json()};
+  nlohmann::json j = PhotoJson(*photo);
+  j["duplicate"] = outcome->value().duplicate;
+  int status = outcome->value().duplicate ? 200 : 201;
+  return {JsonResponse(j, status), j};
+}
+
+HttpResponse Api::UploadPhotos(const HttpRequest& req) {
+  if (req.body->size() > ctx_.max_upload_bytes) {
+    return ErrorResponse(413, "too_large", "the body is over " + std::to_string(ctx_.max_upload_bytes) +
+                                               " bytes");
+  }
+  IngestOptions options;
+  options.album_slug = req.Query("album");
+  options.meeting_slug = req.Query("meeting");
+  options.credit = req.Query("credit");
+  options.uploaded_by = req.principal.name;
+  std::string content_type = req.Header("Content-Type");
+  if (auto boundary = FormDataBoundary(content_type)) return UploadForm(req, *boundary, options);
+  std::string type = content_type.substr(0, content_type.find(';'));
+  if (type.compare(0, 6, "image/") != 0 && type != "application/octet-stream") {
+    return ErrorResponse(415, "unsupported",
+                         "send an image (Content-Type image/*) or multipart/form-data, not '" + type + "'");
+  }
+  options.filename = RawFilename(req);
+  if (options.filename.empty()) {
+    return ErrorResponse(400, "invalid_argument", "name the file in X-Filename or Content-Disposition");
+  }
+  if (req.body->empty()) return ErrorResponse(400, "invalid_argument", options.filename + ": empty body");
+  return IngestOne(*req.body, options).response;
+}
+
+HttpResponse Api::UploadForm(const HttpRequest& req, const std::string& boundary,
+                             IngestOptions options) {
+  auto parts = ParseFormData(*req.body, boundary);
+  if (!parts.ok()) return ErrorFromStatus(parts.status());
+  std::vector<const FormPart*> files;
+  for (const FormPart& part : *parts) {
+    if (part.filename) {
+      files.push_back(&part);
+    } else if (part.name == "album") {
+      options.album_slug = std::string(part.data);
+    } else if (part.name == "meeting") {
+      options.meeting_slug = std::string(part.data);
+    } else if (part.name == "credit") {
+      options.credit = std::string(part.data);
+    }
+  }
+  if (files.empty()) return ErrorResponse(400, "invalid_argument", "the form holds no file");
+  if (files.size() == 1) {
+    options.filename = *files[0]->filename;
+    return IngestOne(std::string(files[0]->data), options).response;
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const FormPart* file : files) {
+    options.filename = *file->filename;
+    Upload one = IngestOne(std::string(file->data), options);
+    nlohmann::json item = {{"filename", options.filename}, {"status", one.response.status}};
+    if (one.photo.is_null()) {
+      item["error"] = nlohmann::json::parse(one.response.body);
+    } else {
+      item["photo"] = one.photo;
+    }
+    items.push_back(item);
+  }
+  return JsonResponse({{"items", items}});
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,19 @@
+// The API's JSON shapes of photos, albums, meetings, credits and tags.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "media/catalog.h"
+
+namespace gallery::http {
+
+// The metadata under `gallery inspect`'s field names, plus id, sha256,
+// filename, file_size, meeting, albums, version, uploaded_at, uploaded_by,
+// embargo_until and the media URLs (versioned: they change with every edit).
+nlohmann::json PhotoJson(const media::Photo& photo);
+nlohmann::json AlbumJson(const media::Album& album);
+nlohmann::json MeetingJson(const media::Meeting& meeting);
+// "/media/{id}/{name}.{ext}?v={version}"
+std::string RenditionUrl(const media::Photo& photo, const std::string& name, const char* ext);
+
+}  // namespace gallery::http
