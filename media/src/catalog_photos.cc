@@ -20,9 +20,10 @@ Result<NewPhoto> ValidNewPhoto(const NewPhoto& in) {
     return Status::InvalidArgument("file_size, width and height must not be negative");
   }
   if (p.meta.orientation < 1 || p.meta.orientation > 8) p.meta.orientation = 1;
-  CATALOG_ASSIGN_OR_RETURN(p.meta.caption, NormalizeLangText("caption", p.meta.caption));
-  CATALOG_ASSIGN_OR_RETURN(p.meta.headline, NormalizeLangText("headline", p.meta.headline));
-  CATALOG_ASSIGN_OR_RETURN(p.meta.alt_text, NormalizeLangText("alt_text", p.meta.alt_text));
+  // Text from the file: a photo is never refused for its language tags.
+  p.meta.caption = LenientLangText(p.meta.caption);
+  p.meta.headline = LenientLangText(p.meta.headline);
+  p.meta.alt_text = LenientLangText(p.meta.alt_text);
   p.meta.keywords = NormalizeKeywords(p.meta.keywords);
   return p;
 }

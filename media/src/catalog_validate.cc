@@ -91,6 +91,17 @@ Result<LangText> NormalizeLangText(const std::string& what, const LangText& text
   return out;
 }
 
+LangText LenientLangText(const LangText& text) {
+  LangText out, unplaced;
+  for (const auto& [lang, value] : text) {
+    if (value.empty()) continue;
+    Result<std::string> norm = NormalizeLang("", lang);
+    (norm.ok() ? out[*norm] : unplaced[lang]) = value;
+  }
+  if (!unplaced.empty() && !out.count("x-default")) out["x-default"] = unplaced.begin()->second;
+  return out;
+}
+
 bool IsDate(const std::string& s) {
   if (s.size() != 10 || !IsDigits(s, 0, 4) || s[4] != '-' || !IsDigits(s, 5, 2) || s[7] != '-' ||
       !IsDigits(s, 8, 2)) {

@@ -19,6 +19,10 @@ Status CheckSlug(const std::string& what, const std::string& slug);
 Result<std::string> NormalizeLang(const std::string& what, const std::string& tag);
 // NormalizeLang on every key of `text`; entries with empty values are dropped.
 Result<LangText> NormalizeLangText(const std::string& what, const LangText& text);
+// For text read from a file, which we do not refuse for a bad language tag:
+// valid tags are normalised; the first entry with a malformed tag becomes
+// "x-default" when there is none, the others are dropped.
+LangText LenientLangText(const LangText& text);
 
 // "YYYY-MM-DD" with a real month and day.
 bool IsDate(const std::string& s);
