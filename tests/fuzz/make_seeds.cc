@@ -1,0 +1,177 @@
+// Writes the seed corpora of the fuzz targets:
+//
+//   make_seeds OUT_DIR [CORPUS_DIR]
+//
+// OUT_DIR/<target>/ gets one file per seed: fixture images of every accepted
+// format with rich metadata (and some broken or foreign files), and for the
+// query fuzzer queries with cursors its own catalog made. When CORPUS_DIR
+// (the shared real-world photo set) is given and present, its photos/ and
+// bad/ files are added, cut to the target's input size limit. Exits 0 on
+// success, 1 with a message on failure. Never writes outside OUT_DIR.
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog_fuzz_fixture.h"
+#include "fixtures/image_fixtures.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Each target's input size limit; run.sh passes the same values as -max_len.
+const std::map<std::string, std::size_t> kMaxLen = {
+    {"metadata", 65536}, {"embed", 65536}, {"render", 32768}, {"catalog_query", 512}};
+
+void WriteSeed(const fs::path& dir, const std::string& name, const std::string& bytes) {
+  std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + (dir / name).string());
+}
+
+fixtures::FixtureSpec RichSpec(const std::string& format, int orientation) {
+  fixtures::FixtureSpec s;
+  s.format = format;
+  s.width = 40;
+  s.height = 24;
+  s.orientation = orientation;
+  s.make = "Canon";
+  s.model = "EOS 5D Mark IV";
+  s.lens = "EF24-70mm f/2.8L II USM";
+  s.date_time_original = "2016:07:12 09:30:00";
+  s.offset_time_original = "+01:00";
+  s.gps = fixtures::FixtureGps{33.5731, -7.5898, 56.0};
+  s.caption = {{"x-default", "Opening session"}, {"fr", "Séance d'ouverture"}};
+  s.headline = "Technical meeting";
+  s.credit = "© IOM 2016";
+  s.creator = "A. Photographer; B. Photographer";
+  s.copyright = "© IOM 2016";
+  s.keywords = {"plenary", "Casablanca"};
+  s.alt_text = {{"x-default", "Delegates at a table"}};
+  s.event = "Technical meeting 2016";
+  s.usage_terms = "Editorial use only";
+  s.exif_description = "EXIF description";
+  return s;
+}
+
+// Fixture images: every format, plain and rich, a few orientations, IPTC only,
+// a Latin-1 IIM caption, and broken or foreign files.
+std::vector<std::pair<std::string, std::string>> FixtureImages(bool writable_only) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::vector<std::string> formats =
+      writable_only ? std::vector<std::string>{"jpeg", "png", "tiff", "webp"}
+                    : std::vector<std::string>{"jpeg", "png", "tiff", "webp", "heic", "avif"};
+  for (const std::string& f : formats) {
+    fixtures::FixtureSpec plain;
+    plain.format = f;
+    plain.width = 16;
+    plain.height = 12;
+    out.emplace_back("plain." + f, fixtures::MakeImage(plain));
+    out.emplace_back("rich." + f, fixtures::MakeImage(RichSpec(f, 1)));
+    out.emplace_back("turned6." + f, fixtures::MakeImage(RichSpec(f, 6)));
+    fixtures::FixtureSpec iptc = RichSpec(f, 0);
+    iptc.write_xmp = false;
+    out.emplace_back("iptc-only." + f, fixtures::MakeImage(iptc));
+  }
+  fixtures::FixtureSpec latin1 = RichSpec("jpeg", 0);
+  latin1.iptc_caption_raw = std::string("caf\xE9");
+  out.emplace_back("latin1-caption.jpeg", fixtures::MakeImage(latin1));
+  out.emplace_back("truncated.jpeg", fixtures::TruncatedJpeg(600));
+  if (!writable_only) {
+    out.emplace_back("garbage.bin", fixtures::GarbageBytes(256));
+    out.emplace_back("page.html", fixtures::HtmlPage());
+    out.emplace_back("drawing.svg", fixtures::SvgText());
+    out.emplace_back("doc.pdf", fixtures::PdfHeader());
+    out.emplace_back("pixel.gif", fixtures::GifImage());
+  }
+  return out;
+}
+
+// The files of CORPUS_DIR/photos and CORPUS_DIR/bad, each cut to `max_len`,
+// or when `whole_only` just those that fit in it.
+std::size_t CopyCorpus(const fs::path& corpus, const fs::path& dir, std::size_t max_len,
+                       bool whole_only) {
+  std::size_t n = 0;
+  for (const char* sub : {"photos", "bad"}) {
+    if (!fs::is_directory(corpus / sub)) continue;
+    for (const fs::directory_entry& e : fs::directory_iterator(corpus / sub)) {
+      if (!e.is_regular_file() || (whole_only && e.file_size() > max_len)) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::string bytes(max_len, '\0');
+      in.read(bytes.data(), static_cast<std::streamsize>(max_len));
+      bytes.resize(static_cast<std::size_t>(in.gcount()));
+      WriteSeed(dir, std::string(sub) + "-" + e.path().filename().string(), bytes);
+      ++n;
+    }
+  }
+  return n;
+}
+
+// Queries over the fuzzer's own catalog, with the cursors its pages return.
+std::size_t QuerySeeds(const fs::path& dir, const fs::path& scratch) {
+  fs::create_directories(scratch);
+  std::unique_ptr<media::Catalog> catalog = fuzz::MakeQueryCatalog((scratch / "catalog.db").string());
+  std::size_t n = 0;
+  for (const std::string text : {"", "reunion", "Séance", "IOM 2016", "casa", "\"données\" OR *",
+                                 "panel -plenary", "IMG_20", "c++ NEAR(a b)", "\xC3"}) {
+    for (bool in_album : {false, true}) {
+      fuzz::QueryInput in;
+      in.text = text;
+      in.in_album = in_album;
+      in.limit = 2;
+      WriteSeed(dir, "query-" + std::to_string(n++), fuzz::EncodeQueryInput(in));
+      auto page = catalog->ListPhotos(fuzz::QueryFilter(in));
+      if (page.ok() && !page->next_cursor.empty()) {
+        in.cursor = page->next_cursor;
+        WriteSeed(dir, "query-" + std::to_string(n++), fuzz::EncodeQueryInput(in));
+      }
+    }
+  }
+  catalog.reset();
+  fs::remove_all(scratch);
+  return n;
+}
+
+void MakeSeeds(const fs::path& out, const fs::path& corpus) {
+  for (const auto& [target, max_len] : kMaxLen) {
+    fs::path dir = out / target;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::size_t n = 0;
+    if (target == "catalog_query") {
+      n = QuerySeeds(dir, out / "query-scratch");
+    } else {
+      for (const auto& [name, bytes] : FixtureImages(target == "embed")) {
+        WriteSeed(dir, name, bytes.substr(0, max_len));
+        ++n;
+      }
+      if (!corpus.empty()) n += CopyCorpus(corpus, dir, max_len, target == "render");
+    }
+    std::printf("%-14s %zu seeds in %s\n", target.c_str(), n, dir.c_str());
+  }
+}
+
+}  // namespace
+
+// The HEIF encoder behind the fixtures keeps allocations it never frees; the
+// seed writer is set-up, not a target, so its leaks are not reported.
+extern "C" const char* __asan_default_options() { return "detect_leaks=0"; }
+
+int main(int argc, char** argv) {
+  if (argc < 2 || argc > 3) {
+    std::fprintf(stderr, "usage: make_seeds OUT_DIR [CORPUS_DIR]\n");
+    return 1;
+  }
+  try {
+    MakeSeeds(argv[1], argc == 3 && fs::is_directory(argv[2]) ? fs::path(argv[2]) : fs::path());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "make_seeds: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
