@@ -26,7 +26,8 @@ namespace {
 
 // Each target's input size limit; run.sh passes the same values as -max_len.
 const std::map<std::string, std::size_t> kMaxLen = {
-    {"metadata", 65536}, {"embed", 65536}, {"render", 32768}, {"catalog_query", 512}};
+    {"metadata", 65536}, {"embed", 65536}, {"render", 32768}, {"catalog_query", 512},
+    {"multipart", 4096}};
 
 void WriteSeed(const fs::path& dir, const std::string& name, const std::string& bytes) {
   std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
@@ -137,6 +138,35 @@ std::size_t QuerySeeds(const fs::path& dir, const fs::path& scratch) {
   return n;
 }
 
+// Upload bodies: the Content-Type value, '\n', then the body (see
+// multipart_fuzzer.cc), well-formed and broken.
+std::size_t MultipartSeeds(const fs::path& dir) {
+  fixtures::FixtureSpec tiny;
+  tiny.width = 8;
+  tiny.height = 8;
+  const std::string jpeg = fixtures::MakeImage(tiny);
+  const std::string b = "----gallery7MA4YWxk";
+  const std::string file_part = "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; " +
+                                "filename=\"IMG_0001.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n" + jpeg;
+  const std::string text_part = "\r\n--" + b + "\r\ncontent-disposition: form-data; name=album" +
+                                "\r\n\r\nday-one";
+  const std::string head = "multipart/form-data; boundary=" + b + "\n";
+  const std::vector<std::string> seeds = {
+      head + file_part + "\r\n--" + b + "--\r\n",
+      head + "preamble\r\n" + file_part + text_part + "\r\n--" + b + "--",
+      "Multipart/Form-Data; charset=utf-8; boundary=\"" + b + "\"\n" + file_part + "\r\n--" + b + "--",
+      head + "--" + b + "\r\nContent-Disposition: form-data; name=\"a\\\"b\"; filename=\"x;y.jpg\"" +
+          "\r\n\r\n\r\n--" + b + "--",
+      head + file_part,
+      head + "--" + b + "\r\nContent-Type: text/plain\r\n\r\nno disposition\r\n--" + b + "--",
+      head + "--" + b + "\r\n\r\nempty headers\r\n--" + b + "--",
+      std::string("text/plain\n--gallery-fuzz-boundary\r\nContent-Disposition: form-data; ") +
+          "name=x\r\n\r\n1\r\n--gallery-fuzz-boundary--",
+  };
+  for (std::size_t i = 0; i < seeds.size(); ++i) WriteSeed(dir, "upload-" + std::to_string(i), seeds[i]);
+  return seeds.size();
+}
+
 void MakeSeeds(const fs::path& out, const fs::path& corpus) {
   for (const auto& [target, max_len] : kMaxLen) {
     fs::path dir = out / target;
@@ -145,6 +175,8 @@ void MakeSeeds(const fs::path& out, const fs::path& corpus) {
     std::size_t n = 0;
     if (target == "catalog_query") {
       n = QuerySeeds(dir, out / "query-scratch");
+    } else if (target == "multipart") {
+      n = MultipartSeeds(dir);
     } else {
       for (const auto& [name, bytes] : FixtureImages(target == "embed")) {
         WriteSeed(dir, name, bytes.substr(0, max_len));

@@ -24,9 +24,10 @@ esac
 shift || true
 
 # Each target and its input size limit (make_seeds.cc cuts seeds to the same).
-declare -A max_len=([metadata]=65536 [embed]=65536 [render]=32768 [catalog_query]=512)
+declare -A max_len=([metadata]=65536 [embed]=65536 [render]=32768 [catalog_query]=512
+                   [multipart]=4096)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(metadata embed render catalog_query)
+[ ${#targets[@]} -gt 0 ] || targets=(metadata embed render catalog_query multipart)
 for t in "${targets[@]}"; do
   [ -n "${max_len[$t]:-}" ] || { echo "unknown fuzz target: $t" >&2; exit 2; }
 done
