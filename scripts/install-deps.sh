@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

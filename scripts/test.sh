@@ -17,4 +17,5 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGALLERY_SANITIZE=ON -DGALLER
 cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
    ctest --output-on-failure -j"$jobs" --timeout 1200)
+bash tests/fuzz/run.sh --short
 echo "all tests passed"
