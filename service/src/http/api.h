@@ -52,6 +52,13 @@ class Api {
   // --- uploads
   HttpResponse UploadPhotos(const HttpRequest& req);
 
+  // --- editing
+  HttpResponse EditPhoto(const HttpRequest& req);
+  HttpResponse EditPhotos(const HttpRequest& req);
+  HttpResponse PhotoHistory(const HttpRequest& req);
+  HttpResponse RevertEdit(const HttpRequest& req);
+  HttpResponse DeletePhoto(const HttpRequest& req);
+
   // --- media
   HttpResponse GetRendition(const HttpRequest& req);
   HttpResponse GetOriginal(const HttpRequest& req);
@@ -70,6 +77,10 @@ class Api {
   };
   Upload IngestOne(const std::string& bytes, const IngestOptions& options);
   HttpResponse UploadForm(const HttpRequest& req, const std::string& boundary, IngestOptions options);
+
+  // Rewrites the text in the photo's cached renditions after an edit; a
+  // failure is logged (the catalog edit stands).
+  void RefreshText(std::int64_t id);
 
   // The photo named by the `id` parameter if the principal may see it.
   std::optional<media::Photo> VisiblePhoto(const HttpRequest& req);

@@ -1,0 +1,88 @@
+// Editing over HTTP: one photo, many in one transaction, history and revert,
+// deletion by an admin; bad bodies and roles refused.
+#include "http/api_fixture.h"
+
+namespace http_test {
+namespace {
+
+using nlohmann::json;
+
+class EditApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    StartServer();
+    a_ = UploadPhoto(Jpeg(1, "Opening", "© IOM 2016"), "a.jpg")["id"];
+    b_ = UploadPhoto(Jpeg(2, "Panel", "© IOM 2016"), "b.jpg")["id"];
+  }
+  Reply Patch(const std::string& path, const std::string& body, Headers h = {}) {
+    if (h.empty()) h = Editor();
+    h.emplace_back("Content-Type", "application/json");
+    return Send(port(), "PATCH", path, h, body);
+  }
+  std::string A() const { return "/api/photos/" + std::to_string(a_); }
+  std::int64_t a_ = 0, b_ = 0;
+};
+
+TEST_F(EditApiTest, EditsOnePhotoAndKeepsHistory) {
+  auto r = Patch(A(), R"({"caption": {"en": "Opening session", "fr": "Séance d'ouverture"},
+                          "credit": "© IOM 2017", "keywords": ["plenary", "hall"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json p = json::parse(r.body);
+  EXPECT_EQ(p["caption"]["fr"], "Séance d'ouverture");
+  EXPECT_EQ(p["credit"], "© IOM 2017");
+  EXPECT_EQ(p["keywords"], json::array({"plenary", "hall"}));
+  EXPECT_GT(p["version"].get<int>(), 1);
+  EXPECT_NE(Get("/media/" + std::to_string(a_) + "/original").body.find("© IOM 2017"), std::string::npos);
+
+  auto h = Get(A() + "/history", Editor());
+  ASSERT_EQ(h.status, 200) << h.body;
+  json items = json::parse(h.body)["items"];
+  json credit_entry;
+  for (const auto& e : items) {
+    if (e["field"] == "credit") credit_entry = e;
+  }
+  ASSERT_FALSE(credit_entry.is_null()) << items;
+  EXPECT_EQ(credit_entry["old_value"], "© IOM 2016");
+  auto revert = Send(port(), "POST",
+                     A() + "/history/" + std::to_string(credit_entry["id"].get<int>()) + "/revert", Editor());
+  ASSERT_EQ(revert.status, 200) << revert.body;
+  EXPECT_EQ(json::parse(revert.body)["credit"], "© IOM 2016");
+  EXPECT_EQ(Get(A() + "/history").status, 401);
+}
+
+TEST_F(EditApiTest, BulkEditIsAllOrNothing) {
+  auto ok = Patch("/api/photos", R"({"ids": [)" + std::to_string(a_) + "," + std::to_string(b_) +
+                                     R"(], "set": {"creator": "Photographer"}})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(json::parse(Get(A()).body)["creator"], "Photographer");
+  auto missing = Patch("/api/photos", R"({"ids": [)" + std::to_string(a_) +
+                                          R"(, 999999], "set": {"creator": "Someone else"}})");
+  EXPECT_EQ(missing.status, 404) << missing.body;
+  EXPECT_EQ(json::parse(Get(A()).body)["creator"], "Photographer");
+}
+
+TEST_F(EditApiTest, BadBodiesAre400) {
+  for (const char* body : {"{not json", "[1, 2]", R"({"colour": "red"})", R"({"credit": 5})",
+                           R"({"keywords": "a, b"})", R"({"caption": "no language"})", "{}"}) {
+    auto r = Patch(A(), body);
+    EXPECT_EQ(r.status, 400) << body << " " << r.body;
+    EXPECT_EQ(json::parse(r.body)["code"], "invalid_argument") << body;
+  }
+  EXPECT_EQ(Patch("/api/photos", R"({"ids": [], "set": {"credit": "x"}})").status, 400);
+  EXPECT_EQ(Patch("/api/photos/999999", R"({"credit": "x"})").status, 404);
+}
+
+TEST_F(EditApiTest, EditingNeedsATokenAndDeletingAnAdmin) {
+  EXPECT_EQ(Send(port(), "PATCH", A(), {{"Content-Type", "application/json"}}, R"({"credit": "x"})").status,
+            401);
+  auto forbidden = Send(port(), "DELETE", A(), Editor());
+  EXPECT_EQ(forbidden.status, 403);
+  EXPECT_EQ(json::parse(forbidden.body)["code"], "forbidden");
+  auto deleted = Send(port(), "DELETE", A(), Admin());
+  ASSERT_EQ(deleted.status, 200) << deleted.body;
+  EXPECT_EQ(Get(A()).status, 404);
+  EXPECT_EQ(Send(port(), "DELETE", A(), Admin()).status, 404);
+}
+
+}  // namespace
+}  // namespace http_test
