@@ -9,7 +9,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time
   clang libclang-rt-14-dev
+  chromium
 )
+# The browser tests need Node.js and npm; a machine that has them from elsewhere keeps its own.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

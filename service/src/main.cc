@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   });
   gallery::cli::AddServeCommand(app);
   gallery::cli::AddTokenCommand(app);
+  gallery::cli::AddUserCommand(app);
   gallery::cli::AddInspectCommand(app);
   gallery::cli::AddImportCommand(app);
   gallery::cli::AddMeetingCommand(app);

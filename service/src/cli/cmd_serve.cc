@@ -26,6 +26,7 @@ struct ServeArgs {
   int workers = 2;
   int queue = 8;
   bool print_routes = false;
+  std::string web;  // the gallery pages' folder; "" = the source tree's web/
 };
 
 // One line per route of the table: "GET /api/photos/{id}".
@@ -60,6 +61,7 @@ int Serve(const ServeArgs& args) {
   context.workers = &workers;
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
+  context.web_dir = args.web;
   http::Api api(context);
   http::ServerOptions options;
   options.bind = args.bind;
@@ -87,6 +89,7 @@ void AddServeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("serve", "Serve the archive over HTTP");
   cmd->add_option("--data", args->data, "The data folder (required to serve)");
   cmd->add_flag("--print-routes", args->print_routes, "List every route and exit");
+  cmd->add_option("--web", args->web, "Folder of the gallery pages (default: the source tree's web/)");
   cmd->add_option("--bind", args->bind, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->port, "Port (0: any free port)")
       ->check(CLI::Range(0, 65535))->capture_default_str();

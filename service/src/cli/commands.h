@@ -16,5 +16,6 @@ void AddRenderCommand(CLI::App& app);
 void AddThumbnailsCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddTokenCommand(CLI::App& app);
+void AddUserCommand(CLI::App& app);
 
 }  // namespace gallery::cli

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "http/session.h"
 #include "media/sha256.h"
 
 namespace gallery::http {
@@ -18,6 +19,7 @@ std::string BearerToken(const HttpRequest& req) {
 }  // namespace
 
 std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& req) {
+  if (auto denied = AuthenticateSession(catalog, req)) return denied;
   if (!req.Header("Authorization").empty()) {
     std::string token = BearerToken(req);
     if (token.empty()) {

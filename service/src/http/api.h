@@ -23,6 +23,7 @@ struct ApiContext {
   WorkerPool* workers = nullptr;  // not owned: where images are decoded
   Metrics* metrics = nullptr;     // not owned
   std::size_t max_upload_bytes = 0;
+  std::string web_dir;  // the pages' folder; "" = the source tree's web/
 };
 
 class Api {
@@ -59,12 +60,20 @@ class Api {
   HttpResponse RevertEdit(const HttpRequest& req);
   HttpResponse DeletePhoto(const HttpRequest& req);
 
+  // --- web pages and sessions (web_pages.cc, session_routes.cc)
+  HttpResponse WebPage(const HttpRequest& req);
+  HttpResponse WebStatic(const HttpRequest& req);
+  HttpResponse GetSession(const HttpRequest& req);
+  HttpResponse Login(const HttpRequest& req);
+  HttpResponse Logout(const HttpRequest& req);
+
   // --- media
   HttpResponse GetRendition(const HttpRequest& req);
   HttpResponse GetOriginal(const HttpRequest& req);
   HttpResponse GetSidecar(const HttpRequest& req);
 
  private:
+  std::string WebRoot() const;
   // The photos of `page` that `req`'s principal may see.
   std::vector<media::Photo> Visible(const HttpRequest& req, std::vector<media::Photo> photos,
                                     bool album_checked);

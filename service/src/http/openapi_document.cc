@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document served at GET /api/openapi.json. It lists every
 // route of route_table.cc, no more and no fewer (a test checks both ways).
 #include "http/openapi_document.h"
+#include "http/web_openapi.h"
 
 namespace gallery::http {
 
@@ -1085,7 +1086,7 @@ const char kDocument[] = R"openapi({
 }  // namespace
 
 const std::string& OpenApiDocument() {
-  static const std::string document(kDocument);
+  static const std::string document = WithWebPaths(kDocument);
   return document;
 }
 

@@ -27,6 +27,17 @@ const std::vector<RouteSpec>& RouteTable() {
       {"GET", "/media/{id}/original", &Api::GetOriginal, Access::kPublic},
       {"GET", "/media/{id}/sidecar.xmp", &Api::GetSidecar, Access::kPublic},
       {"GET", "/media/{id}/{file}", &Api::GetRendition, Access::kPublic},
+      {"GET", "/api/session", &Api::GetSession, Access::kPublic},
+      {"POST", "/api/session", &Api::Login, Access::kPublic},
+      {"DELETE", "/api/session", &Api::Logout, Access::kPublic},
+      {"GET", "/", &Api::WebPage, Access::kPublic},
+      {"GET", "/meetings/{slug}", &Api::WebPage, Access::kPublic},
+      {"GET", "/albums/{slug}", &Api::WebPage, Access::kPublic},
+      {"GET", "/photos/{id}", &Api::WebPage, Access::kPublic},
+      {"GET", "/upload", &Api::WebPage, Access::kPublic},
+      {"GET", "/login", &Api::WebPage, Access::kPublic},
+      {"GET", "/static/{file}", &Api::WebStatic, Access::kPublic},
+      {"GET", "/static/{dir}/{file}", &Api::WebStatic, Access::kPublic},
   };
   return table;
 }

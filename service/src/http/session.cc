@@ -1,0 +1,102 @@
+#include "http/session.h"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <ctime>
+
+#include "media/sha256.h"
+
+namespace gallery::http {
+
+namespace {
+
+std::string Base64Url(const unsigned char* data, std::size_t size) {
+  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  unsigned bits = 0, value = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    value = ((value << 8) | data[i]) & 0xffff;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += kAlphabet[(value >> bits) & 63];
+    }
+  }
+  if (bits > 0) out += kAlphabet[(value << (6 - bits)) & 63];
+  return out;
+}
+
+std::string Trim(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+bool SameText(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+media::Result<std::string> NewSessionSecret() {
+  unsigned char raw[32];
+  if (RAND_bytes(raw, sizeof raw) != 1) return media::Status::IOError("the random number generator failed");
+  return Base64Url(raw, sizeof raw);
+}
+
+std::string CsrfTokenFor(const std::string& secret) {
+  std::string input = "csrf:" + secret;
+  return media::Sha256Hex(input.data(), input.size());
+}
+
+std::string SessionCookie(const HttpRequest& req) {
+  std::string header = req.Header("Cookie");
+  std::size_t i = 0;
+  while (i < header.size()) {
+    std::size_t end = header.find(';', i);
+    if (end == std::string::npos) end = header.size();
+    std::string pair = header.substr(i, end - i);
+    std::size_t eq = pair.find('=');
+    if (eq != std::string::npos && Trim(pair.substr(0, eq)) == kSessionCookie) {
+      return Trim(pair.substr(eq + 1));
+    }
+    i = end + 1;
+  }
+  return "";
+}
+
+std::string SessionCookieHeader(const std::string& secret, bool secure) {
+  std::string value = std::string(kSessionCookie) + "=" + secret + "; HttpOnly; SameSite=Strict; Path=/";
+  value += secret.empty() ? "; Max-Age=0" : "; Max-Age=" + std::to_string(kSessionSeconds);
+  if (secure) value += "; Secure";
+  return value;
+}
+
+std::optional<HttpResponse> AuthenticateSession(media::Catalog& catalog, HttpRequest& req) {
+  if (!req.Header("Authorization").empty()) return std::nullopt;
+  std::string secret = SessionCookie(req);
+  if (secret.empty()) return std::nullopt;
+  auto cred = catalog.FindCredential(media::Sha256Hex(secret.data(), secret.size()));
+  if (!cred.ok()) return std::nullopt;
+  bool safe = req.method == "GET" || req.method == "HEAD";
+  if (!safe && !SameText(req.Header(kCsrfHeader), CsrfTokenFor(secret))) {
+    return ErrorResponse(403, "csrf",
+                         std::string("a write with a session cookie needs the session's ") + kCsrfHeader +
+                             " header (from GET /api/session)");
+  }
+  req.principal.authenticated = true;
+  req.principal.role = cred->role;
+  req.principal.name = cred->user;
+  return std::nullopt;
+}
+
+std::string UtcAfter(long seconds) {
+  std::time_t t = std::time(nullptr) + seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,44 @@
+// The gallery's pages and their static files (HTML, CSS, JavaScript modules,
+// icons), read from one folder: the source tree's web/ unless `gallery serve
+// --web DIR` names another. Nothing outside that folder is ever read.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "http/http_types.h"
+#include "media/status.h"
+
+namespace gallery::http {
+
+struct WebFile {
+  std::string body;
+  std::string content_type;  // with charset for text
+  std::string etag;          // quoted, from the content's SHA-256
+};
+
+// The folder compiled in as the source tree's web/.
+std::string DefaultWebRoot();
+
+// The Content-Type for a served file name by its extension; "" when files
+// of that kind are not served (so they answer 404).
+std::string WebContentType(const std::string& name);
+
+// Reads root/segments[0]/segments[1]/... On success the file's bytes, type
+// and ETag. NotFound (with the reason) when there is no segment, a segment
+// is empty, starts with '.', or holds '/', '\\' or a control character, the
+// extension is not served, or the file is not a readable regular file.
+// Thread-safe.
+media::Result<WebFile> ReadWebFile(const std::string& root, const std::vector<std::string>& segments);
+
+// `file` as a 200 answer with its ETag and "Cache-Control: no-cache" (the
+// browser revalidates; the pages change without a version in their URL), or
+// 304 with no body when `if_none_match` names the ETag.
+HttpResponse WebFileResponse(const WebFile& file, const std::string& if_none_match);
+
+// Adds the headers every page carries: the Content-Security-Policy (no
+// inline script, images from this origin and data:/blob: only, no framing),
+// nosniff and no referrer (share-link secrets stay in this origin).
+void AddPageSecurityHeaders(HttpResponse* response);
+
+}  // namespace gallery::http

@@ -1,0 +1,158 @@
+// The interface in English and French. The language comes from ?lang=,
+// else the one remembered in localStorage, else the browser's; choosing one
+// remembers it. Data texts ({en, fr, ...}) are shown in the chosen language
+// with a fallback to the other.
+
+const STORAGE_KEY = 'gallery.lang';
+export const LANGS = ['en', 'fr'];
+
+const STRINGS = {
+  en: {
+    site_title: 'Photo gallery', skip: 'Skip to content', loading: 'Loading…',
+    nav_home: 'Home', nav_upload: 'Upload', nav_login: 'Log in', nav_logout: 'Log out',
+    signed_in_as: 'Signed in as {name}', language: 'Language',
+    meetings: 'Meetings', albums: 'Albums', all_photos: 'All photos', photos: 'Photos',
+    no_meetings: 'No meetings yet.', no_albums: 'No albums yet.', no_photos: 'No photos match.',
+    photo_count: '{n} photos', photo_count_one: '1 photo',
+    meeting: 'Meeting', album: 'Album', place: 'Place', dates: 'Dates',
+    filters: 'Filters', search: 'Search', search_placeholder: 'Caption, keyword, credit, file name',
+    credit: 'Credit', tag: 'Tag', from: 'From', to: 'To', any: 'Any', apply: 'Apply', reset: 'Reset',
+    load_more: 'Load more photos', loading_more: 'Loading more photos…', end_of_list: 'All photos are shown.',
+    open_photo: 'Open photo {n}', photo_n: 'Photo {n}',
+    lightbox: 'Photo viewer', previous: 'Previous photo', next: 'Next photo', close: 'Close',
+    position: '{i} of {n}', download: 'Download', dl_small: 'Small (JPEG)', dl_large: 'Large (JPEG)',
+    dl_original: 'Original, credit embedded', dl_zip: 'Whole album (ZIP)', details: 'Details and editing',
+    caption: 'Caption', headline: 'Headline', alt_text: 'Alt text', keywords: 'Keywords',
+    keywords_hint: 'Separated by commas', creator: 'Creator', taken_at: 'Taken', file_name: 'File name',
+    caption_en: 'Caption (English)', caption_fr: 'Caption (French)',
+    headline_en: 'Headline (English)', headline_fr: 'Headline (French)',
+    alt_en: 'Alt text (English)', alt_fr: 'Alt text (French)',
+    edit_photo: 'Edit this photo', save: 'Save', saved: 'Saved.', no_change: 'Nothing changed.',
+    history: 'History', no_history: 'No edits yet.', revert: 'Revert', reverted: 'Reverted.',
+    history_line: '{field}: “{old}” → “{new}”', history_by: '{who}, {at}',
+    select_mode: 'Select photos', select_done: 'Done selecting', selected: '{n} selected',
+    select_hint: 'Click to select, Shift+click to select a range.', select_photo: 'Select: {alt}',
+    bulk_title: 'Change the selected photos', bulk_credit: 'Set credit', bulk_keywords: 'Set keywords',
+    bulk_meeting: 'Set meeting', bulk_apply: 'Apply to selected', bulk_done: '{n} photos updated.',
+    bulk_nothing: 'Fill in at least one field.', none: 'None',
+    upload_title: 'Upload photos', upload_drop: 'Drop photos here, or',
+    upload_pick: 'choose files', upload_meeting: 'Meeting', upload_album: 'Album', upload_credit: 'Credit line',
+    upload_credit_hint: 'For photos that carry none, e.g. © IOM 2016',
+    upload_overall: 'Overall progress', upload_summary: '{done} of {total} done · {dup} duplicates · {bad} refused',
+    upload_files: 'Files', upload_refused: 'Refused files',
+    st_waiting: 'Waiting', st_uploading: 'Uploading', st_retrying: 'Retrying in {s} s (attempt {n})',
+    st_done: 'Uploaded', st_duplicate: 'Duplicate: already in the archive', st_refused: 'Refused',
+    upload_leave: 'Uploads are still running. Leave the page?', upload_need_login: 'Log in as an editor to upload.',
+    login_title: 'Log in', user_name: 'Name', password: 'Password', login_button: 'Log in',
+    login_failed: 'Wrong name or password.',
+    not_found: 'Not found.', error: 'Something went wrong: {message}', back_home: 'Back to the home page',
+    share_notice: 'You are viewing a private album through a share link.',
+  },
+  fr: {
+    site_title: 'Galerie de photos', skip: 'Aller au contenu', loading: 'Chargement…',
+    nav_home: 'Accueil', nav_upload: 'Téléverser', nav_login: 'Se connecter', nav_logout: 'Se déconnecter',
+    signed_in_as: 'Connecté : {name}', language: 'Langue',
+    meetings: 'Réunions', albums: 'Albums', all_photos: 'Toutes les photos', photos: 'Photos',
+    no_meetings: 'Aucune réunion pour l’instant.', no_albums: 'Aucun album pour l’instant.',
+    no_photos: 'Aucune photo ne correspond.',
+    photo_count: '{n} photos', photo_count_one: '1 photo',
+    meeting: 'Réunion', album: 'Album', place: 'Lieu', dates: 'Dates',
+    filters: 'Filtres', search: 'Rechercher', search_placeholder: 'Légende, mot-clé, crédit, nom de fichier',
+    credit: 'Crédit', tag: 'Mot-clé', from: 'Du', to: 'Au', any: 'Tous', apply: 'Appliquer', reset: 'Effacer',
+    load_more: 'Afficher plus de photos', loading_more: 'Chargement des photos…',
+    end_of_list: 'Toutes les photos sont affichées.',
+    open_photo: 'Ouvrir la photo {n}', photo_n: 'Photo {n}',
+    lightbox: 'Visionneuse', previous: 'Photo précédente', next: 'Photo suivante', close: 'Fermer',
+    position: '{i} sur {n}', download: 'Télécharger', dl_small: 'Petite (JPEG)', dl_large: 'Grande (JPEG)',
+    dl_original: 'Originale, crédit inclus', dl_zip: 'Tout l’album (ZIP)', details: 'Détails et modification',
+    caption: 'Légende', headline: 'Titre', alt_text: 'Texte alternatif', keywords: 'Mots-clés',
+    keywords_hint: 'Séparés par des virgules', creator: 'Auteur', taken_at: 'Prise le', file_name: 'Nom du fichier',
+    caption_en: 'Légende (anglais)', caption_fr: 'Légende (français)',
+    headline_en: 'Titre (anglais)', headline_fr: 'Titre (français)',
+    alt_en: 'Texte alternatif (anglais)', alt_fr: 'Texte alternatif (français)',
+    edit_photo: 'Modifier cette photo', save: 'Enregistrer', saved: 'Enregistré.', no_change: 'Rien n’a changé.',
+    history: 'Historique', no_history: 'Aucune modification.', revert: 'Rétablir', reverted: 'Rétabli.',
+    history_line: '{field} : « {old} » → « {new} »', history_by: '{who}, {at}',
+    select_mode: 'Sélectionner des photos', select_done: 'Terminer la sélection', selected: '{n} sélectionnée(s)',
+    select_hint: 'Cliquez pour sélectionner, Maj+clic pour une plage.', select_photo: 'Sélectionner : {alt}',
+    bulk_title: 'Modifier les photos sélectionnées', bulk_credit: 'Crédit', bulk_keywords: 'Mots-clés',
+    bulk_meeting: 'Réunion', bulk_apply: 'Appliquer à la sélection', bulk_done: '{n} photos modifiées.',
+    bulk_nothing: 'Remplissez au moins un champ.', none: 'Aucune',
+    upload_title: 'Téléverser des photos', upload_drop: 'Déposez des photos ici, ou',
+    upload_pick: 'choisissez des fichiers', upload_meeting: 'Réunion', upload_album: 'Album',
+    upload_credit: 'Ligne de crédit', upload_credit_hint: 'Pour les photos qui n’en ont pas, p. ex. © OIM 2016',
+    upload_overall: 'Progression totale', upload_summary: '{done} sur {total} terminées · {dup} doublons · {bad} refusées',
+    upload_files: 'Fichiers', upload_refused: 'Fichiers refusés',
+    st_waiting: 'En attente', st_uploading: 'Envoi', st_retrying: 'Nouvel essai dans {s} s (essai {n})',
+    st_done: 'Envoyée', st_duplicate: 'Doublon : déjà dans l’archive', st_refused: 'Refusée',
+    upload_leave: 'Des envois sont en cours. Quitter la page ?',
+    upload_need_login: 'Connectez-vous comme éditeur pour téléverser.',
+    login_title: 'Connexion', user_name: 'Nom', password: 'Mot de passe', login_button: 'Se connecter',
+    login_failed: 'Nom ou mot de passe incorrect.',
+    not_found: 'Introuvable.', error: 'Une erreur est survenue : {message}', back_home: 'Retour à l’accueil',
+    share_notice: 'Vous consultez un album privé grâce à un lien de partage.',
+  },
+};
+
+let current = 'en';
+
+// Picks the language for this page and remembers it when ?lang= named it.
+export function initLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  let stored = null;
+  try { stored = localStorage.getItem(STORAGE_KEY); } catch { /* storage off */ }
+  const browser = (navigator.language || 'en').slice(0, 2);
+  current = [asked, stored, browser].find((l) => LANGS.includes(l)) || 'en';
+  if (LANGS.includes(asked)) remember(asked);
+  document.documentElement.lang = current;
+  return current;
+}
+
+function remember(lang) {
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage off */ }
+}
+
+export function lang() { return current; }
+
+// The address of this page in `lang`.
+export function urlInLang(target) {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', target);
+  return url.pathname + url.search + url.hash;
+}
+
+// The interface string `key` with {name} placeholders filled from `vars`.
+export function t(key, vars = {}) {
+  const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+export function photoCount(n) {
+  return n === 1 ? t('photo_count_one') : t('photo_count', {n});
+}
+
+// The text of `value` ({lang: text}) in the chosen language, else the other
+// one, else x-default, else any; '' when there is none.
+export function pick(value) {
+  if (!value || typeof value !== 'object') return typeof value === 'string' ? value : '';
+  const other = current === 'en' ? 'fr' : 'en';
+  for (const key of [current, other, 'x-default']) {
+    if (typeof value[key] === 'string' && value[key] !== '') return value[key];
+  }
+  const any = Object.values(value).find((v) => typeof v === 'string' && v !== '');
+  return any || '';
+}
+
+// A YYYY-MM-DD date (or a date-time) in the chosen language, e.g. "4 July 2016".
+export function formatDate(iso) {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', {dateStyle: 'long', timeZone: 'UTC'}).format(date);
+}
+
+export function formatRange(start, end) {
+  if (start && end && start !== end) return `${formatDate(start)} – ${formatDate(end)}`;
+  return formatDate(start || end);
+}

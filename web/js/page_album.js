@@ -1,0 +1,33 @@
+// An album's page (/albums/{slug}): its title and description, the meeting
+// it belongs to, and its photos in the grid. A private album opens through
+// its share link (?share=SECRET).
+import {getJson, hasRoute, shareToken, withShare} from './api.js';
+import {h, replace} from './dom.js';
+import {pick, t} from './i18n.js';
+import {photoBrowser} from './photo_browser.js';
+
+export async function renderAlbum(main, slug) {
+  const album = await getJson(`/api/albums/${encodeURIComponent(slug)}`);
+  const title = pick(album.title) || album.slug;
+  document.title = `${title} · ${t('site_title')}`;
+  const description = pick(album.description);
+  const zip = h('p', {class: 'album-zip'});
+  replace(main,
+    h('header', {class: 'page-header'},
+      h('h1', {text: title}),
+      shareToken() ? h('p', {class: 'notice', text: t('share_notice')}) : null,
+      album.meeting ? h('p', {class: 'meta'}, `${t('meeting')}: `,
+        h('a', {href: `/meetings/${encodeURIComponent(album.meeting)}`, text: album.meeting})) : null,
+      description ? h('p', {class: 'description', text: description}) : null,
+      zip),
+    photoBrowser({album: album.slug}));
+  if (await hasRoute('GET', '/api/albums/{slug}/download')) {
+    zip.append(h('a', {href: withShare(`/api/albums/${encodeURIComponent(album.slug)}/download`), download: true,
+      text: t('dl_zip')}));
+  }
+  const meetingLink = main.querySelector('.meta a');
+  if (meetingLink) {
+    getJson(`/api/meetings/${encodeURIComponent(album.meeting)}`)
+      .then((m) => { meetingLink.textContent = pick(m.title) || m.slug; }).catch(() => {});
+  }
+}

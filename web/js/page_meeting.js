@@ -1,0 +1,26 @@
+// A meeting's page (/meetings/{slug}): its title, place and dates, its
+// albums, and its photos.
+import {getJson} from './api.js';
+import {h, replace} from './dom.js';
+import {formatRange, pick, t} from './i18n.js';
+import {albumCard, cardList} from './collections.js';
+import {photoBrowser} from './photo_browser.js';
+
+export async function renderMeeting(main, slug) {
+  const meeting = await getJson(`/api/meetings/${encodeURIComponent(slug)}`);
+  const title = pick(meeting.title) || meeting.slug;
+  document.title = `${title} · ${t('site_title')}`;
+  const description = pick(meeting.description);
+  replace(main,
+    h('header', {class: 'page-header'},
+      h('h1', {text: title}),
+      h('p', {class: 'meta'},
+        meeting.place ? h('span', {class: 'place', text: meeting.place}) : null,
+        meeting.start_date || meeting.end_date
+          ? h('span', {class: 'dates', text: formatRange(meeting.start_date, meeting.end_date)}) : null),
+      description ? h('p', {class: 'description', text: description}) : null),
+    h('section', {'aria-labelledby': 'albums-heading'},
+      h('h2', {id: 'albums-heading', text: t('albums')}),
+      cardList(t('albums'), meeting.albums || [], albumCard, t('no_albums'))),
+    photoBrowser({meeting: meeting.slug}));
+}
