@@ -55,7 +55,7 @@ for t in "${targets[@]}"; do
     grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true
   else
     echo "FAILED: $t (log: $log)"
-    grep -E 'ERROR|SUMMARY|Test unit written|==[0-9]+==' "$log" | head -20 || true
+    grep -v -E 'Uses: [0-9]+$|^#[0-9]+ +(NEW|REDUCE|pulse)' "$log" | tail -n 40 || true
     failed+=("$t")
   fi
 done
