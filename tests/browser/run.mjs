@@ -3,6 +3,8 @@
 // web issue run in headless Chromium. Screenshots go to OUT_DIR.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import net from 'node:net';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
@@ -119,6 +121,23 @@ describe('serving the pages', () => {
   });
 });
 
+describe('gallery user add', () => {
+  test('refuses a short password and a taken name, and stores only an argon2id hash', () => {
+    const run = (args, input) => spawnSync(binary, [...args, '--data', world.data], {input, encoding: 'utf8'});
+    const short = run(['user', 'add', 'shorty', '--role', 'editor', '--password-stdin'], 'short\n');
+    assert.equal(short.status, 2);
+    assert.match(short.stderr, /at least 8 characters/);
+    const taken = run(['user', 'add', EDITOR.name, '--role', 'admin', '--password-stdin'], 'another password\n');
+    assert.notEqual(taken.status, 0);
+    const viewer = run(['user', 'add', 'viewer', '--role', 'viewer', '--password-stdin'], 'long enough password\n');
+    assert.equal(viewer.status, 2);
+    const db = spawnSync('sqlite3', [join(world.data, 'catalog.db'), 'SELECT password_hash FROM app_user'], {encoding: 'utf8'});
+    assert.equal(db.status, 0, db.stderr);
+    assert.match(db.stdout.trim(), /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.ok(!db.stdout.includes(EDITOR.password));
+  });
+});
+
 describe('sessions', () => {
   const post = (body, headers = {}) => fetch(`${world.base}/api/session`, {method: 'POST',
     headers: {'Content-Type': 'application/json', ...headers}, body: JSON.stringify(body)});
@@ -137,6 +156,12 @@ describe('sessions', () => {
     const {csrf_token: csrf} = await r.json();
     assert.match(csrf, /^[0-9a-f]{64}$/);
     const jar = {Cookie: cookie.split(';')[0]};
+    const secret = jar.Cookie.split('=')[1];
+    const stored = spawnSync('sqlite3', [join(world.data, 'catalog.db'),
+      `SELECT secret_sha256, expires_at FROM credential WHERE user_name = '${EDITOR.name}'`], {encoding: 'utf8'}).stdout;
+    assert.ok(stored.includes(createHash('sha256').update(secret).digest('hex')), 'the session is stored as its SHA-256');
+    assert.ok(!stored.includes(secret), 'never the secret itself');
+    assert.match(stored, /\|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/, 'with an expiry');
     const me = await (await fetch(`${world.base}/api/session`, {headers: jar})).json();
     assert.equal(me.name, EDITOR.name);
     assert.equal(me.role, 'editor');
