@@ -67,6 +67,22 @@ class Api {
   HttpResponse Login(const HttpRequest& req);
   HttpResponse Logout(const HttpRequest& req);
 
+  // --- albums and meetings (api_albums.cc, api_meetings.cc), share links
+  // (api_links.cc), album downloads (api_download.cc)
+  HttpResponse CreateAlbum(const HttpRequest& req);
+  HttpResponse UpdateAlbum(const HttpRequest& req);
+  HttpResponse DeleteAlbum(const HttpRequest& req);
+  HttpResponse AddAlbumPhotos(const HttpRequest& req);
+  HttpResponse RemoveAlbumPhotos(const HttpRequest& req);
+  HttpResponse ReorderAlbum(const HttpRequest& req);
+  HttpResponse AlbumHistory(const HttpRequest& req);
+  HttpResponse CreateMeeting(const HttpRequest& req);
+  HttpResponse UpdateMeeting(const HttpRequest& req);
+  HttpResponse DeleteMeeting(const HttpRequest& req);
+  HttpResponse MeetingHistory(const HttpRequest& req);
+  HttpResponse CreateShareLink(const HttpRequest& req);
+  HttpResponse DownloadAlbum(const HttpRequest& req);
+
   // --- media
   HttpResponse GetRendition(const HttpRequest& req);
   HttpResponse GetOriginal(const HttpRequest& req);

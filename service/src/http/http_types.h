@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,12 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body is produced after the headers are sent, piece by piece
+  // (chunked transfer encoding), on a thread of its own rather than an HTTP
+  // thread: `stream` is called once with `write`, which delivers one piece,
+  // blocks until the connection has taken it and returns false once the
+  // client is gone (stop then). `body` is then ignored.
+  std::function<void(const std::function<bool(std::string_view)>& write)> stream;
 };
 
 // 200 (or `status`) with `value` serialised as the body.

@@ -3,10 +3,15 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <exception>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
+
+#include <pistache/peer.h>
 
 #include "http/url_codec.h"
 
@@ -107,6 +112,43 @@ void LogLine(const std::string& method, const std::string& path, int status, std
   }
 }
 
+// Sends `piece` as one chunk of a chunked body and waits until the
+// connection has taken it: false when the peer is gone, the server is
+// stopping, or nothing moved for two minutes.
+bool SendChunk(const std::weak_ptr<Pistache::Tcp::Peer>& weak, std::string_view piece,
+               const std::atomic<bool>& stopping) {
+  struct Done {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false, ok = false;
+  };
+  auto state = std::make_shared<Done>();
+  {
+    auto peer = weak.lock();
+    if (!peer || stopping) return false;
+    char size[32];
+    std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
+    std::string chunk = size;
+    chunk.append(piece.data(), piece.size());
+    chunk += "\r\n";
+    std::size_t length = chunk.size();
+    auto finish = [state](bool ok) {
+      std::lock_guard<std::mutex> lock(state->mu);
+      state->done = true;
+      state->ok = ok;
+      state->cv.notify_all();
+    };
+    peer->send(Pistache::RawBuffer(std::move(chunk), length))
+        .then([finish](ssize_t) { finish(true); }, [finish](std::exception_ptr) { finish(false); });
+  }
+  std::unique_lock<std::mutex> lock(state->mu);
+  for (int waited_ms = 0; !state->done; waited_ms += 500) {
+    if (stopping || weak.expired() || waited_ms >= 120000) return false;
+    state->cv.wait_for(lock, std::chrono::milliseconds(500));
+  }
+  return state->ok;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(Api* api, Metrics* metrics, ServerOptions options)
@@ -198,9 +240,43 @@ void HttpServer::Send(const HttpRequest& req, const std::string& route, const Ht
   for (const auto& [name, value] : res.headers) {
     headers.add(std::make_shared<NamedHeader>(name, value));
   }
+  if (res.stream) {
+    SendStream(req, route, res, response, started_ms);
+    return;
+  }
   response.send(static_cast<Pistache::Http::Code>(res.status), res.body);
   metrics_->CountRequest(req.method, route, res.status);
   LogLine(req.method, req.path, res.status, res.body.size(), NowMs() - started_ms);
+}
+
+void HttpServer::SendStream(const HttpRequest& req, const std::string& route, const HttpResponse& res,
+                            ResponseWriter& response, double started_ms) {
+  auto stream = std::make_shared<Pistache::Http::ResponseStream>(
+      response.stream(static_cast<Pistache::Http::Code>(res.status)));
+  stream->flush();
+  std::weak_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
+  ++active_streams_;
+  std::thread([this, stream, peer, produce = res.stream, method = req.method, path = req.path, route,
+               status = res.status, started_ms] {
+    std::uint64_t bytes = 0;
+    bool gone = false;
+    auto write = [&](std::string_view piece) {
+      if (gone || piece.empty()) return !gone;
+      gone = !SendChunk(peer, piece, stopping_);
+      if (!gone) bytes += piece.size();
+      return !gone;
+    };
+    try {
+      produce(write);
+    } catch (const std::exception& e) {
+      LogLine("internal-error", e.what(), 500, 0, 0);
+      gone = true;
+    }
+    if (!gone && peer.lock()) stream->ends();
+    metrics_->CountRequest(method, route, gone ? 499 : status);
+    LogLine(method, path, gone ? 499 : status, bytes, NowMs() - started_ms);
+    --active_streams_;
+  }).detach();
 }
 
 media::Status HttpServer::Start() {
@@ -231,6 +307,10 @@ std::uint16_t HttpServer::port() const {
 void HttpServer::Shutdown() {
   if (!running_) return;
   running_ = false;
+  stopping_ = true;
+  for (int i = 0; i < 100 && active_streams_ > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   endpoint_->shutdown();
 }
 

@@ -4,6 +4,7 @@
 // Domain state lives in the archive, not here.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -50,6 +51,10 @@ class HttpServer {
   void NoRoute(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
   void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
             Pistache::Http::ResponseWriter& response, double started_ms);
+  // Sends the headers of `res` now and its streamed body from a thread of
+  // its own, which logs and counts the request when the body is done.
+  void SendStream(const HttpRequest& req, const std::string& route, const HttpResponse& res,
+                  Pistache::Http::ResponseWriter& response, double started_ms);
 
   Api* api_;
   Metrics* metrics_;
@@ -57,6 +62,8 @@ class HttpServer {
   Pistache::Rest::Router router_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   bool running_ = false;
+  std::atomic<int> active_streams_{0};  // streamed bodies still being sent
+  std::atomic<bool> stopping_{false};
 };
 
 }  // namespace gallery::http

@@ -1,0 +1,170 @@
+// Writing albums: create, update (title, description, meeting, visibility,
+// default credit, cover photo, slug), delete (never its photos), add,
+// remove and reorder photos, and the album's edit history.
+#include <algorithm>
+
+#include "http/api.h"
+#include "http/json_body.h"
+#include "http/status_map.h"
+#include "http/views.h"
+
+namespace gallery::http {
+
+namespace {
+
+using nlohmann::json;
+
+// Applies the fields of `body` to *album; the 400 answer naming the first
+// field it refuses. `creating`: the slug is required and no cover is taken.
+std::optional<HttpResponse> ApplyAlbumFields(media::Catalog& catalog, const json& body, bool creating,
+                                             media::Album* album) {
+  std::vector<std::string> known = {"slug", "title", "description", "meeting", "visibility",
+                                    "default_credit"};
+  if (!creating) known.push_back("cover_photo_id");
+  if (auto bad = RejectUnknownFields(body, known)) return bad;
+  if (creating && !body.contains("slug")) return BadField("slug", "is required");
+  if (body.contains("slug")) {
+    if (!body["slug"].is_string()) return BadField("slug", "must be text");
+    album->slug = body["slug"].get<std::string>();
+  }
+  if (body.contains("title")) {
+    if (auto bad = MergeLangText("title", body["title"], &album->title)) return bad;
+  }
+  if (body.contains("description")) {
+    if (auto bad = MergeLangText("description", body["description"], &album->description)) return bad;
+  }
+  if (body.contains("meeting")) {
+    if (auto bad = ReadText("meeting", body["meeting"], &album->meeting_slug)) return bad;
+    if (!album->meeting_slug.empty() && !catalog.GetMeeting(album->meeting_slug).ok()) {
+      return BadField("meeting", "no meeting '" + album->meeting_slug + "'");
+    }
+  }
+  if (body.contains("visibility")) {
+    auto v = body["visibility"].is_string() ? media::ParseVisibility(body["visibility"].get<std::string>())
+                                            : std::nullopt;
+    if (!v) return BadField("visibility", "must be public, unlisted or private");
+    album->visibility = *v;
+  }
+  if (body.contains("default_credit")) {
+    if (auto bad = ReadText("default_credit", body["default_credit"], &album->default_credit)) return bad;
+  }
+  if (body.contains("cover_photo_id")) {
+    const json& c = body["cover_photo_id"];
+    if (c.is_null()) {
+      album->cover_photo_id.reset();
+    } else {
+      if (!c.is_number_integer()) return BadField("cover_photo_id", "must be a photo id or null");
+      auto photo = catalog.GetPhoto(c.get<std::int64_t>());
+      const auto& in = photo.ok() ? photo->album_slugs : std::vector<std::string>();
+      if (std::find(in.begin(), in.end(), album->slug) == in.end()) {
+        return BadField("cover_photo_id", "photo " + c.dump() + " is not in the album");
+      }
+      album->cover_photo_id = c.get<std::int64_t>();
+    }
+  }
+  return std::nullopt;
+}
+
+// A catalog refusal of a request's content: InvalidArgument stays 400;
+// NotFound of something the body named becomes a 400 naming `field`.
+HttpResponse BodyRefused(const media::Status& s, const std::string& field) {
+  if (s.code() == media::Status::Code::kNotFound) return BadField(field, s.message());
+  return ErrorFromStatus(s);
+}
+
+}  // namespace
+
+HttpResponse Api::CreateAlbum(const HttpRequest& req) {
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  media::Album album;
+  if (auto bad = ApplyAlbumFields(catalog(), body, true, &album)) return *bad;
+  media::Status s = catalog().CreateAlbum(album);
+  if (!s.ok()) return BodyRefused(s, "meeting");
+  auto created = catalog().GetAlbum(album.slug);
+  if (!created.ok()) return ErrorFromStatus(created.status());
+  HttpResponse r = JsonResponse(AlbumJson(*created), 201);
+  r.headers.emplace_back("Location", "/api/albums/" + created->slug);
+  return r;
+}
+
+HttpResponse Api::UpdateAlbum(const HttpRequest& req) {
+  auto album = catalog().GetAlbum(req.Param("slug"));
+  if (!album.ok()) return ErrorFromStatus(album.status());
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (body.empty()) return BadField("body", "nothing to change");
+  media::Album changed = *album;
+  if (auto bad = ApplyAlbumFields(catalog(), body, false, &changed)) return *bad;
+  media::Status s = catalog().UpdateAlbum(album->slug, changed, req.principal.name);
+  if (!s.ok()) return BodyRefused(s, "cover_photo_id");
+  auto updated = catalog().GetAlbum(changed.slug);
+  if (!updated.ok()) return ErrorFromStatus(updated.status());
+  return JsonResponse(AlbumJson(*updated));
+}
+
+HttpResponse Api::DeleteAlbum(const HttpRequest& req) {
+  media::Status s = catalog().DeleteAlbum(req.Param("slug"));
+  if (!s.ok()) return ErrorFromStatus(s);
+  HttpResponse r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+HttpResponse Api::AddAlbumPhotos(const HttpRequest& req) {
+  auto album = catalog().GetAlbum(req.Param("slug"));
+  if (!album.ok()) return ErrorFromStatus(album.status());
+  json body;
+  std::vector<std::int64_t> ids;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"ids"})) return *bad;
+  if (auto bad = ReadIds(body, &ids)) return *bad;
+  media::Status s = catalog().AddToAlbum(album->slug, ids);
+  if (!s.ok()) return BodyRefused(s, "ids");
+  auto updated = catalog().GetAlbum(album->slug);
+  if (!updated.ok()) return ErrorFromStatus(updated.status());
+  return JsonResponse(AlbumJson(*updated));
+}
+
+HttpResponse Api::RemoveAlbumPhotos(const HttpRequest& req) {
+  auto album = catalog().GetAlbum(req.Param("slug"));
+  if (!album.ok()) return ErrorFromStatus(album.status());
+  json body;
+  std::vector<std::int64_t> ids;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"ids"})) return *bad;
+  if (auto bad = ReadIds(body, &ids)) return *bad;
+  media::Status s = catalog().RemoveFromAlbum(album->slug, ids);
+  if (!s.ok()) return BodyRefused(s, "ids");
+  auto updated = catalog().GetAlbum(album->slug);
+  if (!updated.ok()) return ErrorFromStatus(updated.status());
+  return JsonResponse(AlbumJson(*updated));
+}
+
+HttpResponse Api::ReorderAlbum(const HttpRequest& req) {
+  auto album = catalog().GetAlbum(req.Param("slug"));
+  if (!album.ok()) return ErrorFromStatus(album.status());
+  json body;
+  std::vector<std::int64_t> ids;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"ids"})) return *bad;
+  if (auto bad = ReadIds(body, &ids)) return *bad;
+  media::Status s = catalog().ReorderAlbum(album->slug, ids);
+  if (s.code() == media::Status::Code::kInvalidArgument) {
+    return BadField("ids", "must be every photo of the album exactly once, in the new order (" +
+                               s.message() + ")");
+  }
+  if (!s.ok()) return BodyRefused(s, "ids");
+  return JsonResponse({{"slug", album->slug}, {"ids", ids}});
+}
+
+HttpResponse Api::AlbumHistory(const HttpRequest& req) {
+  auto history = catalog().AlbumHistory(req.Param("slug"));
+  if (!history.ok()) return ErrorFromStatus(history.status());
+  json items = json::array();
+  for (const auto& e : *history) items.push_back(HistoryEntryJson(e));
+  return JsonResponse({{"items", items}});
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,115 @@
+// GET /api/albums/{slug}/download: a ZIP of the album's originals, in album
+// order, each with the catalog's current text written in where its format
+// allows (else its bytes as stored). The archive is streamed as it is
+// built, one original in memory at a time, on a thread of its own; at most
+// kMaxDownloads run at once (503 beyond). Private albums answer 404 to
+// whoever may not see them; embargoed photos are left out for the public.
+#include <sys/stat.h>
+
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+#include "http/access.h"
+#include "http/api.h"
+#include "http/status_map.h"
+#include "http/zip_stream.h"
+
+namespace gallery::http {
+
+namespace {
+
+constexpr int kMaxDownloads = 4;
+constexpr std::size_t kPiece = 1 << 20;
+
+std::atomic<int> active_downloads{0};
+
+// "YYYY-MM-DDTHH:MM:SSZ" as a time; now when it does not parse.
+std::time_t ParseUtc(const std::string& s) {
+  std::tm tm{};
+  if (s.size() < 19 || !strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return std::time(nullptr);
+  return timegm(&tm);
+}
+
+// The album's photos `principal` may have, in album order.
+media::Result<std::vector<media::Photo>> AlbumPhotos(media::Catalog& catalog, const std::string& slug,
+                                                     bool include_embargoed) {
+  std::vector<media::Photo> out;
+  media::PhotoFilter filter;
+  filter.album_slug = slug;
+  filter.limit = 500;
+  filter.include_embargoed = include_embargoed;
+  do {
+    auto page = catalog.ListPhotos(filter);
+    if (!page.ok()) return page.status();
+    for (auto& p : page->photos) out.push_back(std::move(p));
+    filter.cursor = page->next_cursor;
+  } while (!filter.cursor.empty());
+  return out;
+}
+
+// The original of `photo` with the catalog's text written in, or as stored
+// when its format takes no text; nullopt (logged) when it cannot be read.
+std::optional<std::string> OriginalWithText(Archive& archive, const media::Photo& photo) {
+  auto original = archive.originals().Read(photo.sha256);
+  if (!original.ok()) {
+    std::fprintf(stderr, "download: photo %lld left out: %s\n", static_cast<long long>(photo.id),
+                 original.status().ToString().c_str());
+    return std::nullopt;
+  }
+  auto with_text = media::EmbedDescription(*original, photo.meta, /*strip_private=*/false);
+  if (with_text.ok()) return std::move(with_text.value());
+  return std::move(original.value());
+}
+
+}  // namespace
+
+HttpResponse Api::DownloadAlbum(const HttpRequest& req) {
+  auto album = catalog().GetAlbum(req.Param("slug"));
+  if (!album.ok()) return ErrorFromStatus(album.status());
+  if (!CanSeeAlbum(req.principal, *album)) {
+    return ErrorResponse(404, "not_found", "no album '" + album->slug + "'");
+  }
+  auto photos = AlbumPhotos(catalog(), album->slug, IsEditor(req.principal));
+  if (!photos.ok()) return ErrorFromStatus(photos.status());
+  for (const auto& p : *photos) {
+    struct stat st;
+    if (stat(archive().originals().PathFor(p.sha256).c_str(), &st) != 0) {
+      return ErrorResponse(500, "io_error", "the original of photo " + std::to_string(p.id) + " is missing");
+    }
+  }
+  if (++active_downloads > kMaxDownloads) {
+    --active_downloads;
+    HttpResponse busy = ErrorResponse(503, "busy", "too many downloads at once; retry shortly");
+    busy.headers.emplace_back("Retry-After", "5");
+    return busy;
+  }
+  // Released when the producer below is destroyed, whether or not it ran.
+  std::shared_ptr<void> slot(nullptr, [](void*) { --active_downloads; });
+  HttpResponse r;
+  r.content_type = "application/zip";
+  r.headers = {{"Content-Disposition", "attachment; filename=\"" + album->slug + ".zip\""},
+               {"Cache-Control", "no-store"}};
+  r.stream = [this, slot, list = std::move(photos.value())](
+                 const std::function<bool(std::string_view)>& write) {
+    ZipStreamWriter zip([&write](std::string_view bytes) {
+      for (std::size_t at = 0; at < bytes.size(); at += kPiece) {
+        if (!write(bytes.substr(at, kPiece))) return false;
+      }
+      return true;
+    });
+    for (const media::Photo& photo : list) {
+      auto bytes = OriginalWithText(archive(), photo);
+      if (!bytes) continue;
+      if (!zip.Add(photo.original_filename, *bytes, ParseUtc(photo.uploaded_at))) {
+        std::fprintf(stderr, "download: archive ends early: %s\n", zip.error().c_str());
+        break;
+      }
+    }
+    zip.Finish();
+  };
+  return r;
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,103 @@
+// Share links: POST /api/albums/{slug}/links makes a secret URL that opens
+// this one album (private ones included), its photos and their media, until
+// it expires. The secret comes from the system's cryptographic random
+// generator; only its SHA-256 is stored. An unknown or expired secret
+// answers 401 on every route (access.cc).
+#include <openssl/rand.h>
+
+#include <ctime>
+#include <regex>
+
+#include "http/access.h"
+#include "http/api.h"
+#include "http/json_body.h"
+#include "http/status_map.h"
+#include "media/sha256.h"
+
+namespace gallery::http {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kDefaultDays = 30;
+constexpr int kMaxDays = 3650;
+
+std::string UtcInDays(int days) {
+  std::time_t t = std::time(nullptr) + static_cast<std::time_t>(days) * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// 32 random bytes as 64 hex digits; nullopt when the generator fails.
+std::optional<std::string> NewSecret() {
+  unsigned char raw[32];
+  if (RAND_bytes(raw, sizeof raw) != 1) return std::nullopt;
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+// The expiry the body asks for into *expires_at; the 400 answer otherwise.
+std::optional<HttpResponse> ReadExpiry(const json& body, std::string* expires_at) {
+  if (auto bad = RejectUnknownFields(body, {"expires_at", "expires_in_days"})) return bad;
+  if (body.contains("expires_at") && body.contains("expires_in_days")) {
+    return BadField("expires_at", "give expires_at or expires_in_days, not both");
+  }
+  if (body.contains("expires_at")) {
+    static const std::regex kTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+    const json& v = body["expires_at"];
+    if (!v.is_string() || !std::regex_match(v.get<std::string>(), kTime)) {
+      return BadField("expires_at", "must be a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
+    }
+    if (v.get<std::string>() <= NowUtc()) return BadField("expires_at", "must be in the future");
+    *expires_at = v.get<std::string>();
+    return std::nullopt;
+  }
+  int days = kDefaultDays;
+  if (body.contains("expires_in_days")) {
+    const json& v = body["expires_in_days"];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxDays) {
+      return BadField("expires_in_days", "must be a whole number of days from 1 to " + std::to_string(kMaxDays));
+    }
+    days = v.get<int>();
+  }
+  *expires_at = UtcInDays(days);
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse Api::CreateShareLink(const HttpRequest& req) {
+  auto album = catalog().GetAlbum(req.Param("slug"));
+  if (!album.ok()) return ErrorFromStatus(album.status());
+  json body = json::object();
+  if (req.body && !req.body->empty()) {
+    if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  }
+  media::ShareLink link;
+  if (auto bad = ReadExpiry(body, &link.expires_at)) return *bad;
+  auto secret = NewSecret();
+  if (!secret) return ErrorResponse(500, "io_error", "the random number generator failed");
+  link.album_slug = album->slug;
+  link.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());
+  link.created_by = req.principal.name;
+  auto id = catalog().AddShareLink(link);
+  if (!id.ok()) return ErrorFromStatus(id.status());
+  return JsonResponse({{"id", *id},
+                       {"album", album->slug},
+                       {"secret", *secret},
+                       {"url", "/albums/" + album->slug + "?share=" + *secret},
+                       {"api_url", "/api/albums/" + album->slug + "?share=" + *secret},
+                       {"expires_at", link.expires_at}},
+                      201);
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,92 @@
+// Writing meetings: create, update (slug, title, description, place, dates,
+// default credit), delete (its photos and albums stay, without the
+// meeting), and the meeting's edit history.
+#include "http/api.h"
+#include "http/json_body.h"
+#include "http/status_map.h"
+#include "http/views.h"
+
+namespace gallery::http {
+
+namespace {
+
+using nlohmann::json;
+
+// Applies the fields of `body` to *meeting; the 400 answer naming the first
+// field it refuses. `creating`: the slug is required.
+std::optional<HttpResponse> ApplyMeetingFields(const json& body, bool creating, media::Meeting* meeting) {
+  if (auto bad = RejectUnknownFields(body, {"slug", "title", "description", "place", "start_date",
+                                            "end_date", "default_credit"})) {
+    return bad;
+  }
+  if (creating && !body.contains("slug")) return BadField("slug", "is required");
+  if (body.contains("slug")) {
+    if (!body["slug"].is_string()) return BadField("slug", "must be text");
+    meeting->slug = body["slug"].get<std::string>();
+  }
+  if (body.contains("title")) {
+    if (auto bad = MergeLangText("title", body["title"], &meeting->title)) return bad;
+  }
+  if (body.contains("description")) {
+    if (auto bad = MergeLangText("description", body["description"], &meeting->description)) return bad;
+  }
+  const std::pair<const char*, std::string*> texts[] = {{"place", &meeting->place},
+                                                        {"start_date", &meeting->start_date},
+                                                        {"end_date", &meeting->end_date},
+                                                        {"default_credit", &meeting->default_credit}};
+  for (const auto& [field, target] : texts) {
+    if (!body.contains(field)) continue;
+    if (auto bad = ReadText(field, body[field], target)) return bad;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse Api::CreateMeeting(const HttpRequest& req) {
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  media::Meeting meeting;
+  if (auto bad = ApplyMeetingFields(body, true, &meeting)) return *bad;
+  media::Status s = catalog().CreateMeeting(meeting);
+  if (!s.ok()) return ErrorFromStatus(s);
+  auto created = catalog().GetMeeting(meeting.slug);
+  if (!created.ok()) return ErrorFromStatus(created.status());
+  HttpResponse r = JsonResponse(MeetingJson(*created), 201);
+  r.headers.emplace_back("Location", "/api/meetings/" + created->slug);
+  return r;
+}
+
+HttpResponse Api::UpdateMeeting(const HttpRequest& req) {
+  auto meeting = catalog().GetMeeting(req.Param("slug"));
+  if (!meeting.ok()) return ErrorFromStatus(meeting.status());
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (body.empty()) return BadField("body", "nothing to change");
+  media::Meeting changed = *meeting;
+  if (auto bad = ApplyMeetingFields(body, false, &changed)) return *bad;
+  media::Status s = catalog().UpdateMeeting(meeting->slug, changed, req.principal.name);
+  if (!s.ok()) return ErrorFromStatus(s);
+  auto updated = catalog().GetMeeting(changed.slug);
+  if (!updated.ok()) return ErrorFromStatus(updated.status());
+  return JsonResponse(MeetingJson(*updated));
+}
+
+HttpResponse Api::DeleteMeeting(const HttpRequest& req) {
+  media::Status s = catalog().DeleteMeeting(req.Param("slug"));
+  if (!s.ok()) return ErrorFromStatus(s);
+  HttpResponse r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+HttpResponse Api::MeetingHistory(const HttpRequest& req) {
+  auto history = catalog().MeetingHistory(req.Param("slug"));
+  if (!history.ok()) return ErrorFromStatus(history.status());
+  json items = json::array();
+  for (const auto& e : *history) items.push_back(HistoryEntryJson(e));
+  return JsonResponse({{"items", items}});
+}
+
+}  // namespace gallery::http
