@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time
   clang libclang-rt-14-dev
+  wrk nginx
   chromium
 )
 # The browser tests need Node.js and npm; a machine that has them from elsewhere keeps its own.

@@ -1,12 +1,13 @@
 #include "http/server.h"
 
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <exception>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -112,41 +113,38 @@ void LogLine(const std::string& method, const std::string& path, int status, std
   }
 }
 
-// Sends `piece` as one chunk of a chunked body and waits until the
-// connection has taken it: false when the peer is gone, the server is
-// stopping, or nothing moved for two minutes.
-bool SendChunk(const std::weak_ptr<Pistache::Tcp::Peer>& weak, std::string_view piece,
-               const std::atomic<bool>& stopping) {
-  struct Done {
-    std::mutex mu;
-    std::condition_variable cv;
-    bool done = false, ok = false;
-  };
-  auto state = std::make_shared<Done>();
-  {
+// Writes all of `bytes` to the peer's socket from a thread other than the
+// server's: waits (polling, half a second at a time) while the socket is
+// full. False when the peer is gone, the server is stopping, a write fails,
+// or nothing moved for two minutes.
+bool SendAll(const std::weak_ptr<Pistache::Tcp::Peer>& weak, std::string_view bytes,
+             const std::atomic<bool>& stopping) {
+  int idle_ms = 0;
+  while (!bytes.empty()) {
     auto peer = weak.lock();
-    if (!peer || stopping) return false;
-    char size[32];
-    std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
-    std::string chunk = size;
-    chunk.append(piece.data(), piece.size());
-    chunk += "\r\n";
-    std::size_t length = chunk.size();
-    auto finish = [state](bool ok) {
-      std::lock_guard<std::mutex> lock(state->mu);
-      state->done = true;
-      state->ok = ok;
-      state->cv.notify_all();
-    };
-    peer->send(Pistache::RawBuffer(std::move(chunk), length))
-        .then([finish](ssize_t) { finish(true); }, [finish](std::exception_ptr) { finish(false); });
+    if (!peer || stopping || idle_ms >= 120000) return false;
+    ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (n > 0) {
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+      idle_ms = 0;
+    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+      pollfd p{peer->fd(), POLLOUT, 0};
+      ::poll(&p, 1, 500);
+      idle_ms += 500;
+    } else {
+      return false;
+    }
   }
-  std::unique_lock<std::mutex> lock(state->mu);
-  for (int waited_ms = 0; !state->done; waited_ms += 500) {
-    if (stopping || weak.expired() || waited_ms >= 120000) return false;
-    state->cv.wait_for(lock, std::chrono::milliseconds(500));
-  }
-  return state->ok;
+  return true;
+}
+
+// The status line and headers of a streamed (chunked) response.
+std::string StreamHead(const HttpResponse& res) {
+  std::string head = "HTTP/1.1 " + std::to_string(res.status) + " " +
+                     Pistache::Http::codeString(static_cast<Pistache::Http::Code>(res.status)) + "\r\n";
+  if (!res.content_type.empty()) head += "Content-Type: " + res.content_type + "\r\n";
+  for (const auto& [name, value] : res.headers) head += name + ": " + value + "\r\n";
+  return head + "Transfer-Encoding: chunked\r\n\r\n";
 }
 
 }  // namespace
@@ -249,30 +247,34 @@ void HttpServer::Send(const HttpRequest& req, const std::string& route, const Ht
   LogLine(req.method, req.path, res.status, res.body.size(), NowMs() - started_ms);
 }
 
+// The body is written to the socket directly, not through the library's
+// write queue: the library cannot take several queued writes on one
+// connection from another thread, and writing directly lets this thread
+// wait for the client, holding one piece at a time.
 void HttpServer::SendStream(const HttpRequest& req, const std::string& route, const HttpResponse& res,
                             ResponseWriter& response, double started_ms) {
-  auto stream = std::make_shared<Pistache::Http::ResponseStream>(
-      response.stream(static_cast<Pistache::Http::Code>(res.status)));
-  stream->flush();
   std::weak_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
   ++active_streams_;
-  std::thread([this, stream, peer, produce = res.stream, method = req.method, path = req.path, route,
-               status = res.status, started_ms] {
+  std::thread([this, peer, head = StreamHead(res), produce = res.stream, method = req.method,
+               path = req.path, route, status = res.status, started_ms] {
     std::uint64_t bytes = 0;
-    bool gone = false;
+    bool gone = !SendAll(peer, head, stopping_);
     auto write = [&](std::string_view piece) {
       if (gone || piece.empty()) return !gone;
-      gone = !SendChunk(peer, piece, stopping_);
+      char size[32];
+      std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
+      gone = !SendAll(peer, size, stopping_) || !SendAll(peer, piece, stopping_) ||
+             !SendAll(peer, "\r\n", stopping_);
       if (!gone) bytes += piece.size();
       return !gone;
     };
     try {
-      produce(write);
+      if (!gone) produce(write);
     } catch (const std::exception& e) {
       LogLine("internal-error", e.what(), 500, 0, 0);
       gone = true;
     }
-    if (!gone && peer.lock()) stream->ends();
+    if (!gone) gone = !SendAll(peer, "0\r\n\r\n", stopping_);
     metrics_->CountRequest(method, route, gone ? 499 : status);
     LogLine(method, path, gone ? 499 : status, bytes, NowMs() - started_ms);
     --active_streams_;
