@@ -93,8 +93,8 @@ export function isEditor() {
   return Boolean(sessionInfo && sessionInfo.authenticated && sessionInfo.role !== 'viewer');
 }
 
+// Logs in; a live session's CSRF token goes along, so switching users works.
 export async function login(name, password) {
-  sessionInfo = null;
   const info = await sendJson('POST', '/api/session', {name, password});
   sessionInfo = info;
   return info;
