@@ -239,9 +239,18 @@ describe('the gallery in a browser', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('.lb-counter').textContent === '2 of 5');
+    const zipRoute = await world.hasRoute('GET', '/api/albums/{slug}/download');
+    if (zipRoute) await page.waitForSelector('.menu-list a[href$="/download"]', {state: 'attached'});
     const links = await page.$$eval('.menu-list a', (as) => as.map((a) => a.getAttribute('href')));
     assert.ok(links.some((h) => /\/small\.jpg/.test(h)) && links.some((h) => /\/large\.jpg/.test(h)) &&
       links.some((h) => /\/original/.test(h)), `download menu: ${links}`);
+    if (zipRoute) {
+      const zip = links.find((h) => h === '/api/albums/opening-session/download');
+      assert.ok(zip, `the album ZIP is offered: ${links}`);
+      const r = await fetch(world.base + zip);
+      assert.equal(r.status, 200);
+      assert.equal(Buffer.from(await r.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+    }
     await page.keyboard.press('Escape');
     await page.waitForSelector('dialog.lightbox:not([open])', {state: 'attached'});
     assert.equal(await page.evaluate(() => document.activeElement.dataset.index), '1', 'focus returns to the photo shown');
