@@ -14,7 +14,8 @@
 namespace gallery::http {
 
 // The principal named by the request's credentials: `Authorization: Bearer
-// TOKEN` (an API token) and/or a share link secret (`?share=SECRET` or the
+// TOKEN` (an API token), the web session cookie (whose writes also need the
+// CSRF token) and/or a share link secret (`?share=SECRET` or the
 // `X-Share-Token` header). An error response (401) when a credential is
 // given but unknown or expired; anonymous when none is given.
 std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& req);
