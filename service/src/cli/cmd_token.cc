@@ -1,12 +1,12 @@
 // `gallery token create`: a new API token. Prints it once, on the last line;
 // the catalog keeps only its SHA-256.
-#include <openssl/rand.h>
 
 #include <iostream>
 #include <string>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "service/secrets.h"
 #include "media/sha256.h"
 
 namespace gallery::cli {
@@ -19,35 +19,15 @@ struct TokenArgs {
   std::string label;
 };
 
-// 32 bytes from the system's CSPRNG, base64url without padding (43 chars).
-std::string NewSecret() {
-  unsigned char raw[32];
-  if (RAND_bytes(raw, sizeof raw) != 1) {
-    Fail("token create", media::Status::IOError("the random number generator failed"));
-  }
-  static const char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  unsigned bits = 0, value = 0;
-  for (unsigned char byte : raw) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(value >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(value << (6 - bits)) & 63];
-  return out;
-}
-
 void CreateToken(const TokenArgs& args) {
   auto role = media::ParseRole(args.role);
   if (!role || *role == media::Role::kViewer) {
     Fail("token create", media::Status::InvalidArgument("--role must be editor or admin"));
   }
   auto archive = OpenArchiveOrExit(args.data);
-  std::string secret = NewSecret();
+  auto made = NewSecret();
+  if (!made.ok()) Fail("token create", made.status());
+  const std::string secret = *made;
   media::Credential cred;
   cred.secret_sha256 = media::Sha256Hex(secret.data(), secret.size());
   cred.role = *role;

@@ -3,7 +3,6 @@
 // it expires. The secret comes from the system's cryptographic random
 // generator; only its SHA-256 is stored. An unknown or expired secret
 // answers 401 on every route (access.cc).
-#include <openssl/rand.h>
 
 #include <ctime>
 #include <regex>
@@ -13,6 +12,7 @@
 #include "http/json_body.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
+#include "service/secrets.h"
 
 namespace gallery::http {
 
@@ -30,19 +30,6 @@ std::string UtcInDays(int days) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-// 32 random bytes as 64 hex digits; nullopt when the generator fails.
-std::optional<std::string> NewSecret() {
-  unsigned char raw[32];
-  if (RAND_bytes(raw, sizeof raw) != 1) return std::nullopt;
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : raw) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
 }
 
 // The expiry the body asks for into *expires_at; the 400 answer otherwise.
@@ -85,7 +72,7 @@ HttpResponse Api::CreateShareLink(const HttpRequest& req) {
   media::ShareLink link;
   if (auto bad = ReadExpiry(body, &link.expires_at)) return *bad;
   auto secret = NewSecret();
-  if (!secret) return ErrorResponse(500, "io_error", "the random number generator failed");
+  if (!secret.ok()) return ErrorFromStatus(secret.status());
   link.album_slug = album->slug;
   link.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());
   link.created_by = req.principal.name;

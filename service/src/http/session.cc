@@ -1,7 +1,6 @@
 #include "http/session.h"
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 #include <ctime>
 
@@ -10,22 +9,6 @@
 namespace gallery::http {
 
 namespace {
-
-std::string Base64Url(const unsigned char* data, std::size_t size) {
-  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  unsigned bits = 0, value = 0;
-  for (std::size_t i = 0; i < size; ++i) {
-    value = ((value << 8) | data[i]) & 0xffff;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(value >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(value << (6 - bits)) & 63];
-  return out;
-}
 
 std::string Trim(const std::string& s) {
   std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
@@ -37,12 +20,6 @@ bool SameText(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
-
-media::Result<std::string> NewSessionSecret() {
-  unsigned char raw[32];
-  if (RAND_bytes(raw, sizeof raw) != 1) return media::Status::IOError("the random number generator failed");
-  return Base64Url(raw, sizeof raw);
-}
 
 std::string CsrfTokenFor(const std::string& secret) {
   std::string input = "csrf:" + secret;

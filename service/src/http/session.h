@@ -16,10 +16,6 @@ constexpr char kSessionCookie[] = "gallery_session";
 constexpr char kCsrfHeader[] = "X-CSRF-Token";
 constexpr long kSessionSeconds = 12 * 3600;
 
-// 32 bytes from the system's random generator as base64url (43 characters).
-// IOError when the generator fails.
-media::Result<std::string> NewSessionSecret();
-
 // The CSRF token of the session whose secret is `secret` (64 hex digits);
 // the same secret always gives the same token, and the token does not
 // reveal the secret.

@@ -5,6 +5,7 @@
 #include "http/session_password.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
+#include "service/secrets.h"
 
 namespace gallery::http {
 
@@ -51,7 +52,7 @@ HttpResponse Api::Login(const HttpRequest& req) {
   if (!user.ok() || !VerifyPassword(user->password_hash, password)) {
     return ErrorResponse(401, "unauthenticated", "wrong name or password");
   }
-  auto secret = NewSessionSecret();
+  auto secret = NewSecret();
   if (!secret.ok()) return ErrorFromStatus(secret.status());
   media::Credential cred;
   cred.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());
