@@ -112,51 +112,56 @@ HttpResponse Api::DeleteAlbum(const HttpRequest& req) {
   return r;
 }
 
-HttpResponse Api::AddAlbumPhotos(const HttpRequest& req) {
-  auto album = catalog().GetAlbum(req.Param("slug"));
-  if (!album.ok()) return ErrorFromStatus(album.status());
+namespace {
+
+// The album named in the path and the body's {"ids": [...]}; the error answer
+// (404, 400) when either is wrong.
+std::optional<HttpResponse> ReadAlbumAndIds(media::Catalog& catalog, const HttpRequest& req,
+                                            media::Album* album, std::vector<std::int64_t>* ids) {
+  auto found = catalog.GetAlbum(req.Param("slug"));
+  if (!found.ok()) return ErrorFromStatus(found.status());
+  *album = std::move(found.value());
   json body;
-  std::vector<std::int64_t> ids;
-  if (auto bad = ParseJsonObject(req, &body)) return *bad;
-  if (auto bad = RejectUnknownFields(body, {"ids"})) return *bad;
-  if (auto bad = ReadIds(body, &ids)) return *bad;
-  media::Status s = catalog().AddToAlbum(album->slug, ids);
+  if (auto bad = ParseJsonObject(req, &body)) return bad;
+  if (auto bad = RejectUnknownFields(body, {"ids"})) return bad;
+  return ReadIds(body, ids);
+}
+
+// The album as it is after a membership change that gave `s`.
+HttpResponse AlbumAfterChange(media::Catalog& catalog, const std::string& slug, const media::Status& s) {
   if (!s.ok()) return BodyRefused(s, "ids");
-  auto updated = catalog().GetAlbum(album->slug);
+  auto updated = catalog.GetAlbum(slug);
   if (!updated.ok()) return ErrorFromStatus(updated.status());
   return JsonResponse(AlbumJson(*updated));
+}
+
+}  // namespace
+
+HttpResponse Api::AddAlbumPhotos(const HttpRequest& req) {
+  media::Album album;
+  std::vector<std::int64_t> ids;
+  if (auto bad = ReadAlbumAndIds(catalog(), req, &album, &ids)) return *bad;
+  return AlbumAfterChange(catalog(), album.slug, catalog().AddToAlbum(album.slug, ids));
 }
 
 HttpResponse Api::RemoveAlbumPhotos(const HttpRequest& req) {
-  auto album = catalog().GetAlbum(req.Param("slug"));
-  if (!album.ok()) return ErrorFromStatus(album.status());
-  json body;
+  media::Album album;
   std::vector<std::int64_t> ids;
-  if (auto bad = ParseJsonObject(req, &body)) return *bad;
-  if (auto bad = RejectUnknownFields(body, {"ids"})) return *bad;
-  if (auto bad = ReadIds(body, &ids)) return *bad;
-  media::Status s = catalog().RemoveFromAlbum(album->slug, ids);
-  if (!s.ok()) return BodyRefused(s, "ids");
-  auto updated = catalog().GetAlbum(album->slug);
-  if (!updated.ok()) return ErrorFromStatus(updated.status());
-  return JsonResponse(AlbumJson(*updated));
+  if (auto bad = ReadAlbumAndIds(catalog(), req, &album, &ids)) return *bad;
+  return AlbumAfterChange(catalog(), album.slug, catalog().RemoveFromAlbum(album.slug, ids));
 }
 
 HttpResponse Api::ReorderAlbum(const HttpRequest& req) {
-  auto album = catalog().GetAlbum(req.Param("slug"));
-  if (!album.ok()) return ErrorFromStatus(album.status());
-  json body;
+  media::Album album;
   std::vector<std::int64_t> ids;
-  if (auto bad = ParseJsonObject(req, &body)) return *bad;
-  if (auto bad = RejectUnknownFields(body, {"ids"})) return *bad;
-  if (auto bad = ReadIds(body, &ids)) return *bad;
-  media::Status s = catalog().ReorderAlbum(album->slug, ids);
+  if (auto bad = ReadAlbumAndIds(catalog(), req, &album, &ids)) return *bad;
+  media::Status s = catalog().ReorderAlbum(album.slug, ids);
   if (s.code() == media::Status::Code::kInvalidArgument) {
     return BadField("ids", "must be every photo of the album exactly once, in the new order (" +
                                s.message() + ")");
   }
   if (!s.ok()) return BodyRefused(s, "ids");
-  return JsonResponse({{"slug", album->slug}, {"ids", ids}});
+  return JsonResponse({{"slug", album.slug}, {"ids", ids}});
 }
 
 HttpResponse Api::AlbumHistory(const HttpRequest& req) {
