@@ -3,7 +3,7 @@
 // bad input named, editor role required.
 #include <vector>
 
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

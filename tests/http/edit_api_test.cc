@@ -1,6 +1,6 @@
 // Editing over HTTP: one photo, many in one transaction, history and revert,
 // deletion by an admin; bad bodies and roles refused.
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

@@ -4,7 +4,7 @@
 #include <set>
 #include <thread>
 
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

@@ -6,7 +6,7 @@
 #include <ctime>
 #include <thread>
 
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 #include "media/sha256.h"
 
 namespace http_test {

@@ -3,7 +3,7 @@
 // sidecars.
 #include <filesystem>
 
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "fixtures/test_util.h"
-#include "http/http_client.h"
-#include "http/server_process.h"
+#include "fixtures/http_client.h"
+#include "fixtures/server_process.h"
 
 namespace {
 

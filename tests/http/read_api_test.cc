@@ -2,7 +2,7 @@
 // meetings, albums, credits, tags; private albums hidden from the public.
 #include <set>
 
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

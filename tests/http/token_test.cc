@@ -1,6 +1,6 @@
 // `gallery token create`: prints the token on its last line, stores only
 // its hash; the server accepts it.
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {

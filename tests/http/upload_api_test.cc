@@ -3,7 +3,7 @@
 #include <thread>
 
 #include "fixtures/image_fixtures.h"
-#include "http/api_fixture.h"
+#include "fixtures/api_fixture.h"
 
 namespace http_test {
 namespace {
