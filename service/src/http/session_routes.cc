@@ -2,6 +2,7 @@
 // token (GET), log out (DELETE).
 #include "http/api.h"
 #include "http/session.h"
+#include "http/session_limit.h"
 #include "http/session_password.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
@@ -21,6 +22,15 @@ void SpendVerifyTime(const std::string& password) {
     return h.ok() ? *h : std::string();
   }();
   VerifyPassword(stand_in, password);
+}
+
+// 429 for a name that failed too often: the wait in Retry-After and the message.
+HttpResponse TooManyAttempts(std::int64_t wait_seconds) {
+  HttpResponse r = ErrorResponse(429, "too_many_attempts",
+                                 "too many failed logins for this name; try again in " +
+                                     std::to_string(wait_seconds) + " seconds");
+  r.headers.emplace_back("Retry-After", std::to_string(wait_seconds));
+  return r;
 }
 
 }  // namespace
@@ -47,11 +57,14 @@ HttpResponse Api::Login(const HttpRequest& req) {
     return ErrorResponse(400, "invalid_argument", "the body must be {\"name\": text, \"password\": text}");
   }
   std::string name = body["name"], password = body["password"];
+  LoginLimiter& limiter = SharedLoginLimiter();
+  if (std::int64_t wait = limiter.Admit(name); wait > 0) return TooManyAttempts(wait);
   auto user = catalog().GetUser(name);
   if (!user.ok()) SpendVerifyTime(password);
   if (!user.ok() || !VerifyPassword(user->password_hash, password)) {
     return ErrorResponse(401, "unauthenticated", "wrong name or password");
   }
+  limiter.Succeeded(name);
   auto secret = NewSecret();
   if (!secret.ok()) return ErrorFromStatus(secret.status());
   media::Credential cred;

@@ -57,7 +57,11 @@ json Session() {
          {{"200", {{"description", "{authenticated, name, role, csrf_token, expires_at}"}}},
           {"400", error},
           {"401", error},
-          {"415", error}}}}},
+          {"415", error},
+          {"429",
+           {{"description",
+             "Too many failed logins for this name within the window; Retry-After gives the seconds to wait"},
+            {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}}}}},
       {"delete",
        {{"summary", "Log out: forgets the session and clears the cookie (needs X-CSRF-Token)"},
         {"responses", {{"200", {{"description", "{authenticated: false}"}}}, {"403", error}}}}}};
