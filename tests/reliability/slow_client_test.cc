@@ -1,0 +1,122 @@
+// Slow and idle clients: connections that send nothing, or one byte a second
+// of a request head or body, are cut by the server (408) within its request
+// time limit, while other clients keep being answered promptly; the server's
+// open files return to where they were.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "fixtures/api_fixture.h"
+#include "reliability_util.h"
+
+namespace reliability {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The server's limit on receiving one request (head and body), and a margin.
+constexpr auto kServerLimit = std::chrono::seconds(60);
+constexpr auto kMargin = std::chrono::seconds(10);
+
+int Connect(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Whether the server has closed `fd` (EOF or reset); answers are read away.
+bool ClosedByServer(int fd) {
+  char buf[512];
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 0) <= 0) return false;
+    ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+    if (n <= 0) return true;
+  }
+}
+
+class SlowClientTest : public http_test::ApiTest {};
+
+TEST_F(SlowClientTest, SlowAndIdleConnectionsAreCutWithoutStarvingOthers) {
+  StartServer();
+  // The probe's route once first: what it opens once (catalog connections)
+  // belongs to the baseline.
+  for (int i = 0; i < 4; ++i) ASSERT_EQ(Get("/api/photos", Editor()).status, 200);
+  const int fds_before = OpenFiles(server_->pid());
+  struct Conn {
+    int fd;
+    std::string trickle;  // sent one byte a second; empty: idle
+    std::size_t sent = 0;
+    bool closed = false;
+  };
+  std::vector<Conn> conns;
+  const std::string head = "GET /api/photos HTTP/1.1\r\nHost: x\r\nX-Pad: " + std::string(200, 'a');
+  const std::string body_head =
+      "POST /api/photos HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + editor_ +
+      "\r\nContent-Type: image/jpeg\r\nX-Filename: slow.jpg\r\nContent-Length: 100000\r\n\r\n";
+  for (int i = 0; i < 60; ++i) {
+    int fd = Connect(port());
+    ASSERT_GE(fd, 0);
+    if (i % 3 == 0) conns.push_back({fd, ""});
+    if (i % 3 == 1) conns.push_back({fd, head});
+    if (i % 3 == 2) {
+      ASSERT_EQ(send(fd, body_head.data(), body_head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(body_head.size()));
+      conns.push_back({fd, std::string(200, 'x')});
+    }
+  }
+  const auto started = Clock::now();
+  long worst_ms = 0;
+  int probes = 0, failed = 0;
+  std::size_t open = conns.size();
+  while (open > 0 && Clock::now() - started < kServerLimit + kMargin) {
+    for (Conn& c : conns) {
+      if (c.closed) continue;
+      if (c.sent < c.trickle.size() && send(c.fd, &c.trickle[c.sent], 1, MSG_NOSIGNAL) == 1) ++c.sent;
+      if (ClosedByServer(c.fd)) {
+        c.closed = true;
+        --open;
+      }
+    }
+    // Meanwhile an ordinary client is answered promptly.
+    auto t = Clock::now();
+    http_test::Reply r = Get("/api/photos", Editor());
+    long ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+    worst_ms = std::max(worst_ms, ms);
+    ++probes;
+    if (r.status != 200) ++failed;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000) - (Clock::now() - t));
+  }
+  auto took = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
+  std::printf("slow clients: %zu of %zu cut after %llds; %d probes, worst %ld ms\n", conns.size() - open,
+              conns.size(), static_cast<long long>(took), probes, worst_ms);
+  for (Conn& c : conns) close(c.fd);
+  EXPECT_EQ(open, 0u) << "connections the server never cut";
+  EXPECT_EQ(failed, 0);
+  EXPECT_LT(worst_ms, 1000);
+  // The server lets go of the sockets.
+  int fds_after = -1;
+  for (int i = 0; i < 50; ++i) {
+    fds_after = OpenFiles(server_->pid());
+    if (fds_after <= fds_before) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_LE(fds_after, fds_before);
+}
+
+}  // namespace
+}  // namespace reliability
