@@ -28,6 +28,14 @@ export function makeJpeg(path, width = 480, height = 320) {
   return path;
 }
 
+// A noise JPEG at `path` whose EXIF says it was taken at `when` ("YYYY:MM:DD HH:MM:SS").
+export function makeDatedJpeg(path, when) {
+  makeJpeg(path);
+  const r = spawnSync('exiv2', ['-M', `set Exif.Photo.DateTimeOriginal Ascii ${when}`, 'mo', path], {encoding: 'utf8'});
+  if (r.status !== 0) throw new Error(`exiv2 could not date ${path}: ${r.stderr}`);
+  return path;
+}
+
 export class World {
   constructor(binary, sourceDir, outDir) {
     this.binary = binary;
@@ -79,6 +87,15 @@ export class World {
     });
   }
 
+  // A second, separate browser with a touch screen (its own cookies and
+  // clock), for scenarios that must not disturb the main context.
+  async touchContext() {
+    if (!this.touchBrowser) {
+      this.touchBrowser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS});
+    }
+    return this.touchBrowser.newContext({hasTouch: true, viewport: {width: 1024, height: 768}, baseURL: this.base});
+  }
+
   // An API call with the editor token: the parsed JSON (throws unless 2xx).
   async api(method, path, body, headers = {}) {
     const init = {method, headers: {Authorization: `Bearer ${this.token}`, ...headers}};
@@ -93,9 +110,10 @@ export class World {
     return text ? JSON.parse(text) : null;
   }
 
-  // Uploads a new noise JPEG named `filename` (through the API) and returns the photo.
-  async upload(filename, query = '') {
-    const path = makeJpeg(join(this.images, `api-${Date.now()}-${Math.random()}.jpg`));
+  // Uploads a new noise JPEG named `filename` (through the API), `size`
+  // pixels wide and high, and returns the photo.
+  async upload(filename, query = '', size = [480, 320]) {
+    const path = makeJpeg(join(this.images, `api-${Date.now()}-${Math.random()}.jpg`), ...size);
     const {readFileSync} = await import('node:fs');
     return this.api('POST', `/api/photos${query}`, readFileSync(path),
       {'Content-Type': 'image/jpeg', 'X-Filename': encodeURIComponent(filename)});
@@ -114,6 +132,7 @@ export class World {
 
   async tearDown() {
     if (this.context) await this.context.close().catch(() => {});
+    if (this.touchBrowser) await this.touchBrowser.close().catch(() => {});
     if (this.server && this.server.exitCode === null) {
       this.server.kill('SIGTERM');
       await new Promise((resolve) => this.server.once('exit', resolve));

@@ -9,7 +9,7 @@ import net from 'node:net';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {createRequire} from 'node:module';
-import {EDITOR, World, makeJpeg} from './fixtures.mjs';
+import {EDITOR, World, makeDatedJpeg, makeJpeg} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
@@ -257,9 +257,51 @@ describe('the gallery in a browser', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  test('on a touch screen, swiping the lightbox photo left and right moves between photos', async () => {
+    const touch = await world.touchContext();
+    try {
+      const tp = await touch.newPage();
+      await tp.goto('/albums/opening-session?lang=en');
+      await tp.waitForSelector('.photo-grid li img');
+      await tp.tap('.photo-grid a.tile[data-index="0"]');
+      await tp.waitForSelector('dialog.lightbox[open]');
+      await tp.waitForFunction(() => document.querySelector('.lb-image').complete);
+      const box = await tp.locator('.lb-image').boundingBox();
+      const cdp = await touch.newCDPSession(tp);
+      const swipe = async (dx, dy = 0) => {
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: [{x, y}]});
+        for (let i = 1; i <= 5; i++) {
+          await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: [{x: x + dx * i / 5, y: y + dy * i / 5}]});
+        }
+        await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+      };
+      const counter = () => tp.textContent('.lb-counter');
+      assert.equal(await counter(), '1 of 5');
+      await swipe(-200);
+      await tp.waitForFunction(() => document.querySelector('.lb-counter').textContent === '2 of 5');
+      assert.equal(await tp.textContent('.lb-caption'), 'Seulement en français');
+      await swipe(-200);
+      await tp.waitForFunction(() => document.querySelector('.lb-counter').textContent === '3 of 5');
+      await swipe(200);
+      await tp.waitForFunction(() => document.querySelector('.lb-counter').textContent === '2 of 5');
+      await swipe(20);
+      await swipe(-60, 200);
+      await tp.waitForTimeout(300);
+      assert.equal(await counter(), '2 of 5', 'a short or mostly vertical move is not a swipe');
+    } finally {
+      await touch.close();
+    }
+  });
+
   test('more photos load on scroll through the cursor', async () => {
-    for (let i = 6; i <= 64; i++) {
-      await world.upload(`bulk-${i}.jpg`, `?album=opening-session&credit=${encodeURIComponent('Photo: Bulk')}`);
+    // Small photos, a few at a time: only their number matters here.
+    for (let i = 6; i <= 64; i += 4) {
+      const batch = [];
+      for (let j = i; j < i + 4 && j <= 64; j++) batch.push(j);
+      await Promise.all(batch.map((j) => world.upload(`bulk-${String(j).padStart(2, '0')}.jpg`,
+        `?album=opening-session&credit=${encodeURIComponent('Photo: Bulk')}`, [96, 64])));
     }
     await page.goto('/albums/opening-session');
     await page.waitForSelector('.photo-grid li');
@@ -281,7 +323,51 @@ describe('the gallery in a browser', () => {
     assert.match(page.url(), /credit=/);
   });
 
-  test('upload files: progress per file and overall, a retried file, a duplicate and a refusal', async () => {
+  test('filters: tag and dates narrow the grid and stay in the address', async () => {
+    world.run(['album', 'add', 'day-two', '--meeting', 'casablanca-2016', '--title-en', 'Day two']);
+    const dated = [];
+    for (const [name, when] of [['morning.jpg', '2016:07:05 09:30:00'], ['evening.jpg', '2016:07:06 18:00:00']]) {
+      const bytes = readFileSync(makeDatedJpeg(join(world.images, name), when));
+      dated.push(await world.api('POST', '/api/photos?album=day-two', bytes, {'Content-Type': 'image/jpeg', 'X-Filename': name}));
+    }
+    await world.api('PATCH', `/api/photos/${dated[0].id}`, {keywords: ['panel']});
+    await page.goto('/albums/day-two?lang=en');
+    await waitForTiles(page, 2);
+    await page.waitForSelector('#f-tag option[value="panel"]', {state: 'attached'});
+    await page.selectOption('#f-tag', 'panel');
+    await waitForTiles(page, 1);
+    assert.equal(await page.getAttribute('.photo-grid li', 'data-id'), String(dated[0].id));
+    assert.match(page.url(), /tag=panel/);
+    await page.click('.filters button[type=reset]');
+    await waitForTiles(page, 2);
+    await page.fill('#f-from', '2016-07-06');
+    await page.click('.filters button[type=submit]');
+    await waitForTiles(page, 1);
+    assert.equal(await page.getAttribute('.photo-grid li', 'data-id'), String(dated[1].id));
+    await page.goto('/albums/day-two?to=2016-07-05');
+    await waitForTiles(page, 1);
+    assert.equal(await page.getAttribute('.photo-grid li', 'data-id'), String(dated[0].id));
+    assert.equal(await page.inputValue('#f-to'), '2016-07-05', 'the address fills the form');
+  });
+
+  test('the language switch in the header changes the interface and is remembered', async () => {
+    await page.goto('/albums/opening-session?lang=en');
+    await page.waitForSelector('.photo-grid li');
+    await page.click('.lang-switch a[hreflang="fr"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.waitForSelector('main h1');
+    assert.equal(await page.textContent('main h1'), 'Séance d’ouverture');
+    await page.goto('/');
+    await page.waitForSelector('.cards .card');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'remembered on the next page');
+    assert.match(await page.textContent('main'), /Réunion technique, Casablanca/);
+    await page.click('.lang-switch a[hreflang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('.cards .card');
+    assert.match(await page.textContent('main'), /Technical meeting, Casablanca/);
+  });
+
+  test('upload files: progress per file and overall, retries after a 503 and a network error, a duplicate and a refusal', async () => {
     await logIn(page);
     const fresh = [makeJpeg(join(world.images, 'fresh-1.jpg')), makeJpeg(join(world.images, 'fresh-2.jpg'))];
     const dup = makeJpeg(join(world.images, 'again.jpg'));
@@ -289,7 +375,7 @@ describe('the gallery in a browser', () => {
     await world.api('POST', '/api/photos', readFileSync(dup), {'Content-Type': 'image/jpeg', 'X-Filename': 'again.jpg'});
     const text = world.writeFile('notes.txt', 'not a photo');
     let failedOnce = false;
-    let held = null;
+    let droppedOnce = false;
     const sent = [];
     await page.route('**/api/photos*', async (route) => {
       const request = route.request();
@@ -301,9 +387,9 @@ describe('the gallery in a browser', () => {
         return route.fulfill({status: 503, headers: {'Retry-After': '1', 'Content-Type': 'application/json'},
           body: JSON.stringify({code: 'busy', message: 'the ingest queue is full'})});
       }
-      if (name === 'fresh-1.jpg' && !held) {
-        held = new Promise((resolve) => setTimeout(resolve, 1500));
-        await held;
+      if (name === 'fresh-1.jpg' && !droppedOnce) {
+        droppedOnce = true;
+        return route.abort('connectionreset');
       }
       return route.continue();
     });
@@ -312,17 +398,12 @@ describe('the gallery in a browser', () => {
     await page.fill('#up-credit', 'Photo: Test Team');
     await page.setInputFiles('#up-files', [...fresh, dup, text]);
     await page.waitForSelector('.upload-item');
-    const warns = await page.evaluate(() => {
-      const e = new Event('beforeunload', {cancelable: true});
-      window.dispatchEvent(e);
-      return e.defaultPrevented;
-    });
-    assert.equal(warns, true, 'leaving mid-upload warns');
     await page.waitForFunction(() => /4 of 4 done/.test(document.querySelector('#up-summary').textContent), null, {timeout: 30000});
     await page.unroute('**/api/photos*');
     const states = await page.$$eval('.upload-item', (items) => items.map((li) => [li.querySelector('.name').textContent, li.dataset.state]));
     assert.deepEqual(Object.fromEntries(states), {'fresh-1.jpg': 'done', 'fresh-2.jpg': 'done', 'again.jpg': 'duplicate', 'notes.txt': 'refused'});
     assert.equal(sent.filter((n) => n === 'fresh-2.jpg').length, 2, 'the 503 was retried');
+    assert.equal(sent.filter((n) => n === 'fresh-1.jpg').length, 2, 'the dropped connection was retried');
     assert.match(await page.textContent('#up-summary'), /1 duplicates · 1 refused/);
     assert.match(await page.textContent('#up-refused'), /notes\.txt: send an image/);
     const overall = await page.$eval('#up-overall', (p) => [p.value, p.max]);
@@ -333,6 +414,100 @@ describe('the gallery in a browser', () => {
     await page.screenshot({path: join(outDir, 'upload.png'), fullPage: true});
     const stored = await world.api('GET', '/api/photos?album=opening-session&credit=' + encodeURIComponent('Photo: Test Team'));
     assert.equal(stored.items.length, 2);
+  });
+
+  test('files dropped onto the drop zone upload to the chosen album and credit', async () => {
+    await page.goto('/upload');
+    await page.selectOption('#up-album', 'opening-session');
+    await page.fill('#up-credit', 'Photo: Dropped');
+    const files = ['drop-1.jpg', 'drop-2.jpg'].map((name) => ({name, type: 'image/jpeg',
+      b64: readFileSync(makeJpeg(join(world.images, name))).toString('base64')}));
+    const transfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) {
+        const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name, {type: f.type}));
+      }
+      return dt;
+    }, files);
+    const accepts = await page.evaluate((dt) => {
+      const over = new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true});
+      document.querySelector('#drop-zone').dispatchEvent(over);
+      return over.defaultPrevented && document.querySelector('#drop-zone').classList.contains('over');
+    }, transfer);
+    assert.equal(accepts, true, 'the drop zone accepts a drag carrying files');
+    await page.dispatchEvent('#drop-zone', 'drop', {dataTransfer: transfer});
+    await page.waitForFunction(() => /2 of 2 done/.test(document.querySelector('#up-summary').textContent), null, {timeout: 20000});
+    assert.equal(await page.$eval('#drop-zone', (d) => d.classList.contains('over')), false);
+    const states = await page.$$eval('.upload-item', (items) => items.map((li) => [li.querySelector('.name').textContent, li.dataset.state]));
+    assert.deepEqual(states, [['drop-1.jpg', 'done'], ['drop-2.jpg', 'done']]);
+    const stored = await world.api('GET', '/api/photos?album=opening-session&credit=' + encodeURIComponent('Photo: Dropped'));
+    assert.deepEqual(stored.items.map((p) => p.filename).sort(), ['drop-1.jpg', 'drop-2.jpg']);
+  });
+
+  test('a file whose every attempt fails on the network ends listed as failed, with the reason', async () => {
+    // Its own context, so the page's clock can be moved on without waiting
+    // out the growing pauses between attempts.
+    const other = await world.touchContext();
+    try {
+      const up = await other.newPage();
+      await other.clock.install();
+      await logIn(up);
+      const attempts = [];
+      await up.route('**/api/photos*', (route) => {
+        const request = route.request();
+        if (request.method() !== 'POST') return route.continue();
+        const name = decodeURIComponent(request.headers()['x-filename'] || '');
+        attempts.push(name);
+        return name === 'lost.jpg' ? route.abort('connectionreset') : route.continue();
+      });
+      await up.goto('/upload');
+      await up.selectOption('#up-album', 'opening-session');
+      await up.setInputFiles('#up-files', [makeJpeg(join(world.images, 'lost.jpg')), makeJpeg(join(world.images, 'kept.jpg'))]);
+      for (let i = 0; i < 50; i++) {
+        if (await up.$('.upload-item[data-state="failed"]')) break;
+        await up.waitForTimeout(100);
+        if (await up.$('.upload-item[data-state="retrying"]')) await up.clock.fastForward(60000);
+      }
+      await up.waitForFunction(() => /2 of 2 done/.test(document.querySelector('#up-summary').textContent), null, {timeout: 10000});
+      const states = await up.$$eval('.upload-item', (items) => items.map((li) => [li.querySelector('.name').textContent, li.dataset.state]));
+      assert.deepEqual(Object.fromEntries(states), {'lost.jpg': 'failed', 'kept.jpg': 'done'});
+      assert.equal(attempts.filter((n) => n === 'lost.jpg').length, 6, 'tried six times before giving up');
+      assert.equal(attempts.filter((n) => n === 'kept.jpg').length, 1);
+      assert.match(await up.textContent('.upload-item[data-state="failed"] .state'), /Failed after 6 attempts: the connection failed/);
+      assert.match(await up.textContent('#up-refused'), /lost\.jpg: Failed after 6 attempts: the connection failed/);
+      assert.match(await up.textContent('#up-summary'), /1 failed/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('leaving the page mid-upload asks first; once done it does not', async () => {
+    const upPage = await newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await upPage.route('**/api/photos*', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      return route.continue();
+    });
+    await upPage.goto('/upload');
+    await upPage.click('#up-credit');  // a user gesture: browsers only ask on pages the user touched
+    await upPage.setInputFiles('#up-files', [makeJpeg(join(world.images, 'leave.jpg'))]);
+    await upPage.waitForSelector('.upload-item[data-state="uploading"]');
+    const dialog = new Promise((resolve) => upPage.once('dialog', resolve));
+    await upPage.close({runBeforeUnload: true});
+    const asked = await dialog;
+    assert.equal(asked.type(), 'beforeunload');
+    await asked.dismiss();
+    assert.equal(upPage.isClosed(), false, 'staying keeps the page');
+    release();
+    await upPage.waitForFunction(() => /1 of 1 done/.test(document.querySelector('#up-summary').textContent));
+    const dialogs = [];
+    upPage.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+    const closed = new Promise((resolve) => upPage.once('close', resolve));
+    await upPage.close({runBeforeUnload: true});
+    await closed;
+    assert.deepEqual(dialogs, [], 'nothing to warn about once every file is done');
   });
 
   test('an editor edits the French caption and sees it in the lightbox after switching language', async () => {
@@ -386,12 +561,79 @@ describe('the gallery in a browser', () => {
     assert.equal(c.credit, '© IOM 2016');
   });
 
+  test('bulk-set keywords for a Shift+click range, then the meeting for another', async () => {
+    world.run(['meeting', 'add', 'geneva-2017', '--title-en', 'Follow-up meeting, Geneva', '--place', 'Geneva']);
+    await page.goto('/albums/opening-session');
+    await page.waitForSelector('.photo-grid li');
+    await page.waitForSelector('#bulk-meeting option[value="geneva-2017"]', {state: 'attached'});
+    await page.click('.bulk-tools .toolbar button');
+    const tiles = page.locator('.photo-grid a.tile');
+    await tiles.nth(0).click();
+    await tiles.nth(2).click({modifiers: ['Shift']});
+    assert.equal(await page.textContent('.selection-count'), '3 selected');
+    assert.equal(await page.locator('.photo-grid li.selected').count(), 3);
+    await page.fill('#bulk-keywords', 'plenary, day one');
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForFunction(() => /3 photos updated/.test(document.querySelector('.bulk-panel .status').textContent));
+    const got = await Promise.all(photos.map((p) => world.api('GET', `/api/photos/${p.id}`)));
+    for (const p of got.slice(0, 3)) assert.deepEqual(p.keywords, ['plenary', 'day one'], `photo ${p.id}`);
+    assert.deepEqual(got[3].keywords || [], [], 'outside the range nothing changes');
+
+    await tiles.nth(3).click();
+    await tiles.nth(4).click({modifiers: ['Shift']});
+    assert.equal(await page.textContent('.selection-count'), '2 selected');
+    await page.selectOption('#bulk-meeting', 'geneva-2017');
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForFunction(() => /2 photos updated/.test(document.querySelector('.bulk-panel .status').textContent));
+    const moved = await Promise.all(photos.map((p) => world.api('GET', `/api/photos/${p.id}`)));
+    assert.deepEqual(moved.map((p) => p.meeting),
+      ['casablanca-2016', 'casablanca-2016', 'casablanca-2016', 'geneva-2017', 'geneva-2017']);
+    assert.deepEqual(moved[3].keywords || [], [], 'setting the meeting leaves the keywords alone');
+    await page.goto('/meetings/geneva-2017');
+    await waitForTiles(page, 2);
+  });
+
+  test('inline edits of headline, alt text and keywords are saved and shown after reload', async () => {
+    const id = photos[3].id;
+    await page.goto(`/photos/${id}?lang=en`);
+    await page.waitForSelector('#edit-headline-en');
+    await page.fill('#edit-headline-en', 'Opening remarks');
+    await page.fill('#edit-headline-fr', 'Discours d’ouverture');
+    await page.fill('#edit-alt_text-en', 'A speaker at the lectern');
+    await page.fill('#edit-alt_text-fr', 'Une oratrice au pupitre');
+    await page.fill('#edit-keywords', 'speech, podium');
+    await page.click('.edit-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('.edit-form .status')?.textContent === 'Saved.');
+    await page.reload();
+    await page.waitForSelector('.photo-figure img');
+    assert.equal(await page.textContent('h1.photo-title'), 'Opening remarks');
+    assert.equal(await page.textContent('.photo-figure .headline'), 'Opening remarks');
+    assert.equal(await page.getAttribute('.photo-figure img', 'alt'), 'A speaker at the lectern');
+    const facts = await page.$$eval('.facts dt, .facts dd', (els) => els.map((e) => e.textContent));
+    assert.equal(facts[facts.indexOf('Keywords') + 1], 'speech, podium');
+    assert.equal(await page.inputValue('#edit-keywords'), 'speech, podium');
+    assert.equal(await page.inputValue('#edit-alt_text-fr'), 'Une oratrice au pupitre');
+    await page.goto(`/photos/${id}?lang=fr`);
+    await page.waitForSelector('.photo-figure img');
+    assert.equal(await page.textContent('h1.photo-title'), 'Discours d’ouverture');
+    assert.equal(await page.getAttribute('.photo-figure img', 'alt'), 'Une oratrice au pupitre');
+    await page.goto('/albums/opening-session?lang=en');
+    await page.waitForSelector(`.photo-grid li[data-id="${id}"] img`);
+    assert.equal(await page.getAttribute(`.photo-grid li[data-id="${id}"] img`, 'alt'), 'A speaker at the lectern');
+    const stored = await world.api('GET', `/api/photos/${id}`);
+    assert.deepEqual(stored.keywords, ['speech', 'podium']);
+    assert.deepEqual(stored.headline, {en: 'Opening remarks', fr: 'Discours d’ouverture'});
+  });
+
   test('text fields are shown as text: nothing in them runs', async () => {
     const evil = await world.upload(`${XSS}.jpg`, '?album=opening-session');
     await world.api('PATCH', `/api/photos/${evil.id}`, {caption: {en: XSS, fr: XSS}, headline: {en: XSS, fr: XSS},
       alt_text: {en: XSS, fr: XSS}, credit: XSS, keywords: [XSS]});
     world.run(['meeting', 'add', 'evil-meeting', '--title-en', XSS, '--title-fr', XSS, '--place', XSS]);
     world.run(['album', 'add', 'evil-album', '--title-en', XSS, '--meeting', 'evil-meeting']);
+    await world.api('PATCH', '/api/albums/evil-album', {title: {fr: XSS}, description: {en: XSS, fr: XSS}});
+    await world.api('PATCH', '/api/meetings/evil-meeting', {description: {en: XSS, fr: XSS}});
+    await world.upload(`${XSS}-in-album.jpg`, '?album=evil-album');
     const violations = [];
     await page.exposeFunction('__cspViolation', (v) => violations.push(v));
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
@@ -405,8 +647,17 @@ describe('the gallery in a browser', () => {
     assert.ok((await page.textContent('main')).includes(XSS), 'the text shows as typed');
     await check('home');
     await page.goto('/meetings/evil-meeting');
-    await page.waitForSelector('h1');
+    await page.waitForSelector('main h1');
+    assert.equal(await page.textContent('main h1'), XSS);
+    assert.equal(await page.textContent('main .description'), XSS);
     await check('meeting');
+    await page.goto('/albums/evil-album?lang=fr');
+    await page.waitForSelector('.photo-grid li img');
+    assert.equal(await page.textContent('main h1'), XSS);
+    assert.equal(await page.textContent('main .description'), XSS);
+    await check('album');
+    await page.goto('/albums/evil-album?lang=en');
+    await page.waitForSelector('.photo-grid li img');
     await page.goto(`/photos/${evil.id}`);
     await page.waitForSelector('.photo-figure');
     assert.equal(await page.textContent('.photo-figure .credit'), XSS);
@@ -442,5 +693,44 @@ describe('the gallery in a browser', () => {
     await page.waitForSelector('.photo-grid li img');
     assert.equal(await page.textContent('main h1'), 'Closed room');
     await page.waitForFunction(() => document.querySelector('.photo-grid img').naturalWidth > 0);
+  });
+});
+
+describe('logging in', () => {
+  test('after repeated wrong passwords for a name the form says to wait; other names still log in', async () => {
+    const other = await world.touchContext();
+    try {
+      const p = await other.newPage();
+      const attempt = async (name, password) => {
+        await p.fill('#login-name', name);
+        await p.fill('#login-password', password);
+        const [response] = await Promise.all([
+          p.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST'),
+          p.click('form.login button[type=submit]')]);
+        await p.waitForFunction(() => document.querySelector('form.login .error').textContent !== '');
+        return {status: response.status(), retryAfter: response.headers()['retry-after'],
+          text: await p.textContent('form.login .error')};
+      };
+      await p.goto('/login?lang=en');
+      for (let i = 1; i <= 5; i++) {
+        const r = await attempt('intruder', `guess ${i}`);
+        assert.equal(r.status, 401, `attempt ${i}`);
+        assert.equal(r.text, 'Wrong name or password.');
+      }
+      const held = await attempt('intruder', 'guess 6');
+      assert.equal(held.status, 429);
+      assert.match(held.retryAfter, /^\d+$/);
+      assert.equal(held.text, `Too many failed attempts for this name. Try again in ${held.retryAfter} seconds.`);
+      await p.goto('/login?lang=fr');
+      const fr = await attempt('intruder', 'guess 7');
+      assert.equal(fr.status, 429);
+      assert.match(fr.text, /^Trop d’essais manqués pour ce nom\. Réessayez dans \d+ secondes\.$/);
+      await p.goto('/login?lang=en');
+      await logIn(p);
+      const me = await p.evaluate(() => fetch('/api/session').then((r) => r.json()));
+      assert.equal(me.name, EDITOR.name, 'another name is not held back');
+    } finally {
+      await other.close();
+    }
   });
 });

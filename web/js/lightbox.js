@@ -40,14 +40,7 @@ export class Lightbox {
       h('div', {class: 'lb-stage'}, this.prevButton, figure, this.nextButton));
     this.dialog.addEventListener('keydown', (e) => this.onKey(e));
     this.dialog.addEventListener('close', () => this.options.onClose && this.options.onClose(this.index));
-    let startX = null;
-    figure.addEventListener('pointerdown', (e) => { startX = e.clientX; });
-    figure.addEventListener('pointerup', (e) => {
-      if (startX === null) return;
-      const dx = e.clientX - startX;
-      startX = null;
-      if (Math.abs(dx) >= SWIPE_PX) this.step(dx < 0 ? 1 : -1);
-    });
+    listenForSwipes(figure, (delta) => this.step(delta));
     document.body.append(this.dialog);
   }
 
@@ -107,6 +100,35 @@ export class Lightbox {
       this.menu.append(item(withShare(`/api/albums/${encodeURIComponent(slug)}/download`), t('dl_zip')));
     }
   }
+}
+
+// Calls `onSwipe(1)` for a horizontal swipe to the left on `element` (the
+// next photo), `onSwipe(-1)` for one to the right: a finger on a touch
+// screen, or a mouse or pen dragged across. Mostly vertical moves are left alone.
+function listenForSwipes(element, onSwipe) {
+  let start = null;
+  const finish = (x, y) => {
+    if (!start) return;
+    const dx = x - start.x;
+    const dy = y - start.y;
+    start = null;
+    if (Math.abs(dx) >= SWIPE_PX && Math.abs(dx) > Math.abs(dy)) onSwipe(dx < 0 ? 1 : -1);
+  };
+  element.addEventListener('touchstart', (e) => {
+    start = e.touches.length === 1 ? {x: e.touches[0].clientX, y: e.touches[0].clientY} : null;
+  }, {passive: true});
+  element.addEventListener('touchend', (e) => {
+    const touch = e.changedTouches[0];
+    if (touch) finish(touch.clientX, touch.clientY);
+  });
+  element.addEventListener('touchcancel', () => { start = null; });
+  element.addEventListener('pointerdown', (e) => {
+    if (e.pointerType !== 'touch') start = {x: e.clientX, y: e.clientY};
+  });
+  element.addEventListener('pointerup', (e) => {
+    if (e.pointerType !== 'touch') finish(e.clientX, e.clientY);
+  });
+  element.addEventListener('dragstart', (e) => e.preventDefault());
 }
 
 let shared = null;

@@ -11,6 +11,16 @@ function nextPath() {
   return next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+// What the form says when logging in did not work.
+function failureText(err) {
+  if (err.status === 401) return t('login_failed');
+  if (err.status === 429) {
+    const seconds = Number(err.retryAfter);
+    return t('login_limited', {s: Number.isFinite(seconds) && seconds > 0 ? seconds : '?'});
+  }
+  return t('error', {message: err.message});
+}
+
 export function renderLogin(main) {
   document.title = `${t('login_title')} · ${t('site_title')}`;
   const name = h('input', {type: 'text', id: 'login-name', name: 'username', autocomplete: 'username', required: true});
@@ -24,7 +34,7 @@ export function renderLogin(main) {
       await login(name.value, password.value);
       location.assign(nextPath());
     } catch (err) {
-      message.textContent = err.status === 401 ? t('login_failed') : t('error', {message: err.message});
+      message.textContent = failureText(err);
       password.select();
     }
   }}},

@@ -75,8 +75,15 @@ function stateText(item) {
     case 'retrying': return t('st_retrying', {s: item.retryIn, n: item.attempt + 1});
     case 'done': return t('st_done');
     case 'duplicate': return t('st_duplicate');
-    default: return `${t('st_refused')}: ${item.error ? item.error.message : ''}`;
+    case 'failed': return `${t('st_failed', {n: item.attempt})}: ${reasonOf(item)}`;
+    default: return `${t('st_refused')}: ${reasonOf(item)}`;
   }
+}
+
+// Why a file was not stored: the server's message, or the network's failure.
+function reasonOf(item) {
+  if (!item.error) return '';
+  return item.error.message || (item.error.code === 'network' ? t('network_error') : item.error.code);
 }
 
 function drawItem(rows, list, refused, item) {
@@ -96,9 +103,9 @@ function drawItem(rows, list, refused, item) {
   if (item.photo && !row.link.firstChild) {
     row.link.append(h('a', {href: `/photos/${encodeURIComponent(item.photo.id)}`, text: `#${item.photo.id}`}));
   }
-  if (item.state === 'refused' && !row.refused) {
-    row.refused = h('li', {}, h('span', {class: 'name', text: item.file.name}), ': ',
-      h('span', {class: 'reason', text: item.error.message}));
+  if ((item.state === 'refused' || item.state === 'failed') && !row.refused) {
+    row.refused = h('li', {'data-state': item.state}, h('span', {class: 'name', text: item.file.name}), ': ',
+      h('span', {class: 'reason', text: item.state === 'failed' ? stateText(item) : reasonOf(item)}));
     refused.append(row.refused);
   }
 }

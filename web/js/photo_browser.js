@@ -87,10 +87,10 @@ function bulkTools(grid) {
       const ids = [...grid.selected];
       try {
         await sendJson('PATCH', '/api/photos', {ids, set});
-        message.textContent = t('bulk_done', {n: ids.length});
         credit.value = ''; keywords.value = ''; meeting.value = '';
         await grid.reset(grid.query);
         grid.setSelectMode(true);
+        message.textContent = t('bulk_done', {n: ids.length});
       } catch (err) {
         message.textContent = t('error', {message: err.message});
       }

@@ -42,6 +42,7 @@ export class PhotoGrid {
     this.done = false;
     this.generation = (this.generation || 0) + 1;
     this.selected.clear();
+    this.lastClicked = null;
     this.onSelectionChange();
     replace(this.list);
     this.loading = null;

@@ -1,52 +1,57 @@
 // Sends files to POST /api/photos a few at a time, each as its own request
 // (raw body, name in X-Filename) so each has its own progress. A file that
 // fails on the network or with 502/503/504 is sent again after Retry-After
-// (or a growing pause); a 4xx refusal is final and keeps the server's reason.
+// (or a growing pause) until MAX_ATTEMPTS have failed, then it is 'failed'
+// with the last reason; a 4xx refusal is final and keeps the server's reason.
 import {csrfHeaders} from './api.js';
 
 export const CONCURRENCY = 3;
 export const MAX_ATTEMPTS = 6;
 const RETRYABLE = new Set([0, 502, 503, 504]);
 
-// One file's state: 'waiting', 'uploading', 'retrying', 'done', 'duplicate', 'refused'.
+// One file's state: 'waiting', 'uploading', 'retrying', 'done', 'duplicate',
+// 'refused' (the server said no) or 'failed' (every attempt failed).
 export class UploadItem {
-  constructor(file) {
+  // `target`: where the file goes, {album, meeting, credit}.
+  constructor(file, target) {
     this.file = file;
+    this.target = target;
     this.state = 'waiting';
     this.sent = 0;
     this.attempt = 0;
     this.retryIn = 0;
-    this.error = null;   // {code, message} when refused
+    this.error = null;   // {code, message} when refused or failed
     this.photo = null;   // the photo JSON when stored
   }
-  get finished() { return ['done', 'duplicate', 'refused'].includes(this.state); }
+  get finished() { return ['done', 'duplicate', 'refused', 'failed'].includes(this.state); }
 }
 
 export class UploadQueue {
-  // `target`: {album, meeting, credit}; `onChange(item)` after every change.
+  // `onChange(item)` after every change.
   constructor(onChange) {
     this.items = [];
     this.running = 0;
-    this.target = {};
     this.onChange = onChange;
   }
 
+  // Queues `files` for `target` ({album, meeting, credit}); files queued
+  // earlier keep their own target.
   add(files, target) {
-    this.target = target;
-    for (const file of files) this.items.push(new UploadItem(file));
+    for (const file of files) this.items.push(new UploadItem(file, {...target}));
     this.pump();
   }
 
   get busy() { return this.items.some((item) => !item.finished); }
 
   totals() {
-    const out = {total: this.items.length, done: 0, dup: 0, bad: 0, bytes: 0, sent: 0};
+    const out = {total: this.items.length, done: 0, dup: 0, bad: 0, failed: 0, bytes: 0, sent: 0};
     for (const item of this.items) {
       out.bytes += item.file.size;
       out.sent += item.finished ? item.file.size : item.sent;
       if (item.finished) out.done++;
       if (item.state === 'duplicate') out.dup++;
       if (item.state === 'refused') out.bad++;
+      if (item.state === 'failed') out.failed++;
     }
     return out;
   }
@@ -74,11 +79,12 @@ export class UploadQueue {
         this.onChange(item);
         return;
       }
-      if (!RETRYABLE.has(result.status) || item.attempt >= MAX_ATTEMPTS) {
-        item.state = 'refused';
+      const retryable = RETRYABLE.has(result.status);
+      if (!retryable || item.attempt >= MAX_ATTEMPTS) {
+        item.state = retryable ? 'failed' : 'refused';
         item.error = result.body && result.body.message
           ? {code: result.body.code, message: result.body.message}
-          : {code: `http_${result.status}`, message: result.status ? `HTTP ${result.status}` : 'network error'};
+          : {code: result.status ? `http_${result.status}` : 'network', message: result.status ? `HTTP ${result.status}` : ''};
         this.onChange(item);
         return;
       }
@@ -95,7 +101,7 @@ export class UploadQueue {
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
       const query = new URLSearchParams();
-      for (const key of ['album', 'meeting', 'credit']) if (this.target[key]) query.set(key, this.target[key]);
+      for (const key of ['album', 'meeting', 'credit']) if (item.target[key]) query.set(key, item.target[key]);
       xhr.open('POST', '/api/photos' + (query.toString() ? `?${query}` : ''));
       xhr.setRequestHeader('Content-Type', item.file.type || 'application/octet-stream');
       xhr.setRequestHeader('X-Filename', encodeURIComponent(item.file.name));
