@@ -11,7 +11,7 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(const std::string& path) {
   CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Db> db, sqlite::Db::Open(path));
   CATALOG_RETURN_IF_ERROR(catalog::Migrate(*db));
   auto pool = std::make_unique<sqlite::Pool>(path, std::move(db));
-  return std::unique_ptr<Catalog>(new catalog::SqliteCatalog(std::move(pool)));
+  return std::unique_ptr<Catalog>(new catalog::SqliteCatalog(path, std::move(pool)));
 }
 
 const char* VisibilityName(Visibility v) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,9 @@ namespace media::catalog {
 
 class SqliteCatalog : public Catalog {
  public:
-  explicit SqliteCatalog(std::unique_ptr<sqlite::Pool> pool) : pool_(std::move(pool)) {}
+  // `path` is the file `pool` connects to.
+  SqliteCatalog(std::string path, std::unique_ptr<sqlite::Pool> pool)
+      : path_(std::move(path)), pool_(std::move(pool)) {}
 
   Status CreateMeeting(const Meeting& m) override;
   Result<Meeting> GetMeeting(const std::string& slug) override;
@@ -61,8 +65,16 @@ class SqliteCatalog : public Catalog {
 
   Status CheckIntegrity() override;
 
+  Result<std::int64_t> DataVersion() override;
+
  private:
+  const std::string path_;
   std::unique_ptr<sqlite::Pool> pool_;
+  // DataVersion's own connection (it never writes, so every commit counts)
+  // and its prepared statement, opened on first use.
+  std::mutex version_mu_;
+  std::unique_ptr<sqlite::Db> version_db_;
+  std::optional<sqlite::Stmt> version_stmt_;
 };
 
 }  // namespace media::catalog

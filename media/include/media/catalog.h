@@ -296,6 +296,13 @@ class Catalog {
   // NotFound for an unknown or expired link.
   virtual Result<ShareLink> FindShareLink(const std::string& secret_sha256) = 0;
 
+  // --- change detection
+  // A number that differs from the previous call's whenever any connection
+  // (of this process or another) committed a change in between; equal
+  // numbers mean nothing was committed. Cheap (no transaction): meant to
+  // validate caches on every request. Thread-safe.
+  virtual Result<std::int64_t> DataVersion() = 0;
+
   // --- health
   // PRAGMA integrity_check and foreign_key_check, and that photos and search
   // rows match one to one; Corrupt with the details.

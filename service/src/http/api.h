@@ -34,6 +34,10 @@ class Api {
   // go on to a route needing `access`, else the 401/403 answer.
   std::optional<HttpResponse> Authorize(HttpRequest& req, Access access);
 
+  // The catalog's data version (Catalog::DataVersion); nullopt when it
+  // cannot be read (then nothing may be answered from a cache).
+  std::optional<std::int64_t> CatalogVersion();
+
   // --- service
   HttpResponse Health(const HttpRequest& req);
   HttpResponse OpenApi(const HttpRequest& req);

@@ -6,6 +6,12 @@ namespace gallery::http {
 
 Api::Api(ApiContext context) : ctx_(context) {}
 
+std::optional<std::int64_t> Api::CatalogVersion() {
+  auto version = catalog().DataVersion();
+  if (!version.ok()) return std::nullopt;
+  return *version;
+}
+
 HttpResponse Api::Health(const HttpRequest&) {
   return JsonResponse({{"status", "ok"}});
 }

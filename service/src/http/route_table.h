@@ -26,6 +26,9 @@ struct RouteSpec {
   const char* pattern;  // "/api/photos/{id}"
   Handler handler;
   Access access;
+  // A GET whose answer depends only on the catalog, the path, the query and
+  // who asks: the server may answer it from its response cache.
+  bool cacheable = false;
 };
 
 // The table, in registration order. Never empty; the same vector each call.

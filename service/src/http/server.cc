@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -147,6 +148,19 @@ std::string StreamHead(const HttpResponse& res) {
   return head + "Transfer-Encoding: chunked\r\n\r\n";
 }
 
+// HTTP/1.1 connections stay open unless the client asks to close (the
+// library would close every connection whose request does not name
+// keep-alive, costing a new connection per request).
+void KeepAliveUnlessAsked(const HttpRequest& req, Pistache::Http::Header::Collection& headers) {
+  using Pistache::Http::ConnectionControl;
+  std::string asked = req.header ? req.Header("Connection") : "";
+  for (char& c : asked) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool close = asked.find("close") != std::string::npos;
+  headers.remove<Pistache::Http::Header::Connection>();
+  headers.add<Pistache::Http::Header::Connection>(close ? ConnectionControl::Close
+                                                        : ConnectionControl::KeepAlive);
+}
+
 }  // namespace
 
 HttpServer::HttpServer(Api* api, Metrics* metrics, ServerOptions options)
@@ -189,21 +203,52 @@ void HttpServer::Dispatch(const RouteSpec& route, const Request& request, Respon
   bare.method = MethodName(request.method());
   bare.path = request.resource();
   std::optional<HttpRequest> req;
-  HttpResponse res;
+  std::shared_ptr<const HttpResponse> res;
   try {
     req = Convert(request, route.pattern);
     if (!req) {
-      res = ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL");
+      res = std::make_shared<HttpResponse>(
+          ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL"));
     } else if (auto denied = api_->Authorize(*req, route.access)) {
-      res = std::move(*denied);
+      res = std::make_shared<HttpResponse>(std::move(*denied));
     } else {
-      res = (api_->*route.handler)(*req);
+      res = Answer(route, *req);
+      // A change made here retires the cached answers before its own
+      // answer reaches the client.
+      if (std::string_view(route.method) != "GET") ++generation_;
     }
   } catch (const std::exception& e) {
     LogLine("internal-error", e.what(), 500, 0, 0);
-    res = ErrorResponse(500, "internal", "the server failed to answer this request");
+    res = std::make_shared<HttpResponse>(
+        ErrorResponse(500, "internal", "the server failed to answer this request"));
   }
-  Send(req ? *req : bare, route.pattern, res, response, started);
+  Send(req ? *req : bare, route.pattern, *res, response, started);
+}
+
+std::shared_ptr<const HttpResponse> HttpServer::Answer(const RouteSpec& route,
+                                                       const HttpRequest& req) {
+  std::optional<std::int64_t> version;
+  std::string key;
+  if (route.cacheable && req.Header("If-None-Match").empty()) version = Generation();
+  if (version) {
+    key = ResponseCacheKey(req);
+    if (auto hit = cache_.Find(key, *version)) return hit;
+  }
+  auto res = std::make_shared<HttpResponse>((api_->*route.handler)(req));
+  if (version && res->status == 200 && !res->stream) cache_.Store(key, *version, res);
+  return res;
+}
+
+std::int64_t HttpServer::Generation() {
+  constexpr double kSampleMs = 20;
+  double now = NowMs();
+  double last = version_sampled_ms_.load();
+  if (now - last >= kSampleMs && version_sampled_ms_.compare_exchange_strong(last, now)) {
+    std::optional<std::int64_t> version = api_->CatalogVersion();
+    std::int64_t seen = version.value_or(-1);
+    if (!version || catalog_version_.exchange(seen) != seen) ++generation_;
+  }
+  return generation_.load();
 }
 
 void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
@@ -232,6 +277,7 @@ void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
 void HttpServer::Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
                       ResponseWriter& response, double started_ms) {
   auto& headers = response.headers();
+  KeepAliveUnlessAsked(req, headers);
   if (!res.content_type.empty()) {
     headers.add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
   }

@@ -15,6 +15,7 @@
 
 #include "http/api.h"
 #include "http/metrics.h"
+#include "http/response_cache.h"
 #include "http/route_table.h"
 #include "media/status.h"
 
@@ -48,6 +49,14 @@ class HttpServer {
   void setupRoutes();
   void Dispatch(const RouteSpec& route, const Pistache::Rest::Request& request,
                 Pistache::Http::ResponseWriter response);
+  // The handler's answer to `req`, from the response cache when the route
+  // is cacheable and the catalog has not changed since it was stored.
+  std::shared_ptr<const HttpResponse> Answer(const RouteSpec& route, const HttpRequest& req);
+  // A number that changes whenever a cached answer may have gone stale: on
+  // every request other than a GET answered here, and when the catalog's
+  // data version (sampled at most every 20 ms, for changes made by other
+  // processes) moved.
+  std::int64_t Generation();
   void NoRoute(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
   void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
             Pistache::Http::ResponseWriter& response, double started_ms);
@@ -60,10 +69,14 @@ class HttpServer {
   Metrics* metrics_;
   ServerOptions options_;
   Pistache::Rest::Router router_;
+  ResponseCache cache_{64u << 20};
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   bool running_ = false;
   std::atomic<int> active_streams_{0};  // streamed bodies still being sent
   std::atomic<bool> stopping_{false};
+  std::atomic<std::int64_t> generation_{0};
+  std::atomic<std::int64_t> catalog_version_{-1};
+  std::atomic<double> version_sampled_ms_{-1e12};
 };
 
 }  // namespace gallery::http

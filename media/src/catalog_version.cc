@@ -1,0 +1,23 @@
+// DataVersion: SQLite's data_version counter on a connection of its own.
+#include "catalog_sqlite.h"
+
+namespace media::catalog {
+
+Result<std::int64_t> SqliteCatalog::DataVersion() {
+  std::lock_guard<std::mutex> lock(version_mu_);
+  if (!version_stmt_) {
+    if (!version_db_) {
+      CATALOG_ASSIGN_OR_RETURN(version_db_, sqlite::Db::Open(path_));
+    }
+    CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, version_db_->Prepare("PRAGMA data_version"));
+    version_stmt_.emplace(std::move(st));
+  }
+  version_stmt_->Reset();
+  CATALOG_ASSIGN_OR_RETURN(bool row, version_stmt_->Step());
+  if (!row) return Status::IOError("catalog: PRAGMA data_version returned no row");
+  std::int64_t version = version_stmt_->Int(0);
+  version_stmt_->Reset();
+  return version;
+}
+
+}  // namespace media::catalog

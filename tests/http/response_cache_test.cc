@@ -1,0 +1,112 @@
+// The server's response cache: answers kept per catalog version and asker,
+// retired by any change (this server's or another process's) and by time.
+#include <chrono>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "../../service/src/http/response_cache.h"
+#include "fixtures/api_fixture.h"
+
+namespace http_test {
+namespace {
+
+using gallery::http::HttpRequest;
+using gallery::http::HttpResponse;
+using gallery::http::ResponseCache;
+using gallery::http::ResponseCacheKey;
+using nlohmann::json;
+
+std::shared_ptr<const HttpResponse> Answer(const std::string& body) {
+  auto r = std::make_shared<HttpResponse>();
+  r->body = body;
+  return r;
+}
+
+TEST(ResponseCacheTest, FindsWhatWasStoredAtTheSameVersionOnly) {
+  ResponseCache cache(1 << 20);
+  EXPECT_EQ(cache.Find("k", 1), nullptr);
+  cache.Store("k", 1, Answer("one"));
+  ASSERT_NE(cache.Find("k", 1), nullptr);
+  EXPECT_EQ(cache.Find("k", 1)->body, "one");
+  EXPECT_EQ(cache.Find("k", 2), nullptr);
+  EXPECT_EQ(cache.Find("k", 1), nullptr);  // a stale entry is gone for good
+}
+
+TEST(ResponseCacheTest, EntriesExpireAfterASecond) {
+  ResponseCache cache(1 << 20);
+  cache.Store("k", 1, Answer("one"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(cache.Find("k", 1), nullptr);
+}
+
+TEST(ResponseCacheTest, StaysWithinItsCapacity) {
+  ResponseCache cache(64 << 10);
+  for (int i = 0; i < 100; ++i) cache.Store("k" + std::to_string(i), 1, Answer(std::string(4000, 'x')));
+  int kept = 0;
+  for (int i = 0; i < 100; ++i) kept += cache.Find("k" + std::to_string(i), 1) != nullptr;
+  EXPECT_GT(kept, 0);
+  EXPECT_LE(kept * 4000, 64 << 10);
+  EXPECT_NE(cache.Find("k99", 1), nullptr);  // the newest is always kept
+  cache.Store("big", 1, Answer(std::string(20 << 10, 'x')));  // over a quarter
+  EXPECT_EQ(cache.Find("big", 1), nullptr);
+}
+
+TEST(ResponseCacheTest, KeysTellAskersAndQueriesApart) {
+  HttpRequest anonymous;
+  anonymous.path = "/api/photos";
+  anonymous.query = {{"q", "a\nb"}};
+  HttpRequest editor = anonymous;
+  editor.principal.authenticated = true;
+  editor.principal.role = media::Role::kEditor;
+  HttpRequest share = anonymous;
+  share.principal.share_album = "closed";
+  HttpRequest viewer = anonymous;
+  viewer.principal.authenticated = true;
+  HttpRequest split = anonymous;
+  split.query = {{"q", "a"}, {"b", ""}};
+  std::string key = ResponseCacheKey(anonymous);
+  EXPECT_NE(key, ResponseCacheKey(editor));
+  EXPECT_NE(key, ResponseCacheKey(share));
+  EXPECT_NE(key, ResponseCacheKey(split));
+  EXPECT_EQ(key, ResponseCacheKey(viewer));  // a viewer sees what the public sees
+}
+
+class CachedAnswersTest : public ApiTest {};
+
+// The first photo's captions, as JSON text.
+std::string FirstCaption(const Reply& r) {
+  json items = json::parse(r.body).at("items");
+  return items.empty() ? "" : items[0]["caption"].dump();
+}
+
+TEST_F(CachedAnswersTest, AnEditShowsAtOnce) {
+  Gallery({"album", "add", "opening", "--title-en", "Opening"});
+  StartServer();
+  std::int64_t id = UploadPhoto(Jpeg(1, "Before"), "a.jpg", "?album=opening")["id"];
+  EXPECT_NE(FirstCaption(Get("/api/albums/opening/photos")).find("Before"), std::string::npos);
+  EXPECT_NE(FirstCaption(Get("/api/albums/opening/photos")).find("Before"), std::string::npos);
+  Headers h = Editor();
+  h.emplace_back("Content-Type", "application/json");
+  auto r = Send(port(), "PATCH", "/api/photos/" + std::to_string(id), h,
+                json({{"caption", {{"en", "After"}}}}).dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string caption = FirstCaption(Get("/api/albums/opening/photos"));
+  EXPECT_NE(caption.find("After"), std::string::npos) << caption;
+}
+
+TEST_F(CachedAnswersTest, AChangeByAnotherProcessShowsWithinAFewMilliseconds) {
+  StartServer();
+  EXPECT_EQ(json::parse(Get("/api/albums").body)["items"].size(), 0u);
+  Gallery({"album", "add", "closing", "--title-en", "Closing"});
+  auto start = std::chrono::steady_clock::now();
+  std::size_t seen = 0;
+  while (seen == 0 && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500)) {
+    seen = json::parse(Get("/api/albums").body)["items"].size();
+    if (seen == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(seen, 1u);
+}
+
+}  // namespace
+}  // namespace http_test
