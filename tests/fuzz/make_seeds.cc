@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,7 @@ namespace {
 // Each target's input size limit; run.sh passes the same values as -max_len.
 const std::map<std::string, std::size_t> kMaxLen = {
     {"metadata", 65536}, {"embed", 65536}, {"render", 32768}, {"catalog_query", 512},
-    {"multipart", 4096}};
+    {"multipart", 4096}, {"json_body", 4096}};
 
 void WriteSeed(const fs::path& dir, const std::string& name, const std::string& bytes) {
   std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
@@ -167,6 +168,49 @@ std::size_t MultipartSeeds(const fs::path& dir) {
   return seeds.size();
 }
 
+// Request bodies of the write routes: a kind byte (json_body_fuzzer.cc),
+// then the JSON text, as the web pages and the API documentation send them,
+// plus refusals of every sort.
+std::size_t JsonBodySeeds(const fs::path& dir) {
+  enum : char { kPhotoEdit, kBulkEdit, kAlbumCreate, kAlbumUpdate, kMeetingCreate, kMeetingUpdate, kIds };
+  const std::vector<std::pair<char, std::string>> seeds = {
+      {kPhotoEdit, R"({"caption": {"en": "Opening session", "fr": "Séance d'ouverture"}})"},
+      {kPhotoEdit, R"({"credit": "© IOM 2016", "creator": null, "keywords": ["migration", "Casablanca"]})"},
+      {kPhotoEdit, R"({"headline": {"en": null}, "alt_text": {"fr": ""}, "embargo_until": "2016-07-15T00:00:00Z"})"},
+      {kPhotoEdit, R"({"event": "Technical meeting", "usage_terms": "Editorial use", "meeting": "casablanca-2016"})"},
+      {kPhotoEdit, R"({"caption": "not an object", "keywords": [1, 2]})"},
+      {kPhotoEdit, R"({"unknown": true})"},
+      {kPhotoEdit, "{}"},
+      {kBulkEdit, R"({"ids": [1, 2, 3], "set": {"credit": "© IOM 2016"}})"},
+      {kBulkEdit, R"({"ids": [1, 1], "set": {"credit": "x"}})"},
+      {kBulkEdit, R"({"ids": [-1, 0, 1.5, 9223372036854775807, 18446744073709551615], "set": {}})"},
+      {kBulkEdit, R"({"ids": [], "set": {"keywords": []}, "extra": null})"},
+      {kAlbumCreate, R"({"slug": "opening-session", "title": {"en": "Opening", "fr": "Ouverture"},
+                        "meeting": "casablanca-2016", "visibility": "private", "default_credit": "© IOM 2016"})"},
+      {kAlbumCreate, R"({"title": {"en": "No slug"}})"},
+      {kAlbumCreate, R"({"slug": 12, "visibility": "secret", "cover_photo_id": 1})"},
+      {kAlbumUpdate, R"({"cover_photo_id": 4, "description": {"en": "Day one", "fr": null}})"},
+      {kAlbumUpdate, R"({"cover_photo_id": null, "visibility": "unlisted", "meeting": null})"},
+      {kAlbumUpdate, R"({"cover_photo_id": -3, "title": {"en": 5}})"},
+      {kMeetingCreate, R"({"slug": "casablanca-2016", "title": {"en": "Technical meeting"}, "place": "Casablanca",
+                          "start_date": "2016-07-12", "end_date": "2016-07-14", "default_credit": "© IOM 2016"})"},
+      {kMeetingCreate, R"({"place": ["not", "text"]})"},
+      {kMeetingUpdate, R"({"slug": "casablanca-2016-b", "end_date": null})"},
+      {kIds, R"({"ids": [3, 1, 2]})"},
+      {kIds, R"({"ids": "1,2"})"},
+      {kIds, R"({"ids": [[1]], "more": 1})"},
+      {kIds, R"([1, 2, 3])"},
+      {kIds, R"({"ids": [1e3, 2]})"},
+      {kPhotoEdit, R"({"caption": {"en": "\ud800"}})"},
+      {kPhotoEdit, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"},
+      {kPhotoEdit, R"({"caption": {"en": "cut)"},
+  };
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    WriteSeed(dir, "body-" + std::to_string(i), std::string(1, seeds[i].first) + seeds[i].second);
+  }
+  return seeds.size();
+}
+
 void MakeSeeds(const fs::path& out, const fs::path& corpus) {
   for (const auto& [target, max_len] : kMaxLen) {
     fs::path dir = out / target;
@@ -177,6 +221,8 @@ void MakeSeeds(const fs::path& out, const fs::path& corpus) {
       n = QuerySeeds(dir, out / "query-scratch");
     } else if (target == "multipart") {
       n = MultipartSeeds(dir);
+    } else if (target == "json_body") {
+      n = JsonBodySeeds(dir);
     } else {
       for (const auto& [name, bytes] : FixtureImages(target == "embed")) {
         WriteSeed(dir, name, bytes.substr(0, max_len));

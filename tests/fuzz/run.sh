@@ -25,9 +25,9 @@ shift || true
 
 # Each target and its input size limit (make_seeds.cc cuts seeds to the same).
 declare -A max_len=([metadata]=65536 [embed]=65536 [render]=32768 [catalog_query]=512
-                   [multipart]=4096)
+                   [multipart]=4096 [json_body]=4096)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(metadata embed render catalog_query multipart)
+[ ${#targets[@]} -gt 0 ] || targets=(metadata embed render catalog_query multipart json_body)
 for t in "${targets[@]}"; do
   [ -n "${max_len[$t]:-}" ] || { echo "unknown fuzz target: $t" >&2; exit 2; }
 done

@@ -15,53 +15,24 @@ namespace {
 using nlohmann::json;
 
 // Applies the fields of `body` to *album; the 400 answer naming the first
-// field it refuses. `creating`: the slug is required and no cover is taken.
+// field it refuses (by its form, or a meeting or cover the catalog does not
+// have). `creating`: the slug is required and no cover is taken.
 std::optional<HttpResponse> ApplyAlbumFields(media::Catalog& catalog, const json& body, bool creating,
                                              media::Album* album) {
-  std::vector<std::string> known = {"slug", "title", "description", "meeting", "visibility",
-                                    "default_credit"};
-  if (!creating) known.push_back("cover_photo_id");
-  if (auto bad = RejectUnknownFields(body, known)) return bad;
-  if (creating && !body.contains("slug")) return BadField("slug", "is required");
-  if (body.contains("slug")) {
-    if (!body["slug"].is_string()) return BadField("slug", "must be text");
-    album->slug = body["slug"].get<std::string>();
+  CoverChange cover;
+  if (auto bad = ReadAlbumFields(body, creating, album, &cover)) return bad;
+  if (body.contains("meeting") && !album->meeting_slug.empty() &&
+      !catalog.GetMeeting(album->meeting_slug).ok()) {
+    return BadField("meeting", "no meeting '" + album->meeting_slug + "'");
   }
-  if (body.contains("title")) {
-    if (auto bad = MergeLangText("title", body["title"], &album->title)) return bad;
-  }
-  if (body.contains("description")) {
-    if (auto bad = MergeLangText("description", body["description"], &album->description)) return bad;
-  }
-  if (body.contains("meeting")) {
-    if (auto bad = ReadText("meeting", body["meeting"], &album->meeting_slug)) return bad;
-    if (!album->meeting_slug.empty() && !catalog.GetMeeting(album->meeting_slug).ok()) {
-      return BadField("meeting", "no meeting '" + album->meeting_slug + "'");
+  if (cover.given && cover.id) {
+    auto photo = catalog.GetPhoto(*cover.id);
+    const auto& in = photo.ok() ? photo->album_slugs : std::vector<std::string>();
+    if (std::find(in.begin(), in.end(), album->slug) == in.end()) {
+      return BadField("cover_photo_id", "photo " + std::to_string(*cover.id) + " is not in the album");
     }
   }
-  if (body.contains("visibility")) {
-    auto v = body["visibility"].is_string() ? media::ParseVisibility(body["visibility"].get<std::string>())
-                                            : std::nullopt;
-    if (!v) return BadField("visibility", "must be public, unlisted or private");
-    album->visibility = *v;
-  }
-  if (body.contains("default_credit")) {
-    if (auto bad = ReadText("default_credit", body["default_credit"], &album->default_credit)) return bad;
-  }
-  if (body.contains("cover_photo_id")) {
-    const json& c = body["cover_photo_id"];
-    if (c.is_null()) {
-      album->cover_photo_id.reset();
-    } else {
-      if (!c.is_number_integer()) return BadField("cover_photo_id", "must be a photo id or null");
-      auto photo = catalog.GetPhoto(c.get<std::int64_t>());
-      const auto& in = photo.ok() ? photo->album_slugs : std::vector<std::string>();
-      if (std::find(in.begin(), in.end(), album->slug) == in.end()) {
-        return BadField("cover_photo_id", "photo " + c.dump() + " is not in the album");
-      }
-      album->cover_photo_id = c.get<std::int64_t>();
-    }
-  }
+  if (cover.given) album->cover_photo_id = cover.id;
   return std::nullopt;
 }
 

@@ -8,46 +8,13 @@
 
 namespace gallery::http {
 
-namespace {
-
 using nlohmann::json;
-
-// Applies the fields of `body` to *meeting; the 400 answer naming the first
-// field it refuses. `creating`: the slug is required.
-std::optional<HttpResponse> ApplyMeetingFields(const json& body, bool creating, media::Meeting* meeting) {
-  if (auto bad = RejectUnknownFields(body, {"slug", "title", "description", "place", "start_date",
-                                            "end_date", "default_credit"})) {
-    return bad;
-  }
-  if (creating && !body.contains("slug")) return BadField("slug", "is required");
-  if (body.contains("slug")) {
-    if (!body["slug"].is_string()) return BadField("slug", "must be text");
-    meeting->slug = body["slug"].get<std::string>();
-  }
-  if (body.contains("title")) {
-    if (auto bad = MergeLangText("title", body["title"], &meeting->title)) return bad;
-  }
-  if (body.contains("description")) {
-    if (auto bad = MergeLangText("description", body["description"], &meeting->description)) return bad;
-  }
-  const std::pair<const char*, std::string*> texts[] = {{"place", &meeting->place},
-                                                        {"start_date", &meeting->start_date},
-                                                        {"end_date", &meeting->end_date},
-                                                        {"default_credit", &meeting->default_credit}};
-  for (const auto& [field, target] : texts) {
-    if (!body.contains(field)) continue;
-    if (auto bad = ReadText(field, body[field], target)) return bad;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 HttpResponse Api::CreateMeeting(const HttpRequest& req) {
   json body;
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   media::Meeting meeting;
-  if (auto bad = ApplyMeetingFields(body, true, &meeting)) return *bad;
+  if (auto bad = ReadMeetingFields(body, true, &meeting)) return *bad;
   media::Status s = catalog().CreateMeeting(meeting);
   if (!s.ok()) return ErrorFromStatus(s);
   auto created = catalog().GetMeeting(meeting.slug);
@@ -64,7 +31,7 @@ HttpResponse Api::UpdateMeeting(const HttpRequest& req) {
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   if (body.empty()) return BadField("body", "nothing to change");
   media::Meeting changed = *meeting;
-  if (auto bad = ApplyMeetingFields(body, false, &changed)) return *bad;
+  if (auto bad = ReadMeetingFields(body, false, &changed)) return *bad;
   media::Status s = catalog().UpdateMeeting(meeting->slug, changed, req.principal.name);
   if (!s.ok()) return ErrorFromStatus(s);
   auto updated = catalog().GetMeeting(changed.slug);

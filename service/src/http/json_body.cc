@@ -1,5 +1,7 @@
 #include "http/json_body.h"
 
+#include <cctype>
+#include <iterator>
 #include <set>
 
 namespace gallery::http {
@@ -11,17 +13,33 @@ HttpResponse BadField(const std::string& field, const std::string& why) {
 }
 
 std::optional<HttpResponse> ParseJsonObject(const HttpRequest& req, json* out) {
-  *out = json::parse(req.body ? *req.body : std::string(), nullptr, /*allow_exceptions=*/false);
+  return ParseJsonText(req.body ? *req.body : std::string(), out);
+}
+
+std::optional<HttpResponse> ParseJsonText(const std::string& text, json* out) {
+  *out = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (out->is_discarded()) return BadField("body", "not valid JSON");
   if (!out->is_object()) return BadField("body", "must be a JSON object");
   return std::nullopt;
 }
 
+namespace {
+
+// A key the client sent, as a message names it: as it is when it is a plain
+// word, else quoted as JSON text (so an empty or odd key stays visible).
+std::string KeyName(const std::string& key) {
+  bool plain = !key.empty();
+  for (unsigned char c : key) plain = plain && (std::isalnum(c) || c == '_' || c == '-' || c == '.');
+  return plain ? key : json(key).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
 std::optional<HttpResponse> RejectUnknownFields(const json& body, const std::vector<std::string>& known) {
   for (const auto& item : body.items()) {
     bool found = false;
     for (const std::string& k : known) found = found || item.key() == k;
-    if (!found) return BadField(item.key(), "unknown field");
+    if (!found) return BadField(KeyName(item.key()), "unknown field");
   }
   return std::nullopt;
 }
@@ -35,7 +53,7 @@ std::optional<HttpResponse> MergeLangText(const std::string& field, const json& 
     } else if (t.is_string()) {
       (*text)[lang] = t.get<std::string>();
     } else {
-      return BadField(field + "." + lang, "must be text or null");
+      return BadField(field + "." + KeyName(lang), "must be text or null");
     }
   }
   return std::nullopt;
@@ -66,6 +84,137 @@ std::optional<HttpResponse> ReadIds(const json& body, std::vector<std::int64_t>*
       return BadField("ids", "photo " + std::to_string(v.get<std::int64_t>()) + " is given twice");
     }
     ids->push_back(v.get<std::int64_t>());
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+const char* const kPerLanguageFields[] = {"caption", "headline", "alt_text"};
+const char* const kTextFields[] = {"credit", "creator", "copyright", "event",
+                                   "usage_terms", "embargo_until", "meeting"};
+
+bool OneOf(const std::string& field, const char* const* begin, const char* const* end) {
+  for (const char* const* f = begin; f != end; ++f) {
+    if (field == *f) return true;
+  }
+  return false;
+}
+
+// One field of a photo edit set appended to *changes; the 400 answer when
+// the field is unknown or its value of the wrong type.
+std::optional<HttpResponse> ReadPhotoChange(const std::string& field, const json& value,
+                                            std::vector<media::FieldChange>* changes) {
+  if (OneOf(field, std::begin(kPerLanguageFields), std::end(kPerLanguageFields))) {
+    if (!value.is_object()) return BadField(field, "must be an object of language: text");
+    for (const auto& [lang, text] : value.items()) {
+      if (!text.is_string() && !text.is_null()) return BadField(field + "." + KeyName(lang), "must be text or null");
+      changes->push_back({field + "." + lang, text.is_null() ? "" : text.get<std::string>()});
+    }
+    return std::nullopt;
+  }
+  if (OneOf(field, std::begin(kTextFields), std::end(kTextFields))) {
+    if (!value.is_string() && !value.is_null()) return BadField(field, "must be text or null");
+    changes->push_back({field, value.is_null() ? "" : value.get<std::string>()});
+    return std::nullopt;
+  }
+  if (field == "keywords") {
+    if (!value.is_array()) return BadField(field, "must be an array of text");
+    for (const auto& k : value) {
+      if (!k.is_string()) return BadField(field, "must be an array of text");
+    }
+    changes->push_back({field, value.dump()});
+    return std::nullopt;
+  }
+  return BadField(KeyName(field), "unknown field");
+}
+
+}  // namespace
+
+std::optional<HttpResponse> ReadPhotoChanges(const json& set, std::vector<media::FieldChange>* changes) {
+  if (!set.is_object()) return BadField("set", "must be an object of fields to change");
+  std::size_t before = changes->size();
+  for (const auto& [field, value] : set.items()) {
+    if (auto bad = ReadPhotoChange(field, value, changes)) return bad;
+  }
+  if (changes->size() == before) return BadField("body", "nothing to change");
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> ReadBulkEdit(const json& body, std::vector<std::int64_t>* ids,
+                                         std::vector<media::FieldChange>* changes) {
+  if (auto bad = RejectUnknownFields(body, {"ids", "set"})) return bad;
+  if (auto bad = ReadIds(body, ids)) return bad;
+  auto set = body.find("set");
+  if (set == body.end() || !set->is_object()) return BadField("set", "must be an object of fields to change");
+  return ReadPhotoChanges(*set, changes);
+}
+
+std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, media::Album* album,
+                                            CoverChange* cover) {
+  std::vector<std::string> known = {"slug", "title", "description", "meeting", "visibility",
+                                    "default_credit"};
+  if (!creating) known.push_back("cover_photo_id");
+  if (auto bad = RejectUnknownFields(body, known)) return bad;
+  if (creating && !body.contains("slug")) return BadField("slug", "is required");
+  if (body.contains("slug")) {
+    if (!body["slug"].is_string()) return BadField("slug", "must be text");
+    album->slug = body["slug"].get<std::string>();
+  }
+  if (body.contains("title")) {
+    if (auto bad = MergeLangText("title", body["title"], &album->title)) return bad;
+  }
+  if (body.contains("description")) {
+    if (auto bad = MergeLangText("description", body["description"], &album->description)) return bad;
+  }
+  if (body.contains("meeting")) {
+    if (auto bad = ReadText("meeting", body["meeting"], &album->meeting_slug)) return bad;
+  }
+  if (body.contains("visibility")) {
+    auto v = body["visibility"].is_string() ? media::ParseVisibility(body["visibility"].get<std::string>())
+                                            : std::nullopt;
+    if (!v) return BadField("visibility", "must be public, unlisted or private");
+    album->visibility = *v;
+  }
+  if (body.contains("default_credit")) {
+    if (auto bad = ReadText("default_credit", body["default_credit"], &album->default_credit)) return bad;
+  }
+  if (body.contains("cover_photo_id")) {
+    const json& c = body["cover_photo_id"];
+    cover->given = true;
+    if (!c.is_null()) {
+      if (!c.is_number_integer() || c.get<std::int64_t>() <= 0) {
+        return BadField("cover_photo_id", "must be a photo id or null");
+      }
+      cover->id = c.get<std::int64_t>();
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, media::Meeting* meeting) {
+  if (auto bad = RejectUnknownFields(body, {"slug", "title", "description", "place", "start_date",
+                                            "end_date", "default_credit"})) {
+    return bad;
+  }
+  if (creating && !body.contains("slug")) return BadField("slug", "is required");
+  if (body.contains("slug")) {
+    if (!body["slug"].is_string()) return BadField("slug", "must be text");
+    meeting->slug = body["slug"].get<std::string>();
+  }
+  if (body.contains("title")) {
+    if (auto bad = MergeLangText("title", body["title"], &meeting->title)) return bad;
+  }
+  if (body.contains("description")) {
+    if (auto bad = MergeLangText("description", body["description"], &meeting->description)) return bad;
+  }
+  const std::pair<const char*, std::string*> texts[] = {{"place", &meeting->place},
+                                                        {"start_date", &meeting->start_date},
+                                                        {"end_date", &meeting->end_date},
+                                                        {"default_credit", &meeting->default_credit}};
+  for (const auto& [field, target] : texts) {
+    if (!body.contains(field)) continue;
+    if (auto bad = ReadText(field, body[field], target)) return bad;
   }
   return std::nullopt;
 }

@@ -1,5 +1,8 @@
 // Reading JSON request bodies for the write routes: every refusal is a 400
-// naming the field at fault.
+// naming the field at fault. Everything here works on the body alone (no
+// catalog, no server), so it can be tested and fuzzed on its own; checks
+// against stored data (does the meeting exist, is the cover in the album)
+// stay with the handlers.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/http_types.h"
+#include "http_types.h"  // relative: tests include this header from outside service/src
 #include "media/catalog.h"
 
 namespace gallery::http {
@@ -19,6 +22,8 @@ HttpResponse BadField(const std::string& field, const std::string& why);
 
 // The body as a JSON object into *out; else the 400 answer.
 std::optional<HttpResponse> ParseJsonObject(const HttpRequest& req, nlohmann::json* out);
+// `text` as a JSON object into *out; else the 400 answer.
+std::optional<HttpResponse> ParseJsonText(const std::string& text, nlohmann::json* out);
 
 // The 400 answer when `body` has a key not in `known`.
 std::optional<HttpResponse> RejectUnknownFields(const nlohmann::json& body,
@@ -35,6 +40,39 @@ std::optional<HttpResponse> ReadText(const std::string& field, const nlohmann::j
 
 // body["ids"]: a non-empty array of positive whole numbers, no repeats.
 std::optional<HttpResponse> ReadIds(const nlohmann::json& body, std::vector<std::int64_t>* ids);
+
+// A photo edit set, {"caption": {"en": ..., "fr": null}, "credit": ...,
+// "keywords": [...], ...}, appended to *changes as the catalog's field
+// changes ("caption.en", "credit", "keywords" as a JSON array text; null
+// clears). The 400 answer for an unknown field, a wrong type, or an empty set.
+std::optional<HttpResponse> ReadPhotoChanges(const nlohmann::json& set,
+                                             std::vector<media::FieldChange>* changes);
+
+// A bulk edit, {"ids": [...], "set": {...}}: the ids as ReadIds reads them
+// and the set as ReadPhotoChanges does; else the 400 answer.
+std::optional<HttpResponse> ReadBulkEdit(const nlohmann::json& body, std::vector<std::int64_t>* ids,
+                                         std::vector<media::FieldChange>* changes);
+
+// What an album body asks of the cover: nothing (not given), clear it
+// (given, no id) or take photo `id`.
+struct CoverChange {
+  bool given = false;
+  std::optional<std::int64_t> id;
+};
+
+// Applies an album body (slug, title, description, meeting, visibility,
+// default_credit and, unless `creating`, cover_photo_id) to *album and
+// *cover; `creating` requires the slug. The 400 answer naming the first
+// field refused; *album may then be partly changed.
+std::optional<HttpResponse> ReadAlbumFields(const nlohmann::json& body, bool creating, media::Album* album,
+                                            CoverChange* cover);
+
+// Applies a meeting body (slug, title, description, place, start_date,
+// end_date, default_credit) to *meeting; `creating` requires the slug. The
+// 400 answer naming the first field refused; *meeting may then be partly
+// changed.
+std::optional<HttpResponse> ReadMeetingFields(const nlohmann::json& body, bool creating,
+                                              media::Meeting* meeting);
 
 // One history row as the API shows it.
 nlohmann::json HistoryEntryJson(const media::HistoryEntry& e);

@@ -1,0 +1,138 @@
+// Fuzzes the reading of the HTTP API's JSON request bodies
+// (service/src/http/json_body.h), the step every write route takes before
+// touching the catalog. Input: one byte choosing the body kind (its value
+// modulo 7: photo edit set, bulk edit, album create, album update, meeting
+// create, meeting update, album membership ids), then the body text.
+// Whatever the input, the readers return (no crash, no exception, no
+// sanitizer report); a refusal is a 400 whose JSON body has the code
+// "invalid_argument" and a message "<field>: <why>"; an accepted body gives
+// what its kind promises (checked below).
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/json_body.h"
+
+namespace {
+
+using gallery::http::HttpResponse;
+using nlohmann::json;
+
+enum Kind { kPhotoEdit, kBulkEdit, kAlbumCreate, kAlbumUpdate, kMeetingCreate, kMeetingUpdate, kIds, kKinds };
+
+[[noreturn]] void Fail(const std::string& what) {
+  std::fprintf(stderr, "json_body: %s\n", what.c_str());
+  std::abort();
+}
+
+// A refusal is a JSON 400 {"code": "invalid_argument", "message": "f: why"}.
+void CheckRefusal(const HttpResponse& r) {
+  if (r.status != 400) Fail("a refusal with status " + std::to_string(r.status));
+  json j = json::parse(r.body, nullptr, false);
+  if (!j.is_object() || j.value("code", "") != "invalid_argument") Fail("a refusal body " + r.body);
+  std::string message = j.value("message", "");
+  if (message.find(": ") == std::string::npos || message.find(": ") == 0) Fail("no field named: " + message);
+}
+
+// Field changes name a known field (per-language ones with their language)
+// and keywords are a JSON array of text.
+void CheckChanges(const std::vector<media::FieldChange>& changes) {
+  static const std::set<std::string> kText = {"credit", "creator", "copyright", "event",
+                                              "usage_terms", "embargo_until", "meeting", "keywords"};
+  if (changes.empty()) Fail("an accepted edit with no change");
+  for (const media::FieldChange& c : changes) {
+    std::string base = c.field.substr(0, c.field.find('.'));
+    bool per_language = base == "caption" || base == "headline" || base == "alt_text";
+    if (per_language ? c.field.size() < base.size() + 1 : !kText.count(c.field)) Fail("field " + c.field);
+    if (c.field == "keywords") {
+      json k = json::parse(c.value, nullptr, false);
+      if (!k.is_array()) Fail("keywords stored as " + c.value);
+      for (const auto& item : k) {
+        if (!item.is_string()) Fail("a keyword that is not text");
+      }
+    }
+  }
+}
+
+void CheckIds(const std::vector<std::int64_t>& ids) {
+  std::set<std::int64_t> seen;
+  if (ids.empty()) Fail("an accepted empty id list");
+  for (std::int64_t id : ids) {
+    if (id <= 0 || !seen.insert(id).second) Fail("id " + std::to_string(id));
+  }
+}
+
+// Reads `body` as `kind`; the refusal if any.
+std::optional<HttpResponse> Read(Kind kind, const json& body) {
+  switch (kind) {
+    case kPhotoEdit: {
+      std::vector<media::FieldChange> changes;
+      auto bad = gallery::http::ReadPhotoChanges(body, &changes);
+      if (!bad) CheckChanges(changes);
+      return bad;
+    }
+    case kBulkEdit: {
+      std::vector<std::int64_t> ids;
+      std::vector<media::FieldChange> changes;
+      auto bad = gallery::http::ReadBulkEdit(body, &ids, &changes);
+      if (!bad) {
+        CheckIds(ids);
+        CheckChanges(changes);
+      }
+      return bad;
+    }
+    case kAlbumCreate:
+    case kAlbumUpdate: {
+      media::Album album;
+      album.slug = "before";
+      gallery::http::CoverChange cover;
+      auto bad = gallery::http::ReadAlbumFields(body, kind == kAlbumCreate, &album, &cover);
+      if (bad) return bad;
+      if (kind == kAlbumCreate && (!body.contains("slug") || cover.given)) Fail("album create without slug or with cover");
+      if (body.contains("slug") && album.slug != body["slug"].get<std::string>()) Fail("slug not taken");
+      if (cover.id && *cover.id <= 0) Fail("cover id " + std::to_string(*cover.id));
+      for (const auto& [lang, text] : album.title) {
+        if (text.empty()) Fail("an empty title kept for " + lang);
+      }
+      return bad;
+    }
+    case kMeetingCreate:
+    case kMeetingUpdate: {
+      media::Meeting meeting;
+      auto bad = gallery::http::ReadMeetingFields(body, kind == kMeetingCreate, &meeting);
+      if (!bad && kind == kMeetingCreate && !body.contains("slug")) Fail("meeting create without slug");
+      return bad;
+    }
+    case kIds:
+    case kKinds: {
+      if (auto bad = gallery::http::RejectUnknownFields(body, {"ids"})) return bad;
+      std::vector<std::int64_t> ids;
+      auto bad = gallery::http::ReadIds(body, &ids);
+      if (!bad) CheckIds(ids);
+      return bad;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  Kind kind = static_cast<Kind>(data[0] % kKinds);
+  std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  json body;
+  if (auto bad = gallery::http::ParseJsonText(text, &body)) {
+    CheckRefusal(*bad);
+    return 0;
+  }
+  if (!body.is_object()) Fail("a body accepted that is not an object");
+  if (auto bad = Read(kind, body)) CheckRefusal(*bad);
+  return 0;
+}

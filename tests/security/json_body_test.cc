@@ -1,0 +1,106 @@
+// The readers of JSON request bodies on their own (no server): what they
+// accept, and that every refusal is a JSON 400 naming the field.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../../service/src/http/json_body.h"
+
+namespace gallery::http {
+namespace {
+
+using nlohmann::json;
+
+// The "field: why" message of a refusal, or "" when there was none.
+std::string Refusal(const std::optional<HttpResponse>& r) {
+  if (!r) return "";
+  EXPECT_EQ(r->status, 400);
+  json j = json::parse(r->body);
+  EXPECT_EQ(j["code"], "invalid_argument");
+  return j["message"];
+}
+
+TEST(JsonBodyTest, ParsesOnlyObjects) {
+  json out;
+  EXPECT_EQ(Refusal(ParseJsonText("{\"a\": 1}", &out)), "");
+  EXPECT_EQ(Refusal(ParseJsonText("", &out)), "body: not valid JSON");
+  EXPECT_EQ(Refusal(ParseJsonText("{\"a\": \"\\ud800\"}", &out)), "body: not valid JSON");
+  EXPECT_EQ(Refusal(ParseJsonText("{\"a\": \"\xFF\"}", &out)), "body: not valid JSON");
+  EXPECT_EQ(Refusal(ParseJsonText("[1]", &out)), "body: must be a JSON object");
+  std::string deep(100000, '[');
+  EXPECT_EQ(Refusal(ParseJsonText(deep, &out)), "body: not valid JSON");
+  EXPECT_EQ(Refusal(ParseJsonText(deep + std::string(100000, ']'), &out)), "body: must be a JSON object");
+}
+
+TEST(JsonBodyTest, PhotoChanges) {
+  std::vector<media::FieldChange> changes;
+  json set = {{"caption", {{"en", "Opening session"}, {"fr", nullptr}}},
+              {"credit", "© IOM 2016"},
+              {"keywords", json::array({"migration", "Casablanca"})}};
+  ASSERT_EQ(Refusal(ReadPhotoChanges(set, &changes)), "");
+  ASSERT_EQ(changes.size(), 4u);
+  EXPECT_EQ(changes[0].field, "caption.en");
+  EXPECT_EQ(changes[1].field, "caption.fr");
+  EXPECT_EQ(changes[1].value, "");
+  EXPECT_EQ(changes[2].value, "© IOM 2016");
+  EXPECT_EQ(json::parse(changes[3].value), json({"migration", "Casablanca"}));
+  changes.clear();
+  EXPECT_EQ(Refusal(ReadPhotoChanges(json::object(), &changes)), "body: nothing to change");
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"path", "/etc/passwd"}}, &changes)), "path: unknown field");
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"caption", "text"}}, &changes)),
+            "caption: must be an object of language: text");
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"caption", {{"en", 3}}}}, &changes)), "caption.en: must be text or null");
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"keywords", json::array({1})}}, &changes)), "keywords: must be an array of text");
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"credit", {{"a", 1}}}}, &changes)), "credit: must be text or null");
+}
+
+TEST(JsonBodyTest, BulkEditAndIds) {
+  std::vector<std::int64_t> ids;
+  std::vector<media::FieldChange> changes;
+  ASSERT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({3, 1})}, {"set", {{"credit", "x"}}}}, &ids, &changes)), "");
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{3, 1}));
+  for (const json& bad_ids : {json::array(), json::array({1, 1}), json::array({0}), json::array({-4}),
+                              json::array({1.5}), json("1"), json::array({18446744073709551615ull})}) {
+    ids.clear();
+    EXPECT_NE(Refusal(ReadBulkEdit({{"ids", bad_ids}, {"set", {{"credit", "x"}}}}, &ids, &changes)).find("ids:"),
+              std::string::npos)
+        << bad_ids.dump();
+  }
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({1})}}, &ids, &changes)), "set: must be an object of fields to change");
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({1})}, {"set", {{"credit", "x"}}}, {"all", true}}, &ids, &changes)),
+            "all: unknown field");
+}
+
+TEST(JsonBodyTest, AlbumAndMeetingFields) {
+  media::Album album;
+  CoverChange cover;
+  json body = {{"slug", "opening"}, {"title", {{"en", "Opening"}}}, {"visibility", "private"}};
+  ASSERT_EQ(Refusal(ReadAlbumFields(body, true, &album, &cover)), "");
+  EXPECT_EQ(album.slug, "opening");
+  EXPECT_EQ(album.visibility, media::Visibility::kPrivate);
+  EXPECT_EQ(Refusal(ReadAlbumFields({{"title", {{"en", "x"}}}}, true, &album, &cover)), "slug: is required");
+  EXPECT_EQ(Refusal(ReadAlbumFields({{"slug", "a"}, {"cover_photo_id", 1}}, true, &album, &cover)),
+            "cover_photo_id: unknown field");
+  EXPECT_EQ(Refusal(ReadAlbumFields({{"visibility", "hidden"}}, false, &album, &cover)),
+            "visibility: must be public, unlisted or private");
+  EXPECT_EQ(Refusal(ReadAlbumFields({{"cover_photo_id", -2}}, false, &album, &cover)),
+            "cover_photo_id: must be a photo id or null");
+  cover = {};
+  ASSERT_EQ(Refusal(ReadAlbumFields({{"cover_photo_id", 7}}, false, &album, &cover)), "");
+  EXPECT_TRUE(cover.given);
+  EXPECT_EQ(cover.id, 7);
+  cover = {};
+  ASSERT_EQ(Refusal(ReadAlbumFields({{"cover_photo_id", nullptr}}, false, &album, &cover)), "");
+  EXPECT_TRUE(cover.given);
+  EXPECT_FALSE(cover.id);
+
+  media::Meeting meeting;
+  ASSERT_EQ(Refusal(ReadMeetingFields({{"slug", "casablanca-2016"}, {"place", "Casablanca"}}, true, &meeting)), "");
+  EXPECT_EQ(meeting.place, "Casablanca");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"place", "x"}}, true, &meeting)), "slug: is required");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"start_date", 2016}}, false, &meeting)), "start_date: must be text or null");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"venue", "x"}}, false, &meeting)), "venue: unknown field");
+}
+
+}  // namespace
+}  // namespace gallery::http
