@@ -101,6 +101,7 @@ TEST_F(DiskFullTest, UploadsAreRefusedWith507WhileFullAndWorkAgainAfter) {
     }
     http_test::Reply r = Upload(http_test::Jpeg(10 + static_cast<int>(room % 97), "full " + std::to_string(room)),
                                 "full.jpg");
+    std::printf("disk full, %ld bytes freed: %d %s\n", room, r.status, r.body.substr(0, 120).c_str());
     if (r.status == 201) {
       ++photos;
     } else {
