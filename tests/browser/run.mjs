@@ -228,6 +228,7 @@ describe('the gallery in a browser', () => {
     await page.waitForSelector('dialog.lightbox[open]');
     assert.equal(await page.textContent('.lb-caption'), 'Delegates arrive');
     assert.equal(await page.textContent('.lb-credit'), '© IOM 2016');
+    assert.equal(await page.getAttribute('.lb-image', 'alt'), 'Delegates walking into the hall');
     assert.equal(await page.textContent('.lb-counter'), '1 of 5');
     assert.match(await page.getAttribute('.lb-image', 'src'), new RegExp(`^/media/${photos[0].id}/medium\\.webp`));
     await page.waitForFunction(() => document.querySelector('.lb-image').complete);
@@ -420,6 +421,9 @@ describe('the gallery in a browser', () => {
     await page.goto('/upload');
     await page.selectOption('#up-album', 'opening-session');
     await page.fill('#up-credit', 'Photo: Dropped');
+    await page.focus('#up-credit');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'up-files', 'the file picker is next by keyboard');
     const files = ['drop-1.jpg', 'drop-2.jpg'].map((name) => ({name, type: 'image/jpeg',
       b64: readFileSync(makeJpeg(join(world.images, name))).toString('base64')}));
     const transfer = await page.evaluateHandle((list) => {
@@ -591,6 +595,12 @@ describe('the gallery in a browser', () => {
     assert.deepEqual(moved[3].keywords || [], [], 'setting the meeting leaves the keywords alone');
     await page.goto('/meetings/geneva-2017');
     await waitForTiles(page, 2);
+    await page.goto('/meetings/casablanca-2016');
+    await page.waitForSelector('.cards .card');
+    const albums = await page.$$eval('.cards .card', (cards) => cards.map((c) => c.textContent));
+    assert.ok(albums.some((t) => t.includes('Opening session')) && albums.some((t) => t.includes('Day two')),
+      `the meeting lists its albums: ${albums}`);
+    await page.waitForSelector('.photo-grid li');
   });
 
   test('inline edits of headline, alt text and keywords are saved and shown after reload', async () => {
