@@ -66,6 +66,7 @@ class SqliteCatalog : public Catalog {
   Status CheckIntegrity() override;
 
   Result<std::int64_t> DataVersion() override;
+  Result<std::string> NextEmbargoEnd() override;
 
  private:
   const std::string path_;

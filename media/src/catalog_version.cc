@@ -1,5 +1,7 @@
-// DataVersion: SQLite's data_version counter on a connection of its own.
+// Change detection: SQLite's data_version counter on a connection of its
+// own, and the next embargo to end.
 #include "catalog_sqlite.h"
+#include "catalog_validate.h"
 
 namespace media::catalog {
 
@@ -18,6 +20,16 @@ Result<std::int64_t> SqliteCatalog::DataVersion() {
   std::int64_t version = version_stmt_->Int(0);
   version_stmt_->Reset();
   return version;
+}
+
+Result<std::string> SqliteCatalog::NextEmbargoEnd() {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("SELECT min(embargo_until) FROM photo WHERE embargo_until > ?"));
+  st.Bind(1, NowUtc());
+  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.Text(0) : std::string();
 }
 
 }  // namespace media::catalog

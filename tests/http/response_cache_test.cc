@@ -1,6 +1,8 @@
 // The server's response cache: answers kept per catalog version and asker,
-// retired by any change (this server's or another process's) and by time.
+// retired by any change (this server's or another process's) and when an
+// embargo ends.
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -17,6 +19,9 @@ using gallery::http::ResponseCache;
 using gallery::http::ResponseCacheKey;
 using nlohmann::json;
 
+using Clock = std::chrono::steady_clock;
+const Clock::time_point kLater = Clock::now() + std::chrono::hours(1);
+
 std::shared_ptr<const HttpResponse> Answer(const std::string& body) {
   auto r = std::make_shared<HttpResponse>();
   r->body = body;
@@ -26,29 +31,30 @@ std::shared_ptr<const HttpResponse> Answer(const std::string& body) {
 TEST(ResponseCacheTest, FindsWhatWasStoredAtTheSameVersionOnly) {
   ResponseCache cache(1 << 20);
   EXPECT_EQ(cache.Find("k", 1), nullptr);
-  cache.Store("k", 1, Answer("one"));
+  cache.Store("k", 1, Answer("one"), kLater);
   ASSERT_NE(cache.Find("k", 1), nullptr);
   EXPECT_EQ(cache.Find("k", 1)->body, "one");
   EXPECT_EQ(cache.Find("k", 2), nullptr);
   EXPECT_EQ(cache.Find("k", 1), nullptr);  // a stale entry is gone for good
 }
 
-TEST(ResponseCacheTest, EntriesExpireAfterASecond) {
+TEST(ResponseCacheTest, EntriesExpireWhenTold) {
   ResponseCache cache(1 << 20);
-  cache.Store("k", 1, Answer("one"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  cache.Store("k", 1, Answer("one"), Clock::now() + std::chrono::milliseconds(200));
+  EXPECT_NE(cache.Find("k", 1), nullptr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(cache.Find("k", 1), nullptr);
 }
 
 TEST(ResponseCacheTest, StaysWithinItsCapacity) {
   ResponseCache cache(64 << 10);
-  for (int i = 0; i < 100; ++i) cache.Store("k" + std::to_string(i), 1, Answer(std::string(4000, 'x')));
+  for (int i = 0; i < 100; ++i) cache.Store("k" + std::to_string(i), 1, Answer(std::string(4000, 'x')), kLater);
   int kept = 0;
   for (int i = 0; i < 100; ++i) kept += cache.Find("k" + std::to_string(i), 1) != nullptr;
   EXPECT_GT(kept, 0);
   EXPECT_LE(kept * 4000, 64 << 10);
   EXPECT_NE(cache.Find("k99", 1), nullptr);  // the newest is always kept
-  cache.Store("big", 1, Answer(std::string(20 << 10, 'x')));  // over a quarter
+  cache.Store("big", 1, Answer(std::string(20 << 10, 'x')), kLater);  // over a quarter
   EXPECT_EQ(cache.Find("big", 1), nullptr);
 }
 
@@ -106,6 +112,25 @@ TEST_F(CachedAnswersTest, AChangeByAnotherProcessShowsWithinAFewMilliseconds) {
     if (seen == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   EXPECT_EQ(seen, 1u);
+}
+
+TEST_F(CachedAnswersTest, AnEmbargoEndsOnTimeThoughNothingChanged) {
+  Gallery({"album", "add", "opening", "--title-en", "Opening"});
+  StartServer();
+  std::int64_t id = UploadPhoto(Jpeg(1, "Later"), "a.jpg", "?album=opening")["id"];
+  std::time_t t = std::time(nullptr) + 2;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char until[32];
+  std::strftime(until, sizeof until, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  Headers h = Editor();
+  h.emplace_back("Content-Type", "application/json");
+  auto r = Send(port(), "PATCH", "/api/photos/" + std::to_string(id), h,
+                json({{"embargo_until", until}}).dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(Get("/api/albums/opening/photos").body)["items"].size(), 0u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_EQ(json::parse(Get("/api/albums/opening/photos").body)["items"].size(), 1u);
 }
 
 }  // namespace

@@ -302,6 +302,10 @@ class Catalog {
   // numbers mean nothing was committed. Cheap (no transaction): meant to
   // validate caches on every request. Thread-safe.
   virtual Result<std::int64_t> DataVersion() = 0;
+  // The earliest embargo date still in the future ("YYYY-MM-DDTHH:MM:SSZ"),
+  // or "" when no photo is under embargo: until then, and while nothing is
+  // committed, what the public may see does not change.
+  virtual Result<std::string> NextEmbargoEnd() = 0;
 
   // --- health
   // PRAGMA integrity_check and foreign_key_check, and that photos and search

@@ -7,6 +7,7 @@
 // keep no state of their own beyond the borrowed, thread-safe services.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 
@@ -37,6 +38,9 @@ class Api {
   // The catalog's data version (Catalog::DataVersion); nullopt when it
   // cannot be read (then nothing may be answered from a cache).
   std::optional<std::int64_t> CatalogVersion();
+  // How long an answer may be kept while nothing is committed: until the
+  // next embargo ends, at most an hour; nullopt when that cannot be read.
+  std::optional<std::chrono::seconds> CacheLifetime();
 
   // --- service
   HttpResponse Health(const HttpRequest& req);

@@ -1,4 +1,7 @@
 // Routes about the service itself: health, the OpenAPI document, metrics.
+#include <algorithm>
+#include <ctime>
+
 #include "http/api.h"
 #include "http/openapi_document.h"
 
@@ -10,6 +13,17 @@ std::optional<std::int64_t> Api::CatalogVersion() {
   auto version = catalog().DataVersion();
   if (!version.ok()) return std::nullopt;
   return *version;
+}
+
+std::optional<std::chrono::seconds> Api::CacheLifetime() {
+  constexpr std::chrono::seconds kLongest(3600);
+  auto end = catalog().NextEmbargoEnd();
+  if (!end.ok()) return std::nullopt;
+  if (end->empty()) return kLongest;
+  std::tm tm{};
+  if (!strptime(end->c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return std::chrono::seconds(0);
+  auto left = std::chrono::seconds(timegm(&tm) - std::time(nullptr));
+  return std::clamp(left, std::chrono::seconds(0), kLongest);
 }
 
 HttpResponse Api::Health(const HttpRequest&) {

@@ -6,8 +6,6 @@ namespace gallery::http {
 
 namespace {
 
-constexpr std::chrono::seconds kLifetime(1);
-
 std::size_t SizeOf(const std::string& key, const HttpResponse& r) {
   std::size_t n = key.size() + r.body.size() + r.content_type.size() + 64;
   for (const auto& [name, value] : r.headers) n += name.size() + value.size();
@@ -23,8 +21,7 @@ std::shared_ptr<const HttpResponse> ResponseCache::Find(const std::string& key,
   std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find(key);
   if (it == entries_.end()) return nullptr;
-  if (it->second.version != version ||
-      std::chrono::steady_clock::now() - it->second.made > kLifetime) {
+  if (it->second.version != version || std::chrono::steady_clock::now() >= it->second.expires) {
     bytes_ -= SizeOf(it->first, *it->second.response);
     entries_.erase(it);
     return nullptr;
@@ -33,7 +30,8 @@ std::shared_ptr<const HttpResponse> ResponseCache::Find(const std::string& key,
 }
 
 void ResponseCache::Store(const std::string& key, std::int64_t version,
-                          std::shared_ptr<const HttpResponse> response) {
+                          std::shared_ptr<const HttpResponse> response,
+                          std::chrono::steady_clock::time_point expires) {
   std::size_t size = SizeOf(key, *response);
   if (size > max_bytes_ / 4) return;
   std::lock_guard<std::mutex> lock(mu_);
@@ -45,7 +43,7 @@ void ResponseCache::Store(const std::string& key, std::int64_t version,
   }
   // Full: drop stale entries first, then anything, until the new one fits.
   for (auto it = entries_.begin(); bytes_ + size > max_bytes_ && it != entries_.end();) {
-    if (it->second.version != version || now - it->second.made > kLifetime) {
+    if (it->second.version != version || now >= it->second.expires) {
       bytes_ -= SizeOf(it->first, *it->second.response);
       it = entries_.erase(it);
     } else {
@@ -57,7 +55,7 @@ void ResponseCache::Store(const std::string& key, std::int64_t version,
     bytes_ -= SizeOf(it->first, *it->second.response);
     entries_.erase(it);
   }
-  entries_[key] = Entry{version, now, std::move(response)};
+  entries_[key] = Entry{version, expires, std::move(response)};
   bytes_ += size;
 }
 

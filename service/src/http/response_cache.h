@@ -1,8 +1,8 @@
 // Answers of read-only routes kept in memory while the catalog has not
 // changed: a hit costs a hash lookup instead of catalog queries, a file read
-// or building JSON. An entry is valid only for the catalog data version it
-// was made at (any commit, by any process, retires every entry) and for at
-// most one second (embargoes end with time, not with a commit).
+// or building JSON. An entry is valid only for the catalog version it was
+// made at (the server retires every entry on any change) and until its
+// expiry (embargoes end with time, not with a commit).
 //
 // Thread-safety: every member may be called from several threads at once.
 #pragma once
@@ -24,18 +24,19 @@ class ResponseCache {
   // Holds at most `max_bytes` of bodies; past that, older entries go.
   explicit ResponseCache(std::size_t max_bytes);
 
-  // The answer stored under `key` at catalog data version `version`, less
-  // than a second ago; null otherwise.
+  // The answer stored under `key` at version `version`, not expired; null
+  // otherwise.
   std::shared_ptr<const HttpResponse> Find(const std::string& key, std::int64_t version);
   // Keeps `response` (a complete 200 answer, not streamed) under `key`.
   // Bodies larger than a quarter of the capacity are not kept.
   void Store(const std::string& key, std::int64_t version,
-             std::shared_ptr<const HttpResponse> response);
+             std::shared_ptr<const HttpResponse> response,
+             std::chrono::steady_clock::time_point expires);
 
  private:
   struct Entry {
     std::int64_t version = 0;
-    std::chrono::steady_clock::time_point made;
+    std::chrono::steady_clock::time_point expires;
     std::shared_ptr<const HttpResponse> response;
   };
   const std::size_t max_bytes_;

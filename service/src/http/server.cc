@@ -235,7 +235,11 @@ std::shared_ptr<const HttpResponse> HttpServer::Answer(const RouteSpec& route,
     if (auto hit = cache_.Find(key, *version)) return hit;
   }
   auto res = std::make_shared<HttpResponse>((api_->*route.handler)(req));
-  if (version && res->status == 200 && !res->stream) cache_.Store(key, *version, res);
+  if (version && res->status == 200 && !res->stream) {
+    if (auto lifetime = api_->CacheLifetime()) {
+      cache_.Store(key, *version, res, std::chrono::steady_clock::now() + *lifetime);
+    }
+  }
   return res;
 }
 
