@@ -5,20 +5,42 @@ now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", n / (b - a) }'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
 count_jpegs() { ls "$1"/*.jpg | wc -l; }
+# "min / median / max" of column COL of the lines of FILE whose first word is KEY.
+spread() {
+  awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$3" | sort -g |
+    awk '{ v[NR] = $1 } END { printf "%s / %s / %s", v[1], v[int((NR + 1) / 2)], v[NR] }'
+}
+
+# The format `gallery import` makes the grid sizes in (the rendition table's
+# ingest format), as a file extension.
+ingest_format() { echo webp; }
+
+# The save options of rendition SIZE in FORMAT, as the rendition table
+# (thumbnails/src/rendition_spec.cc) sets them, so the reference encodes the
+# same way the import does.
+save_options() {
+  local q
+  case "$2:$1" in
+    webp:256) q=75 ;; webp:480) q=78 ;; webp:1280) q=80 ;;
+    jpg:256) q=82 ;; jpg:480) q=84 ;; jpg:1280) q=86 ;;
+  esac
+  if [ "$2" = webp ]; then echo "[Q=$q,effort=2,strip]"; else echo "[Q=$q,optimize_coding,strip]"; fi
+}
 
 # Reference 1: the command-line thumbnailer making tile (256, attention
-# crop), small (480) and medium (1280): one process per size over all files,
-# the files split in two halves run in parallel, one image-library thread each.
+# crop), small (480) and medium (1280) as FORMAT (webp or jpg) with the
+# table's quality and effort: one process per size over all files, the files
+# split in two halves run in parallel, one image-library thread each.
 thumbnailer_three_sizes() {
-  local dir=$1 files half out="$work/thumbs"
+  local dir=$1 format=${2:-webp} files half out="$work/thumbs"
   mapfile -t files < <(ls "$dir"/*.jpg)
   half=$(( (${#files[@]} + 1) / 2 ))
   rm -rf "$out"; mkdir -p "$out"
   for size in 256 480 1280; do
     local crop=()
     [ "$size" = 256 ] && crop=(--smartcrop attention)
-    VIPS_CONCURRENCY=1 vipsthumbnail --size "$size" "${crop[@]}" -o "$out/%s_$size.webp" "${files[@]:0:$half}" &
-    VIPS_CONCURRENCY=1 vipsthumbnail --size "$size" "${crop[@]}" -o "$out/%s_$size.webp" "${files[@]:$half}" &
+    VIPS_CONCURRENCY=1 vipsthumbnail --size "$size" "${crop[@]}" -o "$out/%s_$size.$format$(save_options "$size" "$format")" "${files[@]:0:$half}" &
+    VIPS_CONCURRENCY=1 vipsthumbnail --size "$size" "${crop[@]}" -o "$out/%s_$size.$format$(save_options "$size" "$format")" "${files[@]:$half}" &
     wait
   done
 }

@@ -6,7 +6,7 @@
 # Usage: bench/thumbnails.sh [WORKDIR]   (default /tmp/gallery-bench)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-gallery="$here/../build/gallery"
+gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
 source "$here/lib.sh"
 [ -x "$gallery" ] || { echo "build/gallery is missing: build first" >&2; exit 2; }
@@ -23,7 +23,7 @@ for group in 12mp 24mp progressive; do
   /usr/bin/time -f "%M" -o "$work/rss" "$gallery" thumbnails rebuild --data "$work/data" --jobs 2 >/dev/null
   t1=$(now)
   rss_mb=$(awk '{ printf "%.0f", $1 / 1024 }' "$work/rss")
-  t2=$(now); thumbnailer_three_sizes "$dir"; t3=$(now)
+  t2=$(now); thumbnailer_three_sizes "$dir" "$(ingest_format)"; t3=$(now)
   t4=$(now); decode_floor "$dir" "$(floor_scale "$group")"; t5=$(now)
   ren=$(rate "$n" "$t0" "$t1"); thu=$(rate "$n" "$t2" "$t3"); flo=$(rate "$n" "$t4" "$t5")
   printf "%-12s %6d  %8s  %13s  %18s  %7s  %12s  %s MB\n" "$group" "$n" "$ren" "$thu" \

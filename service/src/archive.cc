@@ -40,13 +40,19 @@ namespace {
 
 // Writes the photo's text into each rendition and stores it in the cache.
 // Returns the first failure; the others are still attempted.
+// Appends the time of each step to `times` when given.
 media::Status CacheWithText(thumbnails::RenditionCache& cache, const media::Photo& photo,
-                            const std::vector<thumbnails::Rendition>& renditions) {
+                            const std::vector<thumbnails::Rendition>& renditions,
+                            thumbnails::StageTimes* times = nullptr) {
   media::Status first;
+  thumbnails::StageClock clock(times);
   for (const auto& r : renditions) {
+    const std::string label = r.name + " " + thumbnails::FormatExtension(r.format);
     auto with_text = media::EmbedDescription(r.bytes, photo.meta, /*strip_private=*/true);
+    clock.Stop("embed text " + label);
     media::Status s = with_text.ok() ? FromRenderResult(cache.Put(photo.sha256, r.name, r.format, *with_text))
                                      : with_text.status();
+    clock.Stop("cache write " + label);
     if (!s.ok() && first.ok()) first = s;
   }
   return first;
@@ -56,9 +62,12 @@ media::Status CacheWithText(thumbnails::RenditionCache& cache, const media::Phot
 
 media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const IngestOptions& options) {
   IngestOutcome outcome;
+  thumbnails::StageClock clock(&outcome.times);
   outcome.sha256 = media::Sha256Hex(bytes.data(), bytes.size());
+  clock.Stop("hash");
   auto existing = catalog_->FindPhotoBySha256(outcome.sha256);
   if (!existing.ok()) return existing.status();
+  clock.Stop("duplicate check");
   if (existing->has_value()) {
     outcome.photo_id = **existing;
     outcome.duplicate = true;
@@ -70,9 +79,12 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
   }
   auto meta = media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   if (!meta.ok()) return meta.status();
+  clock.Stop("metadata read");
   // One decode makes the grid sizes, and refuses an image that does not decode.
   auto set = thumbnails::RenderIngestSet(bytes, IngestFormats());
   if (!set.ok()) return FromRenderError(set.error());
+  for (auto& t : set.value().times) outcome.times.push_back(std::move(t));
+  clock.Restart();
   if (meta->width == 0 || meta->height == 0) {
     meta->width = set.value().source.width;
     meta->height = set.value().source.height;
@@ -80,6 +92,7 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
   media::Status s = originals_->Put(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(),
                                     outcome.sha256);
   if (!s.ok()) return s;
+  clock.Stop("store original (write, fsync, rename, dir fsyncs)");
   media::NewPhoto row;
   row.sha256 = outcome.sha256;
   row.original_filename = options.filename;
@@ -98,10 +111,12 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
   }
   if (!id.ok()) return id.status();
   outcome.photo_id = *id;
+  clock.Stop("catalog insert");
   // The photo is durable now; renditions are a cache and are made again on
   // demand when this step fails.
   auto photo = catalog_->GetPhoto(outcome.photo_id);
-  if (photo.ok()) CacheWithText(*renditions_, *photo, set.value().renditions);
+  clock.Stop("catalog read back");
+  if (photo.ok()) CacheWithText(*renditions_, *photo, set.value().renditions, &outcome.times);
   return outcome;
 }
 

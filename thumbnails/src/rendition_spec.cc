@@ -8,8 +8,8 @@ const char* FormatMimeType(Format f) { return f == Format::kWebp ? "image/webp" 
 const std::vector<RenditionSpec>& RenditionTable() {
   // name, size, fit, made at ingest, WebP quality, JPEG quality, WebP effort
   static const std::vector<RenditionSpec> table = {
-      {"tile", 256, Fit::kSquareCrop, true, 75, 82, 4},
-      {"small", 480, Fit::kInside, true, 78, 84, 4},
+      {"tile", 256, Fit::kSquareCrop, true, 75, 82, 2},
+      {"small", 480, Fit::kInside, true, 78, 84, 2},
       {"medium", 1280, Fit::kInside, true, 80, 86, 2},
       {"large", 2560, Fit::kInside, false, 82, 88, 2},
   };

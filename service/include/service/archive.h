@@ -14,6 +14,7 @@
 #include "media/status.h"
 #include "service/data_dir.h"
 #include "thumbnails/rendition_cache.h"
+#include "thumbnails/stage_time.h"
 
 namespace gallery {
 
@@ -29,6 +30,7 @@ struct IngestOutcome {
   std::int64_t photo_id = 0;
   std::string sha256;
   bool duplicate = false;      // the same bytes were already catalogued
+  thumbnails::StageTimes times;  // wall time of each step taken, in order
 };
 
 class Archive {

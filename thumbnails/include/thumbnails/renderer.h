@@ -8,6 +8,7 @@
 #include "thumbnails/error.h"
 #include "thumbnails/probe.h"
 #include "thumbnails/rendition_spec.h"
+#include "thumbnails/stage_time.h"
 
 namespace thumbnails {
 
@@ -25,6 +26,7 @@ struct Rendition {
 struct IngestSet {
   ProbeInfo source;                   // the original, from its header
   std::vector<Rendition> renditions;  // per spec made at ingest (table order), per format (given order)
+  StageTimes times;                   // wall time of each step, in order
 };
 
 // The sizes never exceed the original's: kInside specs fit size×size with the
