@@ -69,7 +69,8 @@ HttpResponse Api::DownloadAlbum(const HttpRequest& req) {
   auto album = catalog().GetAlbum(req.Param("slug"));
   if (!album.ok()) return ErrorFromStatus(album.status());
   if (!CanSeeAlbum(req.principal, *album)) {
-    return ErrorResponse(404, "not_found", "no album '" + album->slug + "'");
+    // Word for word the answer for an album that does not exist.
+    return ErrorFromStatus(media::Status::NotFound("album '" + album->slug + "' not found"));
   }
   auto photos = AlbumPhotos(catalog(), album->slug, IsEditor(req.principal));
   if (!photos.ok()) return ErrorFromStatus(photos.status());

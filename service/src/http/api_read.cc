@@ -12,8 +12,10 @@ namespace gallery::http {
 
 namespace {
 
+// The answer for an album the asker may not see: word for word the one for
+// an album that does not exist, so that a refusal does not confirm a name.
 HttpResponse AlbumNotFound(const std::string& slug) {
-  return ErrorResponse(404, "not_found", "no album '" + slug + "'");
+  return ErrorFromStatus(media::Status::NotFound("album '" + slug + "' not found"));
 }
 
 nlohmann::json NextCursor(const std::string& cursor) {
@@ -129,7 +131,10 @@ HttpResponse Api::PhotoPage(const HttpRequest& req, media::PhotoFilter filter, b
   for (const auto& p : Visible(req, std::move(page->photos), album_checked)) {
     items.push_back(PhotoJson(p));
   }
-  return JsonResponse({{"items", items}, {"next_cursor", NextCursor(page->next_cursor)}});
+  nlohmann::json body = nlohmann::json::object();  // moved in, not copied
+  body["items"] = std::move(items);
+  body["next_cursor"] = NextCursor(page->next_cursor);
+  return JsonResponse(body);
 }
 
 std::vector<media::Photo> Api::Visible(const HttpRequest& req, std::vector<media::Photo> photos,
@@ -154,13 +159,24 @@ HttpResponse Api::GetPhoto(const HttpRequest& req) {
   auto photo = catalog().GetPhoto(*id);
   if (!photo.ok()) return ErrorFromStatus(photo.status());
   if (!CanSeePhoto(catalog(), req.principal, *photo)) {
-    return ErrorResponse(404, "not_found", "no photo " + std::to_string(*id));
+    // Word for word the answer for a photo that does not exist.
+    return ErrorFromStatus(media::Status::NotFound("photo " + std::to_string(*id) + " not found"));
+  }
+  if (!IsEditor(req.principal)) {
+    // The albums it is also in that the asker may not see are not named.
+    auto& slugs = photo->album_slugs;
+    slugs.erase(std::remove_if(slugs.begin(), slugs.end(),
+                               [&](const std::string& slug) {
+                                 auto album = catalog().GetAlbum(slug);
+                                 return !album.ok() || !CanSeeAlbum(req.principal, *album);
+                               }),
+                slugs.end());
   }
   return JsonResponse(PhotoJson(*photo));
 }
 
 HttpResponse Api::ListCredits(const HttpRequest& req) {
-  auto credits = catalog().ListCredits(req.Query("meeting"));
+  auto credits = catalog().ListCredits(req.Query("meeting"), AudienceOf(req.principal));
   if (!credits.ok()) return ErrorFromStatus(credits.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : *credits) items.push_back({{"credit", c.credit}, {"photo_count", c.photo_count}});
@@ -168,7 +184,7 @@ HttpResponse Api::ListCredits(const HttpRequest& req) {
 }
 
 HttpResponse Api::ListTags(const HttpRequest& req) {
-  auto tags = catalog().ListTags(req.Query("meeting"));
+  auto tags = catalog().ListTags(req.Query("meeting"), AudienceOf(req.principal));
   if (!tags.ok()) return ErrorFromStatus(tags.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& t : *tags) items.push_back({{"tag", t.tag}, {"photo_count", t.photo_count}});
