@@ -64,6 +64,16 @@ Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
   return AddDateFilters(f, q);
 }
 
+// Only the photos `audience` may see (see Audience).
+void AddAudience(const Audience& audience, Query* q) {
+  if (audience.everything) return;
+  q->And("(p.embargo_until IS NULL OR p.embargo_until <= ?)", NowUtc());
+  q->And("(NOT EXISTS (SELECT 1 FROM album_photo v0 WHERE v0.photo_id = p.id) OR "
+         "EXISTS (SELECT 1 FROM album_photo v1 JOIN album va ON va.id = v1.album_id "
+         "WHERE v1.photo_id = p.id AND (va.visibility <> 'private' OR va.slug = ?)))",
+         audience.share_album);
+}
+
 Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q, int limit,
                           const std::optional<std::int64_t>& album_id) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
@@ -127,7 +137,8 @@ Result<PhotoPage> SqliteCatalog::ListPhotos(const PhotoFilter& filter) {
   return ListPage(txn.db(), filter);
 }
 
-Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& meeting_slug) {
+Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& meeting_slug,
+                                                           const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   Query q;
   q.And("p.credit_line <> ''");
@@ -135,6 +146,7 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
     CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
     q.And("p.meeting_id = ?", id);
   }
+  AddAudience(audience, &q);
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
@@ -149,13 +161,15 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
   return out;
 }
 
-Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug) {
+Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug,
+                                                     const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   Query q;
   if (!meeting_slug.empty()) {
     CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
     q.And("p.meeting_id = ?", id);
   }
+  AddAudience(audience, &q);
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT k.keyword, count(*) FROM photo_keyword k "

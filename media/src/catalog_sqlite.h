@@ -45,8 +45,10 @@ class SqliteCatalog : public Catalog {
   Result<std::string> DeletePhoto(std::int64_t id) override;
   Result<std::vector<std::string>> UnreferencedSha256(const std::vector<std::string>& stored) override;
 
-  Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug) override;
-  Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug) override;
+  Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug,
+                                               const Audience& audience) override;
+  Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug,
+                                         const Audience& audience) override;
 
   Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
                    const std::string& who) override;

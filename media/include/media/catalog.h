@@ -113,6 +113,14 @@ struct PhotoPage {
   std::string next_cursor;      // empty: no more
 };
 
+// Whose counts: every photo, or only those the public may see (not under
+// embargo, and not only in private albums other than `share_album`, whose
+// link the asker holds).
+struct Audience {
+  bool everything = true;
+  std::string share_album;
+};
+
 struct CreditCount {
   std::string credit;
   std::int64_t photo_count = 0;
@@ -225,7 +233,9 @@ class Catalog {
   // --- credits and keywords
   // Distinct non-empty credit lines with their photo counts, most used first;
   // for one meeting when `meeting_slug` is set (NotFound if unknown).
-  virtual Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug) = 0;
+  // Counting only what `audience` may see.
+  virtual Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug,
+                                                       const Audience& audience = {}) = 0;
 
   // --- editing, each with one history row per changed field
   // InvalidArgument for an unknown field or bad value (naming the field: bad
@@ -271,7 +281,8 @@ class Catalog {
   virtual Status ReorderAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
   virtual Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) = 0;
   // Like ListCredits, for keywords.
-  virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug) = 0;
+  virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug,
+                                                 const Audience& audience = {}) = 0;
 
   // Removes a photo from the catalog (albums, search); its original file stays
   // on disk until garbage collection; its history rows are kept. Returns the

@@ -61,6 +61,13 @@ bool IsEditor(const Principal& principal) {
   return principal.authenticated && principal.role != media::Role::kViewer;
 }
 
+media::Audience AudienceOf(const Principal& principal) {
+  media::Audience audience;
+  audience.everything = IsEditor(principal);
+  audience.share_album = principal.share_album;
+  return audience;
+}
+
 bool CanSeeAlbum(const Principal& principal, const media::Album& album) {
   if (album.visibility != media::Visibility::kPrivate) return true;
   return IsEditor(principal) || principal.share_album == album.slug;

@@ -25,6 +25,8 @@ std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& r
 std::optional<HttpResponse> CheckAccess(const Principal& principal, Access access);
 
 bool IsEditor(const Principal& principal);
+// Which photos the catalog counts for `principal` (every one for an editor).
+media::Audience AudienceOf(const Principal& principal);
 // Everyone sees public and unlisted albums; private ones need an editor or
 // the album's share link.
 bool CanSeeAlbum(const Principal& principal, const media::Album& album);
