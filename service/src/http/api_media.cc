@@ -54,12 +54,15 @@ std::string MimeOfFormat(const std::string& format) {
   return "application/octet-stream";
 }
 
-// The user's filename made safe for a quoted header parameter.
+// The user's filename made safe for a quoted header parameter: letters,
+// digits, '.', '-' and '_' only, never starting with a dot (no "..", no
+// hidden file when saved).
 std::string SafeFilename(const std::string& name) {
   std::string out;
   for (unsigned char c : name) {
     out += (std::isalnum(c) || c == '.' || c == '-' || c == '_') ? static_cast<char>(c) : '_';
   }
+  out.erase(0, out.find_first_not_of('.'));
   return out.empty() ? "photo" : out;
 }
 
