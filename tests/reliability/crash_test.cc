@@ -59,6 +59,18 @@ void UploadUntilGone(int port, const std::string& token, const std::vector<std::
   }
 }
 
+std::size_t Acknowledged(Tally* tally) {
+  std::lock_guard<std::mutex> lock(tally->mu);
+  return tally->acknowledged.size();
+}
+
+// Returns once `count` uploads are acknowledged in all, or after `limit`.
+void WaitForAcknowledgements(Tally* tally, std::size_t count, std::chrono::seconds limit) {
+  auto until = std::chrono::steady_clock::now() + limit;
+  while (Acknowledged(tally) < count && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 TEST(CrashTest, KilledServerLosesNoAcknowledgedUpload) {
   const int cycles = EnvInt("GALLERY_CRASH_CYCLES", 50);
   const unsigned seed = static_cast<unsigned>(EnvInt("GALLERY_CRASH_SEED", static_cast<int>(time(nullptr))));
@@ -79,12 +91,16 @@ TEST(CrashTest, KilledServerLosesNoAcknowledgedUpload) {
     for (const std::string& p : problems) ADD_FAILURE() << p;
     ASSERT_TRUE(problems.empty()) << server.Log();
     if (cycle == cycles) break;  // the last start only checks
+    const std::size_t acknowledged_before = Acknowledged(&tally);
     std::vector<std::thread> clients;
     for (int c = 0; c < 4; ++c) {
       std::string tag = "c" + std::to_string(cycle) + "-" + std::to_string(c);
       clients.emplace_back(UploadUntilGone, server.port(), token, std::cref(bases), tag, &tally);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20 + random() % 400));
+    // The kill comes at a random moment after the first acknowledged upload
+    // of this life, so every cycle has uploads in flight when it dies.
+    WaitForAcknowledgements(&tally, acknowledged_before + 1, std::chrono::seconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(random() % 300));
     EXPECT_EQ(server.Stop(SIGKILL), 128 + SIGKILL);
     for (auto& t : clients) t.join();
   }
