@@ -315,11 +315,8 @@ TEST_F(HiddenTextTest, PhotosAlbumsAndMeetingsNameNothingHidden) {
   EXPECT_NE(photo.body.find("\"secret\""), std::string::npos) << photo.body;
 }
 
-// KNOWN HOLE, not fixed yet: the tag and credit lists count every photo,
-// private and embargoed ones included (media/src/catalog_list.cc has no
-// visibility filter), so their keywords and credits show to the public.
-// Enable once ListTags/ListCredits take the asker's visibility.
-TEST_F(HiddenTextTest, DISABLED_TagAndCreditListsNameNothingHidden) {
+// The tag and credit lists count only what the asker may see.
+TEST_F(HiddenTextTest, TagAndCreditListsNameNothingHidden) {
   ExpectNothingHidden({"/api/tags", "/api/credits", "/api/tags?meeting=casablanca-2016"});
   Reply tags = Get("/api/tags", Editor());
   EXPECT_NE(tags.body.find("confidential-merger"), std::string::npos) << tags.body;
