@@ -185,5 +185,44 @@ TEST_F(ColourTest, AvifInputRenders) {
   EXPECT_LT(ColourDistance(out.get(), 160, 120, {40, 90, 200}), 12);
 }
 
+// The common sRGB profile (as cameras embed it) is taken as it is, without a
+// transform: the transform changes no pixel of such a photo, and the rendition
+// is within lossy-encoding distance of the transformed colours.
+TEST_F(ColourTest, StandardSrgbProfileGivesTheTransformedColours) {
+  const std::string path = testing_util::CorpusDir() + "/photos/ianare_Canon_40D.jpg";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no corpus";
+  const std::string bytes = thumbnails_test::ReadFile(path);
+  auto r = RenderOne(bytes, *FindRendition("small"), Format::kWebp);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  Image out = thumbnails_test::Decode(r.value().bytes);
+  VipsImage *thumb = nullptr, *srgb = nullptr, *diff = nullptr, *abs = nullptr;
+  ASSERT_EQ(vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb,
+                                  r.value().width, "height", r.value().height, "size",
+                                  VIPS_SIZE_FORCE, nullptr), 0) << vips_error_buffer();
+  Image loaded(thumb);
+  thumb = vips_image_copy_memory(loaded.get());  // read twice below
+  ASSERT_NE(thumb, nullptr) << vips_error_buffer();
+  Image thumb_owner(thumb);
+  ASSERT_TRUE(vips_image_get_typeof(thumb, VIPS_META_ICC_NAME)) << "the photo carries a profile";
+  ASSERT_EQ(vips_icc_transform(thumb, &srgb, "srgb", "embedded", TRUE, "intent",
+                               VIPS_INTENT_RELATIVE, nullptr), 0) << vips_error_buffer();
+  Image srgb_owner(srgb);
+  VipsImage *same = nullptr, *same_abs = nullptr;
+  ASSERT_EQ(vips_subtract(thumb, srgb, &same, nullptr), 0) << vips_error_buffer();
+  Image same_owner(same);
+  ASSERT_EQ(vips_abs(same, &same_abs, nullptr), 0);
+  Image same_abs_owner(same_abs);
+  double largest = 0;
+  ASSERT_EQ(vips_max(same_abs, &largest, nullptr), 0);
+  EXPECT_LE(largest, 1) << "the transform of this profile changes pixels";
+  ASSERT_EQ(vips_subtract(out.get(), srgb, &diff, nullptr), 0) << vips_error_buffer();
+  Image diff_owner(diff);
+  ASSERT_EQ(vips_abs(diff, &abs, nullptr), 0);
+  Image abs_owner(abs);
+  double mean = 0;
+  ASSERT_EQ(vips_avg(abs, &mean, nullptr), 0) << vips_error_buffer();
+  EXPECT_LT(mean, 6) << "mean difference per channel from the transformed colours";
+}
+
 }  // namespace
 }  // namespace thumbnails

@@ -1,5 +1,6 @@
 #include "decode.h"
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -46,11 +47,54 @@ Result<void> CheckLoader(VipsImage* image, SourceFormat format) {
                                         (used ? used : "another")};
 }
 
-// Pixel values transformed from the embedded ICC profile to sRGB. An
-// unusable profile (broken, or for another colour space than the pixels') is
-// dropped and the values are taken as they are.
+uint32_t BigEndian32(const unsigned char* p) {
+  return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
+}
+
+// True when `profile` is the common sRGB profile (its version 2 description
+// is "sRGB IEC61966-2.1", as cameras and editors embed it): transforming its
+// pixels to sRGB would change nothing but cost about a tenth of the decode.
+bool IsStandardSrgb(const unsigned char* profile, size_t size) {
+  static const char kName[] = "sRGB IEC61966-2.1";
+  if (size < 132) return false;
+  uint32_t tags = BigEndian32(profile + 128);
+  for (uint32_t i = 0; i < tags && 132 + 12 * (i + 1) <= size; ++i) {
+    const unsigned char* entry = profile + 132 + 12 * i;
+    if (std::memcmp(entry, "desc", 4) != 0) continue;
+    uint32_t offset = BigEndian32(entry + 4), length = BigEndian32(entry + 8);
+    // type "desc", reserved, ASCII count, then the name and its NUL
+    if (offset > size || length > size - offset || length < 12 + sizeof(kName)) return false;
+    const unsigned char* tag = profile + offset;
+    return std::memcmp(tag, "desc", 4) == 0 && BigEndian32(tag + 8) == sizeof(kName) &&
+           std::memcmp(tag + 12, kName, sizeof(kName)) == 0;
+  }
+  return false;
+}
+
+// `image` without its ICC profile, pixel values unchanged.
+ImagePtr WithoutProfile(ImagePtr image) {
+  VipsImage* out = nullptr;
+  if (vips_copy(image.get(), &out, nullptr) != 0) {
+    vips_error_clear();
+    return image;
+  }
+  ImagePtr untagged(out);
+  vips_image_remove(untagged.get(), VIPS_META_ICC_NAME);
+  return untagged;
+}
+
+// Pixel values transformed from the embedded ICC profile to sRGB (left as they
+// are when the profile is the standard sRGB one). An unusable profile (broken,
+// or for another colour space than the pixels') is dropped and the values are
+// taken as they are.
 ImagePtr ApplyEmbeddedProfile(ImagePtr image) {
   if (!vips_image_get_typeof(image.get(), VIPS_META_ICC_NAME)) return image;
+  const void* profile = nullptr;
+  size_t profile_size = 0;
+  if (image->Bands == 3 && image->BandFmt == VIPS_FORMAT_UCHAR &&
+      vips_image_get_blob(image.get(), VIPS_META_ICC_NAME, &profile, &profile_size) == 0 &&
+      IsStandardSrgb(static_cast<const unsigned char*>(profile), profile_size))
+    return WithoutProfile(std::move(image));
   VipsImage* out = nullptr;
   if (vips_icc_transform(image.get(), &out, "srgb", "embedded", TRUE, "intent",
                          VIPS_INTENT_RELATIVE, nullptr) == 0) {
@@ -59,13 +103,7 @@ ImagePtr ApplyEmbeddedProfile(ImagePtr image) {
     return transformed;
   }
   vips_error_clear();
-  if (vips_copy(image.get(), &out, nullptr) != 0) {
-    vips_error_clear();
-    return image;
-  }
-  ImagePtr untagged(out);
-  vips_image_remove(untagged.get(), VIPS_META_ICC_NAME);
-  return untagged;
+  return WithoutProfile(std::move(image));
 }
 
 // 8-bit sRGB, three bands plus alpha when present: embedded profiles applied,
