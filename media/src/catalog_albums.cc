@@ -8,7 +8,10 @@ namespace {
 
 constexpr char kAlbumColumns[] =
     "SELECT a.id, a.slug, coalesce(m.slug, ''), a.visibility, a.default_credit, a.cover_photo_id, "
-    "(SELECT count(*) FROM album_photo ap WHERE ap.album_id = a.id) "
+    "(SELECT count(*) FROM album_photo ap WHERE ap.album_id = a.id), "
+    "(SELECT count(*) FROM album_photo ap JOIN photo p ON p.id = ap.photo_id "
+    " WHERE ap.album_id = a.id AND (p.embargo_until IS NULL OR "
+    " p.embargo_until <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) "
     "FROM album a LEFT JOIN meeting m ON m.id = a.meeting_id ";
 
 Result<Album> ValidAlbum(const Album& in) {
@@ -40,6 +43,7 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const std::string& where,
     a.default_credit = st.Text(4);
     a.cover_photo_id = st.OptInt(5);
     a.photo_count = st.Int(6);
+    a.public_photo_count = st.Int(7);
     ids.push_back(a.id);
     out.push_back(std::move(a));
   }

@@ -8,7 +8,13 @@ namespace {
 
 constexpr char kMeetingColumns[] =
     "SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
-    "m.default_credit, (SELECT count(*) FROM photo p WHERE p.meeting_id = m.id) FROM meeting m ";
+    "m.default_credit, (SELECT count(*) FROM photo p WHERE p.meeting_id = m.id), "
+    "(SELECT count(*) FROM photo p WHERE p.meeting_id = m.id "
+    " AND (p.embargo_until IS NULL OR p.embargo_until <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+    " AND (NOT EXISTS (SELECT 1 FROM album_photo v0 WHERE v0.photo_id = p.id) OR "
+    "      EXISTS (SELECT 1 FROM album_photo v1 JOIN album va ON va.id = v1.album_id "
+    "              WHERE v1.photo_id = p.id AND va.visibility <> 'private'))) "
+    "FROM meeting m ";
 
 // Checks and normalises a meeting given by a caller.
 Result<Meeting> ValidMeeting(const Meeting& in) {
@@ -44,6 +50,7 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const std::string& whe
     m.end_date = st.Text(4);
     m.default_credit = st.Text(5);
     m.photo_count = st.Int(6);
+    m.public_photo_count = st.Int(7);
     ids.push_back(m.id);
     out.push_back(std::move(m));
   }

@@ -37,6 +37,9 @@ struct Meeting {
   std::string end_date;        // YYYY-MM-DD or empty
   std::string default_credit;  // fills a missing credit on import
   std::int64_t photo_count = 0;  // read-only, filled by the catalog
+  // Read-only: the photos of the meeting the public may see (not under
+  // embargo, and in no album or in a public or unlisted one).
+  std::int64_t public_photo_count = 0;
 };
 
 enum class Visibility { kPublic, kUnlisted, kPrivate };
@@ -53,6 +56,9 @@ struct Album {
   std::string default_credit;  // fills a missing credit on import
   std::optional<std::int64_t> cover_photo_id;
   std::int64_t photo_count = 0;  // read-only, filled by the catalog
+  // Read-only: the album's photos not under embargo, which is what whoever
+  // may see the album but not edit it sees.
+  std::int64_t public_photo_count = 0;
 };
 
 // A photo as the catalog knows it. `meta` holds the technical fields read at

@@ -38,11 +38,11 @@ std::optional<HttpResponse> Api::Authorize(HttpRequest& req, Access access) {
   return CheckAccess(req.principal, access);
 }
 
-HttpResponse Api::ListMeetings(const HttpRequest&) {
+HttpResponse Api::ListMeetings(const HttpRequest& req) {
   auto meetings = catalog().ListMeetings();
   if (!meetings.ok()) return ErrorFromStatus(meetings.status());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& m : *meetings) items.push_back(MeetingJson(m));
+  for (const auto& m : *meetings) items.push_back(MeetingJson(m, IsEditor(req.principal)));
   return JsonResponse({{"items", items}});
 }
 
@@ -51,9 +51,10 @@ HttpResponse Api::GetMeeting(const HttpRequest& req) {
   if (!meeting.ok()) return ErrorFromStatus(meeting.status());
   auto albums = catalog().ListAlbums(meeting->slug);
   if (!albums.ok()) return ErrorFromStatus(albums.status());
-  nlohmann::json j = MeetingJson(*meeting), list = nlohmann::json::array();
+  const bool all = IsEditor(req.principal);
+  nlohmann::json j = MeetingJson(*meeting, all), list = nlohmann::json::array();
   for (const auto& a : *albums) {
-    if (ListsAlbum(req.principal, a)) list.push_back(AlbumJson(a));
+    if (ListsAlbum(req.principal, a)) list.push_back(AlbumJson(a, all));
   }
   j["albums"] = list;
   return JsonResponse(j);
@@ -80,7 +81,7 @@ HttpResponse Api::ListAlbums(const HttpRequest& req) {
       next = items.back().at("slug").get<std::string>();
       break;
     }
-    items.push_back(AlbumJson(a));
+    items.push_back(AlbumJson(a, IsEditor(req.principal)));
   }
   if (!started) return ErrorResponse(400, "invalid_argument", "unknown cursor");
   return JsonResponse({{"items", items}, {"next_cursor", NextCursor(next)}});
@@ -90,7 +91,7 @@ HttpResponse Api::GetAlbum(const HttpRequest& req) {
   auto album = catalog().GetAlbum(req.Param("slug"));
   if (!album.ok()) return ErrorFromStatus(album.status());
   if (!CanSeeAlbum(req.principal, *album)) return AlbumNotFound(album->slug);
-  return JsonResponse(AlbumJson(*album));
+  return JsonResponse(AlbumJson(*album, IsEditor(req.principal)));
 }
 
 HttpResponse Api::ListAlbumPhotos(const HttpRequest& req) {

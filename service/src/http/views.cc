@@ -42,7 +42,7 @@ nlohmann::json PhotoJson(const media::Photo& photo) {
   return j;
 }
 
-nlohmann::json AlbumJson(const media::Album& album) {
+nlohmann::json AlbumJson(const media::Album& album, bool all_photos) {
   return {{"slug", album.slug},
           {"title", album.title},
           {"description", album.description},
@@ -50,10 +50,10 @@ nlohmann::json AlbumJson(const media::Album& album) {
           {"visibility", media::VisibilityName(album.visibility)},
           {"default_credit", NullIfEmpty(album.default_credit)},
           {"cover_photo_id", album.cover_photo_id ? nlohmann::json(*album.cover_photo_id) : nullptr},
-          {"photo_count", album.photo_count}};
+          {"photo_count", all_photos ? album.photo_count : album.public_photo_count}};
 }
 
-nlohmann::json MeetingJson(const media::Meeting& m) {
+nlohmann::json MeetingJson(const media::Meeting& m, bool all_photos) {
   return {{"slug", m.slug},
           {"title", m.title},
           {"description", m.description},
@@ -61,7 +61,7 @@ nlohmann::json MeetingJson(const media::Meeting& m) {
           {"start_date", NullIfEmpty(m.start_date)},
           {"end_date", NullIfEmpty(m.end_date)},
           {"default_credit", NullIfEmpty(m.default_credit)},
-          {"photo_count", m.photo_count}};
+          {"photo_count", all_photos ? m.photo_count : m.public_photo_count}};
 }
 
 }  // namespace gallery::http

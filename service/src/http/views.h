@@ -11,8 +11,10 @@ namespace gallery::http {
 // filename, file_size, meeting, albums, version, uploaded_at, uploaded_by,
 // embargo_until and the media URLs (versioned: they change with every edit).
 nlohmann::json PhotoJson(const media::Photo& photo);
-nlohmann::json AlbumJson(const media::Album& album);
-nlohmann::json MeetingJson(const media::Meeting& meeting);
+// `all_photos`: count every photo (for editors); otherwise only those the
+// public may see.
+nlohmann::json AlbumJson(const media::Album& album, bool all_photos);
+nlohmann::json MeetingJson(const media::Meeting& meeting, bool all_photos);
 // "/media/{id}/{name}.{ext}?v={version}"
 std::string RenditionUrl(const media::Photo& photo, const std::string& name, const char* ext);
 
