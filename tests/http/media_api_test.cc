@@ -26,6 +26,7 @@ TEST_F(MediaApiTest, TileWithETagAndImmutableCaching) {
   auto r = Get("/media/" + id_ + "/tile.webp?v=1");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("content-type"), "image/webp");
+  EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
   EXPECT_EQ(r.body.substr(8, 4), "WEBP");
   EXPECT_EQ(r.Header("cache-control"), "public, max-age=31536000, immutable");
   std::string etag = r.Header("etag");

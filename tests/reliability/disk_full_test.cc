@@ -107,6 +107,7 @@ TEST_F(DiskFullTest, UploadsAreRefusedWith507WhileFullAndWorkAgainAfter) {
     } else {
       EXPECT_TRUE(r.status == 507 || r.status == 503) << r.status << " " << r.body;
       EXPECT_TRUE(IsJsonError(r)) << r.body;
+      EXPECT_EQ(r.body.find(tmp_.path()), std::string::npos) << "names a server path: " << r.body;
       ++refused;
     }
     ExpectWhole(photos);

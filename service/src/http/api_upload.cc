@@ -46,7 +46,7 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
   if (!outcome->ok()) {
     const media::Status& s = outcome->status();
     ctx_.metrics->CountIngest(s.code_name(), seconds);
-    return {ErrorResponse(HttpStatusFor(s.code()), s.code_name(), options.filename + ": " + s.message()),
+    return {ErrorResponse(HttpStatusFor(s.code()), s.code_name(), options.filename + ": " + ClientMessage(s)),
             nlohmann::json()};
   }
   ctx_.metrics->CountIngest(outcome->value().duplicate ? "duplicate" : "created", seconds);

@@ -145,7 +145,7 @@ std::string StreamHead(const HttpResponse& res) {
                      Pistache::Http::codeString(static_cast<Pistache::Http::Code>(res.status)) + "\r\n";
   if (!res.content_type.empty()) head += "Content-Type: " + res.content_type + "\r\n";
   for (const auto& [name, value] : res.headers) head += name + ": " + value + "\r\n";
-  return head + "Transfer-Encoding: chunked\r\n\r\n";
+  return head + "X-Content-Type-Options: nosniff\r\nTransfer-Encoding: chunked\r\n\r\n";
 }
 
 // HTTP/1.1 connections stay open unless the client asks to close (the
@@ -282,6 +282,9 @@ void HttpServer::Send(const HttpRequest& req, const std::string& route, const Ht
                       ResponseWriter& response, double started_ms) {
   auto& headers = response.headers();
   KeepAliveUnlessAsked(req, headers);
+  // Every answer is its declared type, never sniffed (an uploaded file that is
+  // also valid HTML stays an image).
+  headers.add(std::make_shared<NamedHeader>("X-Content-Type-Options", "nosniff"));
   if (!res.content_type.empty()) {
     headers.add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
   }

@@ -1,5 +1,9 @@
 #include "http/status_map.h"
 
+#include <unistd.h>
+
+#include <string>
+
 namespace gallery::http {
 
 int HttpStatusFor(media::Status::Code code) {
@@ -19,8 +23,18 @@ int HttpStatusFor(media::Status::Code code) {
   return 500;
 }
 
+std::string ClientMessage(const media::Status& status) {
+  using C = media::Status::Code;
+  if (status.code() != C::kNoSpace && status.code() != C::kIOError) return status.message();
+  std::string line = "server error: " + std::string(status.code_name()) + ": " + status.message() + "\n";
+  ssize_t ignored = write(2, line.data(), line.size());
+  (void)ignored;
+  return status.code() == C::kNoSpace ? "the server is out of disk space; nothing was stored"
+                                      : "the server could not read or write its files";
+}
+
 HttpResponse ErrorFromStatus(const media::Status& status) {
-  HttpResponse r = ErrorResponse(HttpStatusFor(status.code()), status.code_name(), status.message());
+  HttpResponse r = ErrorResponse(HttpStatusFor(status.code()), status.code_name(), ClientMessage(status));
   if (status.code() == media::Status::Code::kBusy) r.headers.emplace_back("Retry-After", "1");
   return r;
 }
