@@ -146,8 +146,8 @@ TEST_F(HostileUploadTest, HostileMetadataOnGoodPixelsIsReadSafelyOrRefused) {
 
 // A JPEG with a ZIP archive after its end is a valid JPEG (cameras append
 // data there too): taken or refused, it is only ever served as an image, and
-// the renditions are made from the pixels, without the archive. (The media
-// routes do not send nosniff yet: see RELIABILITY.md, open findings.)
+// the renditions are made from the pixels, without the archive. (Every
+// answer also says nosniff; tests/http/media_api_test.cc checks that.)
 TEST_F(HostileUploadTest, JpegZipPolyglotIsOnlyEverServedAsAnImage) {
   const std::string bytes = JpegZipPolyglot();
   http_test::Reply r = SendAndWatch("holiday.jpg", bytes, "image/jpeg");
