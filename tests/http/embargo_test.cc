@@ -55,14 +55,7 @@ class EmbargoTest : public ApiTest {
   std::int64_t id_ = 0, shown_ = 0;
 };
 
-std::string UtcIn(int seconds) {
-  std::time_t t = std::time(nullptr) + seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using testing_util::UtcIn;
 
 TEST_F(EmbargoTest, HiddenFromThePublicUntilItsDate) {
   ASSERT_TRUE(PublicSees());

@@ -14,14 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string UtcIn(int seconds) {
-  std::time_t t = std::time(nullptr) + seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using testing_util::UtcIn;
 
 class LinksApiTest : public ApiTest {
  protected:

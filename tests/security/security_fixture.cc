@@ -61,15 +61,6 @@ const char* WhoName(Who who) {
   return kNames[who];
 }
 
-std::string UtcIn(long seconds) {
-  std::time_t t = std::time(nullptr) + seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 void SecurityTest::BuildArchive() {
   Gallery({"meeting", "add", "casablanca-2016", "--title-en", "Technical meeting", "--place", "Casablanca",
            "--start", "2016-07-12", "--end", "2016-07-14", "--credit", "© IOM 2016"});

@@ -46,7 +46,6 @@ class SecurityTest : public http_test::ApiTest {
   const std::string editor_password_ = "Casablanca-July-2016-pass";
 };
 
-// "YYYY-MM-DDTHH:MM:SSZ" `seconds` from now.
-std::string UtcIn(long seconds);
+using testing_util::UtcIn;
 
 }  // namespace security_test
