@@ -28,6 +28,22 @@ struct PixelSize {
 };
 std::optional<PixelSize> ReadBmffPrimarySize(const std::uint8_t* data, std::size_t size);
 
+// The bytes of XMP and of IPTC a file carries, measured by walking its
+// container (JPEG segments, PNG text chunks, WebP chunks, TIFF IFD0 tags)
+// without parsing any block; bounded by the buffer, never allocating from a
+// declared size. Compressed PNG text is inflated into a fixed buffer only up
+// to the limits (then `at_least`). HEIC and AVIF measure 0.
+struct MetadataBlockSizes {
+  std::uint64_t xmp = 0;
+  std::uint64_t iptc = 0;
+  bool at_least = false;  // a compressed block was counted only up to the limits
+};
+MetadataBlockSizes MeasureMetadataBlocks(const std::string& format, const std::uint8_t* data,
+                                         std::size_t size);
+// LimitExceeded naming the format, the block and its size when a block is
+// over kMaxXmpBytes or kMaxIptcBytes; OK otherwise.
+Status CheckMetadataBlockSizes(const std::string& format, const std::uint8_t* data, std::size_t size);
+
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(const std::string& s);
 // `s` as UTF-8: kept when it already is, else read as Windows-1252 (a superset

@@ -1,5 +1,6 @@
-// ReadMetadata: format from the magic numbers, then EXIF/IPTC/XMP through the
-// metadata library reading the caller's bytes in place (no copy).
+// ReadMetadata: format from the magic numbers, the XMP and IPTC blocks' sizes
+// from the container, then EXIF/IPTC/XMP through the metadata library reading
+// the caller's bytes in place (no copy).
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -64,6 +65,8 @@ Result<PhotoMetadata> ReadMetadata(const std::uint8_t* data, std::size_t size) {
   InitMetadataLibrary();
   Result<std::string> format = mi::DetectFormat(data, size);
   if (!format.ok()) return format.status();
+  Status sizes = mi::CheckMetadataBlockSizes(*format, data, size);
+  if (!sizes.ok()) return sizes;
   mi::ClearMetadataWarnings();
   try {
     Result<PhotoMetadata> result = ReadWithLibrary(*format, data, size);

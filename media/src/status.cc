@@ -10,6 +10,7 @@ const char* Status::code_name() const {
     case Code::kUnsupported: return "unsupported";
     case Code::kCorrupt: return "corrupt";
     case Code::kTooLarge: return "too_large";
+    case Code::kLimitExceeded: return "limit_exceeded";
     case Code::kConflict: return "conflict";
     case Code::kIOError: return "io_error";
     case Code::kNoSpace: return "no_space";

@@ -5,6 +5,7 @@
 // the names `gallery inspect` and the HTTP API print.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -58,9 +59,24 @@ struct PhotoMetadata {
 // malformed file never writes to stderr. Safe to call more than once.
 void InitMetadataLibrary();
 
+// The largest metadata blocks ReadMetadata hands to the metadata library,
+// which holds a parsed block in memory several times its size. Real photos
+// carry XMP of a few kB to a few hundred kB (a long editing history); 2 MB
+// leaves room for ten times that. IPTC IIM datasets are short by definition
+// (a caption at most 2000 bytes, a keyword 64), so a whole record is a few
+// kB, and its Photoshop container with a preview some tens of kB: 1 MB is far
+// above any real one. XMP counts every XMP block of the file (a JPEG's
+// standard and extended blocks together); IPTC counts the blocks that carry
+// it (a JPEG's APP13 segments, a TIFF's IPTC and Photoshop tags, a PNG's raw
+// IPTC profile once decoded from hex).
+constexpr std::size_t kMaxXmpBytes = std::size_t{2} << 20;
+constexpr std::size_t kMaxIptcBytes = std::size_t{1} << 20;
+
 // Reads the metadata of an image held in memory. Thread-safe (after
 // InitMetadataLibrary). On failure: Unsupported for a format we do not accept,
-// Corrupt for bytes that cannot be parsed; the message names the reason.
+// Corrupt for bytes that cannot be parsed, LimitExceeded (before the metadata
+// library reads anything) when an XMP or IPTC block is over its limit above;
+// the message names the reason and, for a limit, the sizes.
 Result<PhotoMetadata> ReadMetadata(const std::uint8_t* data, std::size_t size);
 
 // The same, from a file on disk.

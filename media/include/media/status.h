@@ -18,6 +18,7 @@ class Status {
     kUnsupported,      // a format or feature we refuse (SVG, PSD, ...)
     kCorrupt,          // the bytes are broken: truncated, malformed, hostile
     kTooLarge,         // over a configured limit (pixels, bytes)
+    kLimitExceeded,    // sound bytes with a part over a fixed limit (a metadata block)
     kConflict,         // already exists (slug taken, ...)
     kIOError,          // disk or database failed
     kNoSpace,          // the disk is full
@@ -31,6 +32,7 @@ class Status {
   static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
   static Status Corrupt(std::string msg) { return Status(Code::kCorrupt, std::move(msg)); }
   static Status TooLarge(std::string msg) { return Status(Code::kTooLarge, std::move(msg)); }
+  static Status LimitExceeded(std::string msg) { return Status(Code::kLimitExceeded, std::move(msg)); }
   static Status Conflict(std::string msg) { return Status(Code::kConflict, std::move(msg)); }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status NoSpace(std::string msg) { return Status(Code::kNoSpace, std::move(msg)); }

@@ -15,6 +15,7 @@ int HttpStatusFor(media::Status::Code code) {
     case C::kUnsupported: return 415;
     case C::kCorrupt: return 422;
     case C::kTooLarge: return 413;
+    case C::kLimitExceeded: return 422;  // a sound file with a part over a fixed limit
     case C::kConflict: return 409;
     case C::kBusy: return 503;
     case C::kNoSpace: return 507;
