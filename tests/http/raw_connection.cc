@@ -1,5 +1,7 @@
 #include "raw_connection.h"
 
+#include <cerrno>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -90,7 +92,8 @@ bool RawConnection::ClosedWithin(int timeout_ms) {
   pollfd p{fd_, POLLIN, 0};
   if (::poll(&p, 1, timeout_ms) <= 0) return false;
   char c;
-  return ::recv(fd_, &c, 1, MSG_PEEK) == 0;
+  ssize_t n = ::recv(fd_, &c, 1, MSG_PEEK);
+  return n == 0 || (n < 0 && errno == ECONNRESET);
 }
 
 int StatusOf(const std::string& head) {

@@ -25,8 +25,8 @@ class RawConnection {
   // Reads `n` body bytes following a head (what ReadHead kept first);
   // shorter on timeout or a closed connection.
   std::string ReadBody(std::size_t n, int timeout_ms);
-  // True when the peer closes the connection within `timeout_ms` with
-  // nothing more to read.
+  // True when the peer closes the connection (or resets it) within
+  // `timeout_ms` with nothing more to read.
   bool ClosedWithin(int timeout_ms);
 
  private:

@@ -2,6 +2,7 @@
 #include <malloc.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -24,6 +25,9 @@ struct ServeArgs {
   int port = 8080;
   int threads = 2;
   std::size_t max_upload_bytes = 256u << 20;
+  double header_timeout = 30;   // seconds
+  double body_timeout = 900;    // seconds
+  int max_connections = 1000;
   int workers = 2;
   int queue = 8;
   bool print_routes = false;
@@ -69,6 +73,10 @@ int Serve(const ServeArgs& args) {
   options.port = args.port;
   options.threads = args.threads;
   options.max_body_bytes = args.max_upload_bytes + (64u << 10);
+  options.max_upload_bytes = args.max_upload_bytes;
+  options.header_timeout = std::chrono::milliseconds(static_cast<long>(args.header_timeout * 1000));
+  options.body_timeout = std::chrono::milliseconds(static_cast<long>(args.body_timeout * 1000));
+  options.max_connections = args.max_connections;
   // Answers up to a few megabytes are built in heap memory that stays
   // mapped between requests: a fresh mapping for each large answer cost more
   // in page faults than building it.
@@ -107,6 +115,19 @@ void AddServeCommand(CLI::App& app) {
       ->check(CLI::Range(1, 10000))->capture_default_str();
   cmd->add_option("--max-upload-bytes", args->max_upload_bytes, "Largest accepted request body")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
+  cmd->add_option("--header-timeout", args->header_timeout,
+                  "Seconds a request's head may take, counted from the connection's opening or "
+                  "the previous request's end (so also how long an idle connection is kept); "
+                  "then 408 and close")
+      ->check(CLI::Range(0.1, 3600.0))->capture_default_str();
+  cmd->add_option("--body-timeout", args->body_timeout,
+                  "Seconds a whole request, body included, may take, counted the same way; "
+                  "then 408 and close. The default lets a 256 MiB upload through at 2.4 Mbit/s")
+      ->check(CLI::Range(0.1, 86400.0))->capture_default_str();
+  cmd->add_option("--max-connections", args->max_connections,
+                  "Open connections served at once; one more gets 503 (JSON, Retry-After) and "
+                  "is closed. 0: no cap")
+      ->check(CLI::Range(0, 1000000))->capture_default_str();
   cmd->callback([args] {
     if (args->print_routes) return PrintRoutes();
     if (args->data.empty()) {

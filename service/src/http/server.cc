@@ -15,6 +15,7 @@
 
 #include <pistache/peer.h>
 
+#include "http/guarded_handler.h"
 #include "http/url_codec.h"
 
 namespace gallery::http {
@@ -341,10 +342,20 @@ media::Status HttpServer::Start() {
     auto opts = Pistache::Http::Endpoint::options()
                     .threads(options_.threads)
                     .flags(Pistache::Tcp::Options::ReuseAddr)
-                    .maxRequestSize(options_.max_body_bytes);
+                    .maxRequestSize(options_.max_body_bytes)
+                    .headerTimeout(options_.header_timeout)
+                    .bodyTimeout(options_.body_timeout)
+                    .keepaliveTimeout(options_.header_timeout);
     endpoint_->init(opts);
     setupRoutes();
-    endpoint_->setHandler(router_.handler());
+    ConnectionLimits limits;
+    limits.gate.max_upload_bytes = options_.max_upload_bytes;
+    limits.gate.max_request_bytes = options_.max_body_bytes;
+    limits.max_connections = options_.max_connections;
+    auto handler = std::make_shared<GuardedHandler>(router_.handler(), std::move(limits));
+    handler->setHeaderTimeout(options_.header_timeout);
+    handler->setBodyTimeout(options_.body_timeout);
+    endpoint_->setHandler(handler);
     endpoint_->serveThreaded();
     running_ = true;
   } catch (const std::exception& e) {

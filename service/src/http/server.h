@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -26,6 +27,14 @@ struct ServerOptions {
   int port = 8080;               // 0: any free port
   int threads = 2;               // HTTP threads
   std::size_t max_body_bytes = 0;  // request bodies the endpoint accepts at all
+  std::size_t max_upload_bytes = 256u << 20;  // a larger declared body: 413 from its head
+  // Counted from the connection's opening or the previous request's end: the
+  // head must be whole within header_timeout (so an idle connection is closed
+  // then) and the whole request, body included, within body_timeout; else
+  // 408 and close.
+  std::chrono::milliseconds header_timeout{std::chrono::seconds(30)};
+  std::chrono::milliseconds body_timeout{std::chrono::seconds(900)};
+  int max_connections = 0;  // more open connections get 503 and are closed; 0: no cap
 };
 
 // Not copyable. Start and Shutdown are called from one thread.

@@ -1,0 +1,167 @@
+#include "http/guarded_handler.h"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+
+#include <chrono>
+#include <string>
+
+#include <pistache/peer.h>
+
+namespace gallery::http {
+
+namespace {
+
+// Tcp::Handler::associateTransport is private to the library's transport,
+// which calls it only on the handler it was given (this one). The router's
+// handler must write through the same transport, so its pointer to the
+// member is taken the one way the language allows: an explicit
+// instantiation, where access is not checked.
+using AttachFn = void (Pistache::Tcp::Handler::*)(Pistache::Tcp::Transport*);
+struct AttachTag {
+  friend AttachFn AttachMember(AttachTag);
+};
+template <AttachFn Member>
+struct AttachAccess {
+  friend AttachFn AttachMember(AttachTag) { return Member; }
+};
+template struct AttachAccess<&Pistache::Tcp::Handler::associateTransport>;
+
+constexpr const char* kStateKey = "gallery.connection";
+constexpr auto kLingerAfterRefusal = std::chrono::seconds(1);
+
+// Writes all of `bytes` on a fresh or idle socket (a short answer fits its
+// buffer; waits at most a second otherwise). False when the peer is gone.
+bool WriteSmall(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  for (int tries = 0; done < bytes.size() && tries < 100; ++tries) {
+    ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+      return false;
+    } else {
+      pollfd p{fd, POLLOUT, 0};
+      ::poll(&p, 1, 10);
+    }
+  }
+  return done == bytes.size();
+}
+
+}  // namespace
+
+// A connection's state, kept with the library's peer. It holds one of the
+// open connections from its creation until Release or its destruction (the
+// library's request time limit drops peers without a disconnection call).
+struct GuardedHandler::PeerState {
+  PeerState(const ConnectionLimits& limits, std::shared_ptr<std::atomic<int>> open)
+      : gate(limits.gate, limits.judge), open_(std::move(open)) {
+    count_ = ++*open_;
+  }
+  ~PeerState() { Release(); }
+  PeerState(const PeerState&) = delete;
+  PeerState& operator=(const PeerState&) = delete;
+
+  // The number of open connections counting this one, when it was opened.
+  int count() const { return count_; }
+  // This connection no longer counts as open (idempotent).
+  void Release() {
+    if (counted_) --*open_;
+    counted_ = false;
+  }
+
+  RequestGate gate;
+  bool closing = false;  // answered for the last time; input is dropped
+  std::chrono::steady_clock::time_point closing_since;
+
+ private:
+  std::shared_ptr<std::atomic<int>> open_;
+  int count_ = 0;
+  bool counted_ = true;
+};
+
+GuardedHandler::GuardedHandler(std::shared_ptr<Pistache::Rest::Private::RouterHandler> router,
+                               ConnectionLimits limits)
+    : router_(std::move(router)),
+      limits_(std::move(limits)),
+      open_(std::make_shared<std::atomic<int>>(0)) {}
+
+GuardedHandler::GuardedHandler(const GuardedHandler& other)
+    : Pistache::Http::Handler(other),
+      router_(std::static_pointer_cast<Pistache::Rest::Private::RouterHandler>(other.router_->clone())),
+      limits_(other.limits_),
+      open_(other.open_) {}
+
+std::shared_ptr<Pistache::Tcp::Handler> GuardedHandler::clone() const {
+  return std::make_shared<GuardedHandler>(*this);
+}
+
+void GuardedHandler::onRequest(const Pistache::Http::Request& request,
+                               Pistache::Http::ResponseWriter response) {
+  router_->onRequest(request, std::move(response));
+}
+
+void GuardedHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  if (!attached_) {
+    (static_cast<Pistache::Tcp::Handler&>(*router_).*AttachMember(AttachTag{}))(transport());
+    router_->setMaxRequestSize(getMaxRequestSize());
+    router_->setMaxResponseSize(getMaxResponseSize());
+    attached_ = true;
+  }
+  Inner().onConnection(peer);  // the request parser of this connection
+  auto state = std::make_shared<PeerState>(limits_, open_);
+  peer->putData(kStateKey, state);
+  if (limits_.max_connections > 0 && state->count() > limits_.max_connections) {
+    HttpResponse busy = ErrorResponse(
+        503, "busy",
+        "the server has " + std::to_string(limits_.max_connections) +
+            " connections open, its limit; try again shortly");
+    busy.headers.emplace_back("Retry-After", "1");
+    Close(peer, *state, busy);
+  }
+}
+
+void GuardedHandler::onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  if (auto state = std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey))) {
+    state->Release();
+  }
+  Inner().onDisconnection(peer);
+}
+
+void GuardedHandler::onInput(const char* buffer, size_t len,
+                             const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  auto state = std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey));
+  if (!state) return Inner().onInput(buffer, len, peer);
+  if (state->closing) {
+    if (std::chrono::steady_clock::now() - state->closing_since > kLingerAfterRefusal) {
+      ::shutdown(peer->fd(), SHUT_RD);  // the next read sees the end: the library closes
+    }
+    return;
+  }
+  for (GateAction& action : state->gate.Feed(std::string_view(buffer, len))) {
+    switch (action.kind) {
+      case GateAction::kForward:
+        Inner().onInput(action.bytes.data(), action.bytes.size(), peer);
+        break;
+      case GateAction::kContinue:
+        WriteSmall(peer->fd(), "HTTP/1.1 100 Continue\r\n\r\n");
+        break;
+      case GateAction::kRefuse:
+        Close(peer, *state, action.response);
+        return;
+    }
+  }
+}
+
+void GuardedHandler::Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, PeerState& state,
+                           const HttpResponse& response) {
+  WriteSmall(peer->fd(), SerializeClosingResponse(response));
+  ::shutdown(peer->fd(), SHUT_WR);
+  state.closing = true;
+  state.closing_since = std::chrono::steady_clock::now();
+  state.Release();  // a refused connection no longer counts against the cap
+}
+
+}  // namespace gallery::http

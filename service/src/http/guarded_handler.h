@@ -1,0 +1,60 @@
+// The handler the endpoint's connections talk to: it counts open
+// connections (one over the cap gets a JSON 503 and is closed), passes each
+// connection's bytes through a RequestGate (a refused request gets its JSON
+// answer at once and the connection is closed without reading the body;
+// `Expect: 100-continue` is answered), and hands the requests that pass to
+// the router's handler, which parses and dispatches them as before.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+
+#include <pistache/http.h>
+#include <pistache/router.h>
+
+#include "http/request_gate.h"
+
+namespace gallery::http {
+
+struct ConnectionLimits {
+  GateLimits gate;
+  int max_connections = 0;  // 0: no cap
+  RequestGate::Judge judge;  // may refuse a request from its head; may be empty
+};
+
+// The endpoint clones one per HTTP thread; the clones share the count of
+// open connections. Each connection's bytes arrive on one thread.
+class GuardedHandler : public Pistache::Http::Handler {
+ public:
+  GuardedHandler(std::shared_ptr<Pistache::Rest::Private::RouterHandler> router,
+                 ConnectionLimits limits);
+  GuardedHandler(const GuardedHandler& other);
+
+  std::shared_ptr<Pistache::Tcp::Handler> clone() const override;
+  // Answers a parsed request through the router (the router's handler is
+  // the one that parses, so this is called only if the library calls it).
+  void onRequest(const Pistache::Http::Request& request,
+                 Pistache::Http::ResponseWriter response) override;
+
+ private:
+  struct PeerState;
+  void onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
+  void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
+  void onInput(const char* buffer, size_t len,
+               const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
+  // Writes `response` (closing) on the peer's socket and stops reading:
+  // further input is dropped, and the connection is closed at the next input
+  // after a second, or by the library's request time limit.
+  void Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, PeerState& state,
+             const HttpResponse& response);
+  // The router's handler as the library's base class sees it.
+  Pistache::Tcp::Handler& Inner() { return *router_; }
+
+  std::shared_ptr<Pistache::Rest::Private::RouterHandler> router_;
+  ConnectionLimits limits_;
+  std::shared_ptr<std::atomic<int>> open_;  // shared by all clones
+  bool attached_ = false;  // router_ writes through this handler's transport
+};
+
+}  // namespace gallery::http

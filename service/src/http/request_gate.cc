@@ -1,0 +1,269 @@
+#include "http/request_gate.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <pistache/http_defs.h>
+
+namespace gallery::http {
+
+namespace {
+
+constexpr std::size_t kMaxChunkLine = 4096;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// The decimal value of `s`, saturating at 2^62; nullopt unless all digits.
+std::optional<std::uint64_t> ParseLength(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = std::min<std::uint64_t>(value * 10 + static_cast<std::uint64_t>(c - '0'), 1ull << 62);
+  }
+  return value;
+}
+
+// The size on a chunk-size line (hex, extensions after ';' ignored).
+std::optional<std::uint64_t> ParseChunkSize(std::string_view line) {
+  line = Trim(line.substr(0, line.find(';')));
+  if (line.empty() || line.size() > 15) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : line) {
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
+    value = value * 16 + static_cast<std::uint64_t>(digit);
+  }
+  return value;
+}
+
+// The head's request line and header fields; nullopt with `why` set when
+// they are not well formed.
+std::optional<RequestHead> ParseHead(std::string_view head, std::string& why) {
+  RequestHead out;
+  std::size_t eol = head.find("\r\n");
+  std::string_view line = head.substr(0, eol);
+  std::size_t sp1 = line.find(' ');
+  std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  if (sp2 == std::string_view::npos || line.substr(sp2 + 1).substr(0, 7) != "HTTP/1.") {
+    why = "malformed request line";
+    return std::nullopt;
+  }
+  out.method = std::string(line.substr(0, sp1));
+  out.target = std::string(line.substr(sp1 + 1, sp2 - sp1 - 1));
+  std::size_t pos = eol + 2;
+  while (pos < head.size()) {
+    std::size_t end = head.find("\r\n", pos);
+    line = head.substr(pos, end - pos);
+    pos = end + 2;
+    if (line.empty()) break;
+    std::size_t colon = line.find(':');
+    if (colon == 0 || colon == std::string_view::npos || line[0] == ' ' || line[0] == '\t') {
+      why = "malformed header line";
+      return std::nullopt;
+    }
+    out.headers.emplace_back(std::string(line.substr(0, colon)),
+                             std::string(Trim(line.substr(colon + 1))));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RequestHead::Header(std::string_view name) const {
+  std::string want = Lower(name);
+  for (const auto& [key, value] : headers) {
+    if (Lower(key) == want) return value;
+  }
+  return "";
+}
+
+RequestGate::RequestGate(GateLimits limits, Judge judge)
+    : limits_(limits), judge_(std::move(judge)) {}
+
+std::vector<GateAction> RequestGate::Feed(std::string_view bytes) {
+  std::vector<GateAction> out;
+  while (!bytes.empty() && !refused_) {
+    switch (phase_) {
+      case Phase::kHead: TakeHead(bytes, out); break;
+      case Phase::kLength: TakeLength(bytes, out); break;
+      default: TakeChunked(bytes, out); break;
+    }
+  }
+  return out;
+}
+
+void RequestGate::TakeHead(std::string_view& in, std::vector<GateAction>& out) {
+  // Empty lines before a request line are ignored.
+  if (head_.empty()) {
+    while (!in.empty() && (in.front() == '\r' || in.front() == '\n')) in.remove_prefix(1);
+    if (in.empty()) return;
+  }
+  std::size_t old = head_.size();
+  head_.append(in.substr(0, limits_.max_head_bytes + 1 - std::min(old, limits_.max_head_bytes)));
+  std::size_t end = head_.find("\r\n\r\n", old >= 3 ? old - 3 : 0);
+  if (end == std::string::npos) {
+    if (head_.size() > limits_.max_head_bytes) {
+      return Refuse(ErrorResponse(431, "too_large",
+                                  "the request head is over " +
+                                      std::to_string(limits_.max_head_bytes) + " bytes"),
+                    out);
+    }
+    in = {};
+    return;
+  }
+  head_.resize(end + 4);
+  in.remove_prefix(head_.size() - old);
+  if (auto refusal = JudgeHead(head_)) return Refuse(std::move(*refusal), out);
+  sent_ = head_.size();
+  out.push_back(GateAction{GateAction::kForward, std::move(head_), {}});
+  head_.clear();
+  if (expect_continue_) out.push_back(GateAction{GateAction::kContinue, "", {}});
+}
+
+std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
+  std::string why;
+  std::optional<RequestHead> parsed = ParseHead(head, why);
+  if (!parsed) return ErrorResponse(400, "invalid_argument", why);
+  std::string length = parsed->Header("Content-Length");
+  std::string coding = Lower(parsed->Header("Transfer-Encoding"));
+  std::string expect = Lower(parsed->Header("Expect"));
+  if (!length.empty() && !coding.empty()) {
+    return ErrorResponse(400, "invalid_argument", "both Content-Length and Transfer-Encoding given");
+  }
+  payload_ = 0;
+  remaining_ = 0;
+  phase_ = Phase::kHead;
+  if (!coding.empty()) {
+    if (coding != "chunked") {
+      return ErrorResponse(501, "unsupported", "Transfer-Encoding '" + coding + "' is not supported");
+    }
+    phase_ = Phase::kChunkSize;
+  } else if (!length.empty()) {
+    std::optional<std::uint64_t> n = ParseLength(length);
+    if (!n) return ErrorResponse(400, "invalid_argument", "Content-Length is not a number");
+    if (*n > limits_.max_upload_bytes ||
+        (limits_.max_request_bytes && head.size() + *n > limits_.max_request_bytes)) {
+      return ErrorResponse(413, "too_large",
+                           "the body (" + std::to_string(*n) + " bytes) is over " +
+                               std::to_string(limits_.max_upload_bytes) + " bytes");
+    }
+    remaining_ = *n;
+    if (remaining_ > 0) phase_ = Phase::kLength;
+  }
+  if (!expect.empty() && expect != "100-continue") {
+    return ErrorResponse(417, "unsupported", "Expect '" + expect + "' is not supported");
+  }
+  expect_continue_ = !expect.empty() && phase_ != Phase::kHead;
+  if (judge_) return judge_(*parsed);
+  return std::nullopt;
+}
+
+void RequestGate::TakeLength(std::string_view& in, std::vector<GateAction>& out) {
+  std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, in.size()));
+  Forward(in.substr(0, n), out);
+  in.remove_prefix(n);
+  remaining_ -= n;
+  if (remaining_ == 0) phase_ = Phase::kHead;
+}
+
+void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out) {
+  if (phase_ == Phase::kChunkData || phase_ == Phase::kChunkDataEnd) {
+    std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, in.size()));
+    if (!CountSent(n, out)) return;
+    Forward(in.substr(0, n), out);
+    in.remove_prefix(n);
+    remaining_ -= n;
+    if (remaining_ > 0) return;
+    if (phase_ == Phase::kChunkData) {
+      phase_ = Phase::kChunkDataEnd;
+      remaining_ = 2;  // the CRLF after the data
+    } else {
+      phase_ = Phase::kChunkSize;
+    }
+    return;
+  }
+  std::size_t taken = 0;
+  bool whole = TakeLine(in, taken);
+  in.remove_prefix(taken);
+  if (!CountSent(taken, out)) return;
+  if (line_.size() > kMaxChunkLine) {
+    return Refuse(ErrorResponse(400, "invalid_argument", "a chunk line is over 4096 bytes"), out);
+  }
+  if (!whole) return;
+  std::string line = std::move(line_);  // as sent, line end included
+  line_.clear();
+  std::string_view text = Trim(std::string_view(line).substr(0, line.find_first_of("\r\n")));
+  if (phase_ == Phase::kTrailer) {
+    // The trailer section is not handed on: the parser is done at the last chunk.
+    if (text.empty()) phase_ = Phase::kHead;
+    return;
+  }
+  std::optional<std::uint64_t> size = ParseChunkSize(text);
+  if (!size) return Refuse(ErrorResponse(400, "invalid_argument", "malformed chunk size"), out);
+  payload_ += *size;
+  if (payload_ > limits_.max_upload_bytes) {
+    return Refuse(ErrorResponse(413, "too_large",
+                                "the body is over " + std::to_string(limits_.max_upload_bytes) +
+                                    " bytes"),
+                  out);
+  }
+  Forward(line, out);
+  remaining_ = *size;
+  phase_ = *size == 0 ? Phase::kTrailer : Phase::kChunkData;
+}
+
+bool RequestGate::TakeLine(std::string_view& in, std::size_t& taken) {
+  std::size_t eol = in.find('\n');
+  taken = eol == std::string_view::npos ? in.size() : eol + 1;
+  line_.append(in.substr(0, std::min(taken, kMaxChunkLine + 1)));
+  return eol != std::string_view::npos;
+}
+
+bool RequestGate::CountSent(std::size_t n, std::vector<GateAction>& out) {
+  sent_ += n;
+  if (limits_.max_request_bytes == 0 || sent_ <= limits_.max_request_bytes) return true;
+  Refuse(ErrorResponse(413, "too_large",
+                       "the request is over " + std::to_string(limits_.max_request_bytes) +
+                           " bytes as sent"),
+         out);
+  return false;
+}
+
+void RequestGate::Refuse(HttpResponse response, std::vector<GateAction>& out) {
+  refused_ = true;
+  head_.clear();
+  out.push_back(GateAction{GateAction::kRefuse, "", std::move(response)});
+}
+
+void RequestGate::Forward(std::string_view bytes, std::vector<GateAction>& out) {
+  if (bytes.empty()) return;
+  if (!out.empty() && out.back().kind == GateAction::kForward) {
+    out.back().bytes.append(bytes);
+  } else {
+    out.push_back(GateAction{GateAction::kForward, std::string(bytes), {}});
+  }
+}
+
+std::string SerializeClosingResponse(const HttpResponse& response) {
+  auto code = static_cast<Pistache::Http::Code>(response.status);
+  std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " +
+                    Pistache::Http::codeString(code) + "\r\n";
+  if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
+  for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
+  out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  out += "Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n";
+  return out + response.body;
+}
+
+}  // namespace gallery::http

@@ -1,0 +1,96 @@
+// The bytes of one connection, read before the HTTP library sees them: each
+// request head is read whole and judged first (its declared body size, its
+// framing, an `Expect: 100-continue`), and a chunked body is counted as it
+// comes, so a request the server would refuse is refused at once, in JSON,
+// without reading its body. Requests that pass are handed on one request
+// per piece of bytes, unchanged except that a chunked body's trailer section
+// is dropped (the library takes the body as complete at its last chunk).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http_types.h"  // beside this file (tests include it by path)
+
+namespace gallery::http {
+
+struct GateLimits {
+  std::size_t max_upload_bytes = 256u << 20;  // largest body (decoded) accepted
+  std::size_t max_request_bytes = 0;          // head + body as sent; 0: no limit
+  std::size_t max_head_bytes = 32u << 10;     // request line and headers
+};
+
+// What a request head says that decides whether it is read at all.
+struct RequestHead {
+  std::string method;
+  std::string target;  // as sent, query string included
+  std::vector<std::pair<std::string, std::string>> headers;  // names as sent
+  // The value of header `name` (case-insensitive), or "".
+  std::string Header(std::string_view name) const;
+};
+
+// One thing to do with a connection, in order.
+struct GateAction {
+  enum Kind {
+    kForward,   // hand `bytes` to the request parser (each ends at most one request)
+    kContinue,  // write "HTTP/1.1 100 Continue" now: the client waits for it
+    kRefuse,    // write `response` with Connection: close and stop reading
+  };
+  Kind kind = kForward;
+  std::string bytes;
+  HttpResponse response;
+};
+
+// One per connection; not thread-safe (a connection's bytes come from one
+// thread). After a kRefuse every further byte is dropped.
+class RequestGate {
+ public:
+  // `judge` may refuse a request from its head alone (e.g. missing
+  // credentials); it is asked only about heads the gate itself accepts.
+  using Judge = std::function<std::optional<HttpResponse>(const RequestHead&)>;
+  explicit RequestGate(GateLimits limits, Judge judge = nullptr);
+
+  // Takes the next bytes received; returns what to do with them.
+  std::vector<GateAction> Feed(std::string_view bytes);
+  bool refused() const { return refused_; }
+
+ private:
+  enum class Phase { kHead, kLength, kChunkSize, kChunkData, kChunkDataEnd, kTrailer };
+  // Each consumes from the front of `in`, appending actions.
+  void TakeHead(std::string_view& in, std::vector<GateAction>& out);
+  void TakeLength(std::string_view& in, std::vector<GateAction>& out);
+  void TakeChunked(std::string_view& in, std::vector<GateAction>& out);
+  // Appends one line of a chunked body (line end included) to line_, at
+  // most 4097 bytes of it; `taken` bytes of `in` are used up.
+  // True once the line is whole.
+  bool TakeLine(std::string_view& in, std::size_t& taken);
+  // Decides a whole head: sets the body phase, or returns the refusal.
+  std::optional<HttpResponse> JudgeHead(const std::string& head);
+  void Refuse(HttpResponse response, std::vector<GateAction>& out);
+  void Forward(std::string_view bytes, std::vector<GateAction>& out);
+  // Counts `n` more bytes of this request as sent; false (and a refusal
+  // appended) when that passes the request limit.
+  bool CountSent(std::size_t n, std::vector<GateAction>& out);
+
+  GateLimits limits_;
+  Judge judge_;
+  Phase phase_ = Phase::kHead;
+  bool refused_ = false;
+  bool expect_continue_ = false;
+  std::string head_;               // the head read so far
+  std::string line_;               // a chunk-size or trailer line read so far, as sent
+  std::uint64_t remaining_ = 0;    // body (kLength) or chunk (kChunkData) bytes still due
+  std::uint64_t payload_ = 0;      // decoded body bytes of this request
+  std::uint64_t sent_ = 0;         // head and body bytes of this request as sent
+};
+
+// The whole answer `response` as written on the wire, with Content-Length,
+// `Connection: close` and nosniff.
+std::string SerializeClosingResponse(const HttpResponse& response);
+
+}  // namespace gallery::http
