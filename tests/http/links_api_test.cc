@@ -55,7 +55,10 @@ TEST_F(LinksApiTest, LinkOpensItsAlbumAndItsMediaOnly) {
   auto photos = Get("/api/albums/backstage/photos?share=" + secret);
   ASSERT_EQ(photos.status, 200) << photos.body;
   EXPECT_EQ(json::parse(photos.body)["items"][0]["id"], mine_);
-  EXPECT_EQ(Get(Photo(mine_) + "?share=" + secret).status, 200);
+  auto shared = Get(Photo(mine_) + "?share=" + secret);
+  EXPECT_EQ(shared.status, 200);
+  EXPECT_FALSE(json::parse(shared.body).contains("uploaded_by")) << "a login name shown to a link";
+  EXPECT_FALSE(json::parse(photos.body)["items"][0].contains("uploaded_by"));
   EXPECT_EQ(Get(Original(mine_) + "?share=" + secret).status, 200);
   EXPECT_EQ(Get(Original(mine_), {{"X-Share-Token", secret}}).status, 200);
   EXPECT_EQ(Get(Original(mine_)).status, 404);

@@ -56,6 +56,27 @@ TEST_F(ReadApiTest, PhotoHasInspectFieldsAndArchiveFields) {
   }
 }
 
+TEST_F(ReadApiTest, UploaderLoginNameIsShownToEditorsOnly) {
+  std::string path = "/api/photos/" + std::to_string(a_["id"].get<int>());
+  json as_editor = json::parse(Get(path, Editor()).body);
+  ASSERT_TRUE(as_editor.contains("uploaded_by")) << as_editor.dump();
+  EXPECT_FALSE(as_editor["uploaded_by"].get<std::string>().empty());
+  EXPECT_TRUE(json::parse(Get(path, Admin()).body).contains("uploaded_by"));
+  EXPECT_TRUE(a_.contains("uploaded_by")) << "the uploader's own answer names it";
+  auto anonymous = Get(path);
+  ASSERT_EQ(anonymous.status, 200);
+  EXPECT_FALSE(json::parse(anonymous.body).contains("uploaded_by")) << anonymous.body;
+  EXPECT_EQ(anonymous.body.find(as_editor["uploaded_by"].get<std::string>()), std::string::npos);
+  for (const char* list : {"/api/photos", "/api/albums/opening/photos"}) {
+    for (const auto& item : json::parse(Get(list).body).at("items")) {
+      EXPECT_FALSE(item.contains("uploaded_by")) << list;
+    }
+    for (const auto& item : json::parse(Get(list, Editor()).body).at("items")) {
+      EXPECT_TRUE(item.contains("uploaded_by")) << list;
+    }
+  }
+}
+
 TEST_F(ReadApiTest, UnknownPhotoIs404Json) {
   for (const char* path : {"/api/photos/999999", "/api/photos/abc", "/api/photos/0"}) {
     auto r = Get(path);

@@ -41,7 +41,7 @@ HttpResponse Api::EditPhoto(const HttpRequest& req) {
   RefreshText(*id);
   auto photo = catalog().GetPhoto(*id);
   if (!photo.ok()) return ErrorFromStatus(photo.status());
-  return JsonResponse(PhotoJson(*photo));
+  return JsonResponse(PhotoJson(*photo, true));
 }
 
 HttpResponse Api::EditPhotos(const HttpRequest& req) {
@@ -75,7 +75,7 @@ HttpResponse Api::RevertEdit(const HttpRequest& req) {
   RefreshText(*id);
   auto photo = catalog().GetPhoto(*id);
   if (!photo.ok()) return ErrorFromStatus(photo.status());
-  return JsonResponse(PhotoJson(*photo));
+  return JsonResponse(PhotoJson(*photo, true));
 }
 
 HttpResponse Api::DeletePhoto(const HttpRequest& req) {

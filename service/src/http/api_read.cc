@@ -130,7 +130,7 @@ HttpResponse Api::PhotoPage(const HttpRequest& req, media::PhotoFilter filter, b
   if (!page.ok()) return ErrorFromStatus(page.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : Visible(req, std::move(page->photos), album_checked)) {
-    items.push_back(PhotoJson(p));
+    items.push_back(PhotoJson(p, IsEditor(req.principal)));
   }
   nlohmann::json body = nlohmann::json::object();  // moved in, not copied
   body["items"] = std::move(items);
@@ -173,7 +173,7 @@ HttpResponse Api::GetPhoto(const HttpRequest& req) {
                                }),
                 slugs.end());
   }
-  return JsonResponse(PhotoJson(*photo));
+  return JsonResponse(PhotoJson(*photo, IsEditor(req.principal)));
 }
 
 HttpResponse Api::ListCredits(const HttpRequest& req) {

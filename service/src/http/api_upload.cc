@@ -52,7 +52,7 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
   ctx_.metrics->CountIngest(outcome->value().duplicate ? "duplicate" : "created", seconds);
   auto photo = catalog().GetPhoto(outcome->value().photo_id);
   if (!photo.ok()) return {ErrorFromStatus(photo.status()), nlohmann::json()};
-  nlohmann::json j = PhotoJson(*photo);
+  nlohmann::json j = PhotoJson(*photo, true);
   j["duplicate"] = outcome->value().duplicate;
   int status = outcome->value().duplicate ? 200 : 201;
   return {JsonResponse(j, status), j};

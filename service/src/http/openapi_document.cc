@@ -40,7 +40,7 @@ const char kDocument[] = R"openapi({
       },
       "Photo": {
         "type": "object",
-        "description": "The fields of `gallery inspect` plus id, sha256, filename, file_size, meeting, albums, version, uploaded_at, uploaded_by, embargo_until, renditions {name: {webp, jpg}}, original_url, sidecar_url; on upload also duplicate."
+        "description": "The fields of `gallery inspect` plus id, sha256, filename, file_size, meeting, albums, version, uploaded_at, uploaded_by (the uploader's login name: only for editors and admins), embargo_until, renditions {name: {webp, jpg}}, original_url, sidecar_url; on upload also duplicate."
       },
       "Album": {
         "type": "object",

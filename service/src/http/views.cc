@@ -18,7 +18,7 @@ std::string RenditionUrl(const media::Photo& photo, const std::string& name, con
          std::to_string(photo.version);
 }
 
-nlohmann::json PhotoJson(const media::Photo& photo) {
+nlohmann::json PhotoJson(const media::Photo& photo, bool for_editor) {
   nlohmann::json j = MetadataToJson(photo.meta);
   j["id"] = photo.id;
   j["sha256"] = photo.sha256;
@@ -28,7 +28,7 @@ nlohmann::json PhotoJson(const media::Photo& photo) {
   j["albums"] = photo.album_slugs;
   j["version"] = photo.version;
   j["uploaded_at"] = photo.uploaded_at;
-  j["uploaded_by"] = NullIfEmpty(photo.uploaded_by);
+  if (for_editor) j["uploaded_by"] = NullIfEmpty(photo.uploaded_by);
   j["embargo_until"] = NullIfEmpty(photo.embargo_until);
   nlohmann::json renditions = nlohmann::json::object();
   for (const auto& spec : thumbnails::RenditionTable()) {
