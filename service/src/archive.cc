@@ -26,6 +26,8 @@ media::Result<std::unique_ptr<Archive>> Archive::Open(const DataDir& dir) {
   s = originals->RemoveTemporaries();
   if (!s.ok()) return s;
   auto renditions = std::make_unique<thumbnails::RenditionCache>(dir.renditions_dir());
+  auto swept = renditions->RemoveTemporaries();
+  if (!swept.ok()) return FromRenderError(swept.error());
   return std::unique_ptr<Archive>(new Archive(dir, std::move(catalog.value()), std::move(originals),
                                               std::move(renditions)));
 }

@@ -12,12 +12,10 @@ namespace reliability {
 // Checks `data_dir` after a restart: every hash in `acknowledged` (uploads
 // answered 2xx) has a catalog row and an original with that hash, the catalog
 // passes PRAGMA integrity_check, `gallery check` is clean, and no temporary
-// file is left outside the rendition cache. Returns the problems found, one
-// line each; empty when whole. Temporary files of the rendition cache (never
-// served, but not yet removed at start: see RELIABILITY.md) are counted in
-// `rendition_temporaries` instead.
+// file is left anywhere in the folder (the start removes what a kill left, in
+// the original store and in the rendition cache). Returns the problems found,
+// one line each; empty when whole.
 std::vector<std::string> CheckAfterRestart(const std::string& data_dir,
-                                           const std::set<std::string>& acknowledged,
-                                           std::size_t* rendition_temporaries);
+                                           const std::set<std::string>& acknowledged);
 
 }  // namespace reliability

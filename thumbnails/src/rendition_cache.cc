@@ -68,6 +68,30 @@ std::string EntryName(const std::string& name, Format format) {
   return name + "." + FormatExtension(format);
 }
 
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// True for a name TemporaryName made: "." + an entry name of the rendition
+// table + ".tmp-" + three decimal numbers joined by '-'.
+bool IsTemporaryName(const std::string& file) {
+  const std::string marker = ".tmp-";
+  std::size_t at = file.find(marker);
+  if (file.empty() || file[0] != '.' || at == std::string::npos) return false;
+  const std::string entry = file.substr(1, at - 1);
+  bool known = false;
+  for (const RenditionSpec& spec : RenditionTable())
+    for (Format format : {Format::kWebp, Format::kJpeg}) known = known || entry == EntryName(spec.name, format);
+  if (!known) return false;
+  std::string_view rest = std::string_view(file).substr(at + marker.size());
+  for (int part = 0; part < 3; ++part) {
+    std::size_t dash = part < 2 ? rest.find('-') : rest.size();
+    if (dash == std::string_view::npos || !AllDigits(rest.substr(0, dash))) return false;
+    rest = rest.substr(std::min(dash + 1, rest.size()));
+  }
+  return true;
+}
+
 std::vector<std::string> ListDir(const std::string& path, int* err) {
   std::vector<std::string> names;
   DIR* dir = opendir(path.c_str());
@@ -189,6 +213,34 @@ Result<std::vector<std::string>> RenditionCache::Keys() const {
   }
   std::sort(keys.begin(), keys.end());
   return keys;
+}
+
+Result<std::vector<std::string>> RenditionCache::ListTemporaries() const {
+  auto keys = Keys();
+  if (!keys.ok()) return keys.error();
+  std::vector<std::string> temps;
+  for (const std::string& key : keys.value()) {
+    std::string dir = KeyDir(key);
+    int err = 0;
+    std::vector<std::string> names = ListDir(dir, &err);
+    if (err == ENOENT || err == ENOTDIR) continue;
+    if (err != 0) return IoFailure("cannot list", dir, err);
+    for (const std::string& name : names)
+      if (IsTemporaryName(name)) temps.push_back(dir + "/" + name);
+  }
+  std::sort(temps.begin(), temps.end());
+  return temps;
+}
+
+Result<std::size_t> RenditionCache::RemoveTemporaries() const {
+  auto temps = ListTemporaries();
+  if (!temps.ok()) return temps.error();
+  std::size_t removed = 0;
+  for (const std::string& path : temps.value()) {
+    if (unlink(path.c_str()) == 0) ++removed;
+    else if (errno != ENOENT) return IoFailure("cannot remove", path, errno);
+  }
+  return removed;
 }
 
 }  // namespace thumbnails

@@ -35,8 +35,11 @@ struct IngestOutcome {
 
 class Archive {
  public:
-  // Opens (creating when needed) the archive in `dir`. Removes temporary
-  // files an interrupted run left behind.
+  // Opens (creating when needed) the archive in `dir`. Removes the temporary
+  // files an interrupted run left behind, in the original store and in the
+  // rendition cache (only files named as those stores name their temporaries):
+  // call it before any other process writes to `dir`. Fails (IOError) when a
+  // leftover cannot be listed or removed.
   static media::Result<std::unique_ptr<Archive>> Open(const DataDir& dir);
 
   // Ingests one photo, on the calling thread (call it from a worker, never

@@ -1,6 +1,8 @@
 // `gallery check --data DIR`: is the archive whole? Verifies the catalog's
 // integrity, every original's hash, catalogued photos without an original,
-// originals without a photo, renditions missing, and leftover temporary files.
+// originals without a photo, renditions missing, and leftover temporary files
+// (of the originals and of the rendition cache: problems, listed by path; this
+// command only reads, so it reports them instead of removing them).
 // Exit status 0 when nothing is wrong, 1 otherwise.
 #include <algorithm>
 #include <cstdio>
@@ -8,6 +10,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "service/render_status.h"
 
 namespace gallery::cli {
 namespace {
@@ -59,18 +62,23 @@ void RunCheck(const CheckArgs& a) {
   std::size_t unreferenced = 0;
   for (const auto& sha : on_disk)
     if (!in_catalog.count(sha)) ++unreferenced;
+  // Leftover temporaries are problems: the archive's own start removes them,
+  // so one found here outlived a start, or a writer is running right now.
   auto temps = originals.ListTemporaries();
-  std::size_t temporaries = temps.ok() ? temps->size() : 0;
+  if (!temps.ok()) Fail("cannot list the originals' temporary files", temps.status());
+  for (const auto& path : *temps) problem("temporary file left by an interrupted write: " + path);
+  auto rendition_temps = renditions.ListTemporaries();
+  if (!rendition_temps.ok()) Fail("cannot list the renditions' temporary files", FromRenderError(rendition_temps.error()));
+  for (const auto& path : rendition_temps.value())
+    problem("temporary file left by an interrupted rendition write: " + path);
 
   std::printf("photos %zu, originals %zu, hashes verified %zu\n", in_catalog.size(), on_disk.size(),
               verified);
   // Not problems: a deleted photo keeps its original until it is collected; an
-  // interrupted import may leave an original whose row was never committed, a
-  // temporary file (removed at the next start), or renditions to make again.
+  // interrupted import may leave an original whose row was never committed,
+  // or renditions to make again.
   if (unreferenced)
     std::printf("note: %zu originals belong to no photo (deleted or interrupted imports)\n", unreferenced);
-  if (temporaries)
-    std::printf("note: %zu temporary files from an interrupted write (removed at next start)\n", temporaries);
   if (missing_renditions)
     std::printf("note: %zu grid renditions missing (made on demand, or by 'gallery thumbnails rebuild')\n",
                 missing_renditions);
@@ -81,7 +89,14 @@ void RunCheck(const CheckArgs& a) {
 }  // namespace
 
 void AddCheckCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("check", "Verify the archive: catalog integrity and every original's hash");
+  auto* cmd = app.add_subcommand(
+      "check",
+      "Verify the archive: catalog integrity, every original's hash, and no temporary file left.\n"
+      "Only reads: temporary files an interrupted write left (originals' and renditions') are\n"
+      "reported as problems with their paths, not removed; the other commands that open the\n"
+      "archive ('serve', 'import', ...) remove them first. Run it while nothing writes to the archive\n"
+      "(a running server that is idle is fine): a write in progress shows as a temporary file.\n"
+      "Exit status 0 when the archive is whole, 1 when a problem was found.");
   auto args = std::make_shared<CheckArgs>();
   AddDataOption(cmd, &args->data);
   cmd->add_flag("--quick", args->quick, "Skip re-hashing the originals");

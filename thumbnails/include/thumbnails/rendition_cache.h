@@ -49,6 +49,21 @@ class RenditionCache {
   // The keys with a folder in the cache, sorted. Errors: kIOError.
   Result<std::vector<std::string>> Keys() const;
 
+  // The temporary files a Put interrupted by a crash left behind (paths,
+  // sorted): only files named as Put names them
+  // (".<name>.<ext>.tmp-<pid>-<n>-<n>" with a known rendition name and
+  // format) in an entry folder (<root>/<key[0..2]>/<key>); nothing else in
+  // the cache counts. No cache root: an empty list. Errors: kIOError.
+  // Includes the temporaries of a Put running at the same time: call it when
+  // no process writes to the cache.
+  Result<std::vector<std::string>> ListTemporaries() const;
+
+  // Removes the files ListTemporaries names and returns how many it removed;
+  // a file already gone is not an error. Call it when no process writes to
+  // the cache (at start-up): it would remove a running Put's temporary, and
+  // that Put would fail with kIOError. Errors: kIOError.
+  Result<std::size_t> RemoveTemporaries() const;
+
   const std::string& root() const { return root_; }
 
  private:
