@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -66,6 +68,42 @@ TEST_F(RendererTest, IngestSetSizesEqualRenderOneSizes) {
       EXPECT_EQ(one.value().width, r.width) << r.name << " of " << c.width << "x" << c.height;
       EXPECT_EQ(one.value().height, r.height) << r.name << " of " << c.width << "x" << c.height;
       ExpectEncodedSize(one.value(), r.width, r.height);
+      ExpectEncodedSize(r, r.width, r.height);
+    }
+  }
+}
+
+// JPEGs are decoded at a reduced scale (1/2, 1/4, 1/8) when that still covers
+// the rendition: sizes at and around the points where the scale changes, and
+// images of one or two pixels, which no scale may shrink to nothing.
+TEST_F(RendererTest, JpegScaleBoundariesGiveExactSizes) {
+  struct Case {
+    int width, height, orientation;
+  } cases[] = {{2560, 1920, 0}, {2559, 1919, 0}, {5119, 1500, 6}, {4000, 500, 0},
+               {1, 1, 0}, {2, 1, 6}, {1, 2000, 0}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::to_string(c.width) + "x" + std::to_string(c.height) + " orientation " +
+                 std::to_string(c.orientation));
+    std::string jpeg = thumbnails_test::SaveJpeg(
+        thumbnails_test::PhotoLike(c.width, c.height).get(), 85, c.orientation);
+    bool turned = c.orientation >= 5;
+    int shown_w = turned ? c.height : c.width, shown_h = turned ? c.width : c.height;
+    auto set = RenderIngestSet(jpeg, {Format::kJpeg});
+    ASSERT_TRUE(set.ok()) << set.error().message;
+    for (const auto& r : set.value().renditions) {
+      const RenditionSpec& spec = *FindRendition(r.name);
+      int box = spec.size;
+      if (r.name == "tile") {
+        int side = std::min({box, shown_w, shown_h});
+        ExpectEncodedSize(r, side, side);
+        continue;
+      }
+      double scale = std::min({1.0, double(box) / shown_w, double(box) / shown_h});
+      int w = std::max(1, int(shown_w * scale + 0.5)), h = std::max(1, int(shown_h * scale + 0.5));
+      EXPECT_LE(std::abs(r.width - w), 1) << r.name;
+      EXPECT_LE(std::abs(r.height - h), 1) << r.name;
+      EXPECT_TRUE(r.width == box || r.height == box || (r.width == shown_w && r.height == shown_h))
+          << r.name << " " << r.width << "x" << r.height;
       ExpectEncodedSize(r, r.width, r.height);
     }
   }

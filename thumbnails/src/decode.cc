@@ -1,8 +1,11 @@
 #include "decode.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
+
+#include "resample.h"
 
 namespace thumbnails {
 
@@ -130,6 +133,76 @@ Result<ImagePtr> ToSrgb8(ImagePtr image) {
   return image;
 }
 
+// The largest scale libjpeg decodes at (1/1, 1/2, 1/4, 1/8) whose result
+// still covers `cover` in both directions (rounded down, so a 1-pixel image
+// is never shrunk to nothing).
+int JpegShrink(const ProbeInfo& source, PixelSize cover) {
+  int shrink = 1;
+  for (int s = 2; s <= 8; s *= 2)
+    if (source.width / s >= cover.width && source.height / s >= cover.height) shrink = s;
+  return shrink;
+}
+
+// `size` as the pixels are stored: swapped when the orientation turns the
+// picture by a quarter.
+PixelSize Stored(const ProbeInfo& source, PixelSize size) {
+  return source.orientation >= 5 ? PixelSize{size.height, size.width} : size;
+}
+
+// `image` turned upright by its EXIF orientation (the orientation is then
+// removed from its metadata).
+Result<ImagePtr> Upright(ImagePtr image) {
+  VipsImage* out = nullptr;
+  if (vips_autorot(image.get(), &out, nullptr) != 0)
+    return VipsFailure(Error::kInternal, "rotate upright");
+  return ImagePtr(out);
+}
+
+// `image` (as stored) resized to `stored`, then turned upright.
+Result<ImagePtr> ResizeThenUpright(ImagePtr image, PixelSize stored) {
+  auto resized = ResizeTo(image.get(), stored);
+  if (!resized.ok()) return resized.error();
+  return Upright(std::move(resized.value()));
+}
+
+// `image` turned upright, then cut to a side×side square where it draws
+// attention.
+Result<ImagePtr> UprightThenSquare(ImagePtr image, int side) {
+  auto upright = Upright(std::move(image));
+  if (!upright.ok()) return upright.error();
+  return SquareFrom(upright.value().get(), side);
+}
+
+// A JPEG decoded at the largest libjpeg scale that still covers the
+// rendition, into memory, then resampled: this is cheaper than the generic
+// thumbnail operation on the same file (measured: 55-65 ms against 90-140 ms
+// for a 12 MP photo to 1280 px), which resamples while it decodes, strip by
+// strip.
+Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, PixelSize size,
+                            bool square_crop) {
+  PixelSize cover = size;
+  if (square_crop) {
+    double scale = double(size.width) / std::min(source.width, source.height);
+    cover = {std::max(size.width, int(source.width * scale + 0.5)),
+             std::max(size.height, int(source.height * scale + 0.5))};
+  }
+  VipsImage* raw = nullptr;
+  void* data = const_cast<char*>(bytes.data());
+  const std::string what = "decode with jpegload_buffer";
+  if (vips_jpegload_buffer(data, bytes.size(), &raw, "shrink", JpegShrink(source, cover), "access",
+                           VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_ERROR, nullptr) != 0)
+    return VipsFailure(Error::kCorrupt, what);
+  ImagePtr lazy(raw);
+  // Decoding happens here: a truncated or malformed file fails now.
+  ImagePtr decoded(vips_image_copy_memory(lazy.get()));
+  if (!decoded) return VipsFailure(Error::kCorrupt, what);
+  lazy.reset();
+  Result<ImagePtr> shaped = square_crop ? UprightThenSquare(std::move(decoded), size.width)
+                                        : ResizeThenUpright(std::move(decoded), Stored(source, size));
+  if (!shaped.ok()) return shaped.error();
+  return ToSrgb8(std::move(shaped.value()));
+}
+
 }  // namespace
 
 Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
@@ -146,6 +219,13 @@ Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
 
 Result<ImagePtr> DecodeToSize(std::string_view bytes, const ProbeInfo& source, PixelSize size,
                               bool square_crop) {
+  if (source.format == SourceFormat::kJpeg) {
+    auto image = DecodeJpeg(bytes, source, size, square_crop);
+    if (!image.ok()) return image.error();
+    VipsImage* memory = vips_image_copy_memory(image.value().get());
+    if (!memory) return VipsFailure(Error::kInternal, "resize");
+    return ImagePtr(memory);
+  }
   VipsImage* raw = nullptr;
   void* data = const_cast<char*>(bytes.data());
   // The loader must stop on truncated or damaged data. The thumbnail

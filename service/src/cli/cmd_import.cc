@@ -149,6 +149,11 @@ void RunImport(const ImportArgs& a) {
   // Two malloc arenas instead of one per thread: the image library's threads
   // otherwise each keep freed buffers, which raises the peak RSS.
   mallopt(M_ARENA_MAX, 2);
+  // Decoded photos (9 MB for 12 MP at half scale) are allocated and freed once
+  // per photo: kept in the heap rather than mapped afresh each time, they
+  // cost no page faults (about a tenth of the import's CPU time, measured).
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   auto archive = OpenArchiveOrExit(a.data);
   // Unknown collections are a setup error, found before any file is read.
   if (!a.meeting.empty()) {
