@@ -139,14 +139,13 @@ std::string JpegWithHugeIptc(int segments) {
   return InsertAfterSoi(SmallJpeg(), out);
 }
 
-std::string JpegWithHugeXmp(int megabytes) {
-  std::string body;
-  std::size_t target = static_cast<std::size_t>(megabytes) << 20;
-  while (body.size() < target) body += "<rdf:Bag><rdf:li>";
+std::string JpegWithHugeXmp(std::size_t bytes) {
   std::string packet =
       "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x='adobe:ns:meta/'>"
       "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description "
-      "xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:subject>" + body;
+      "xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:subject>";
+  while (packet.size() < bytes) packet += "<rdf:Bag><rdf:li>";
+  packet.resize(bytes);
   // Standard block: the first 60 kB; the rest in extended-XMP blocks.
   std::string segments = JpegSegment(0xE1, std::string("http://ns.adobe.com/xap/1.0/\0", 29) +
                                                packet.substr(0, 60000));

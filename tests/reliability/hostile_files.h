@@ -3,6 +3,7 @@
 // Every function returns the file's bytes; none reads anything from disk.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace reliability {
@@ -21,12 +22,14 @@ std::string JpegLossless();
 // A real JPEG with an EXIF block whose IFD0 points back to itself both as its
 // next IFD and as its EXIF sub-IFD.
 std::string JpegWithCyclicExif();
-// A real JPEG carrying `segments` full-size (64 kB) IPTC blocks, each one
-// declaring a dataset longer than the block.
+// A real JPEG carrying `segments` full-size IPTC blocks (64952 bytes after the
+// APP13 signature each: 16 stay under 1 MB, 17 are over), each one declaring
+// a dataset longer than the block.
 std::string JpegWithHugeIptc(int segments);
-// A real JPEG carrying an XMP packet of `megabytes` MB: the standard block plus
-// extended-XMP blocks, with deeply nested elements.
-std::string JpegWithHugeXmp(int megabytes);
+// A real JPEG carrying, besides its own small XMP block, an XMP packet of
+// exactly `bytes` bytes: the standard block plus extended-XMP blocks, with
+// deeply nested elements.
+std::string JpegWithHugeXmp(std::size_t bytes);
 // A Photoshop document header (8BPS) with a 30000×30000 canvas.
 std::string PsdFile();
 // The image library's own file format (.vips): header for 20000×20000 pixels.

@@ -4,6 +4,7 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -68,8 +69,20 @@ std::vector<Hostile> MadeFiles() {
 std::vector<Hostile> HostileMetadata() {
   return {
       {"cyclic-exif.jpg", JpegWithCyclicExif(), "image/jpeg", {201, 422}},
-      {"huge-iptc.jpg", JpegWithHugeIptc(40), "image/jpeg", {201, 413, 422}},
-      {"huge-xmp.jpg", JpegWithHugeXmp(2), "image/jpeg", {201, 413, 422}},
+      {"huge-iptc.jpg", JpegWithHugeIptc(16), "image/jpeg", {201, 413, 422}},
+      // Just under the 2 MB limit with the photo's own XMP: read, so taken.
+      {"huge-xmp.jpg", JpegWithHugeXmp((2 << 20) - (64 << 10)), "image/jpeg", {201}},
+  };
+}
+
+// Metadata blocks over the limits media/ sets (2 MB of XMP, 1 MB of IPTC):
+// refused before the metadata library parses them.
+std::vector<Hostile> OversizedMetadata() {
+  return {
+      {"xmp-8mb.jpg", JpegWithHugeXmp(8 << 20), "image/jpeg", {422}},
+      {"xmp-2.1mb.jpg", JpegWithHugeXmp((2 << 20) + (64 << 10)), "image/jpeg", {422}},
+      {"iptc-4mb.jpg", JpegWithHugeIptc(64), "image/jpeg", {422}},
+      {"iptc-1.1mb.jpg", JpegWithHugeIptc(17), "image/jpeg", {422}},
   };
 }
 
@@ -92,6 +105,8 @@ class HostileUploadTest : public http_test::ApiTest {
     http_test::Reply r = TimedUpload(port(), editor_, bytes, name, type, &millis);
     EXPECT_LE(millis, kMaxMillis);
     Memory now = ProcessMemory(server_->pid());
+    std::printf("%s: %d after %ld ms, peak %+ld kB %s\n", name.c_str(), r.status, millis,
+                now.hwm_kb - baseline_.rss_kb, r.status >= 300 ? r.body.substr(0, 200).c_str() : "");
     EXPECT_LE(now.hwm_kb - baseline_.rss_kb, kMaxGrowthKb)
         << "peak " << now.hwm_kb << " kB, before " << baseline_.rss_kb << " kB";
     EXPECT_TRUE(Alive(server_->pid())) << server_->Log();
@@ -142,6 +157,21 @@ TEST_F(HostileUploadTest, HostileMetadataOnGoodPixelsIsReadSafelyOrRefused) {
   }
   auto check = testing_util::RunGallery({"check", "--data", data_}, 60);
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST_F(HostileUploadTest, OversizedMetadataIsRefusedBeforeItIsRead) {
+  for (const Hostile& h : OversizedMetadata()) {
+    SCOPED_TRACE(h.name);
+    http_test::Reply r = SendAndWatch(h.name, h.bytes, h.content_type);
+    EXPECT_EQ(r.status, 422) << r.body.substr(0, 300);
+    ASSERT_TRUE(IsJsonError(r)) << r.body.substr(0, 300);
+    nlohmann::json error = nlohmann::json::parse(r.body);
+    EXPECT_EQ(error["code"], "limit_exceeded");
+    const std::string block = h.name.compare(0, 3, "xmp") == 0 ? "of XMP" : "of IPTC";
+    EXPECT_NE(error["message"].get<std::string>().find(block), std::string::npos) << r.body;
+    EXPECT_EQ(CatalogPhotoCount(data_ + "/catalog.db"), photos_);
+    EXPECT_EQ(FilesUnder(data_ + "/originals").size(), stored_);
+  }
 }
 
 // A JPEG with a ZIP archive after its end is a valid JPEG (cameras append
