@@ -1,5 +1,6 @@
 // A small, bounded ISO-BMFF (HEIF/AVIF) box reader: just enough to find the
-// primary item's `ispe` (pixel size) and `irot` (rotation) properties.
+// primary item's `ispe` (pixel size) and `irot` (rotation) properties, and the
+// size of the XMP items.
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -93,7 +94,77 @@ std::optional<PixelSize> Ispe(const Box& box) {
   return PixelSize{static_cast<int>(w), static_cast<int>(h)};
 }
 
+// An unsigned big-endian field of `n` bytes (0, 4 or 8) at `*p`, advancing
+// it; false when it does not fit before `end`.
+bool ReadField(const std::uint8_t** p, const std::uint8_t* end, unsigned n, std::uint64_t* out) {
+  if (static_cast<std::size_t>(end - *p) < n) return false;
+  *out = 0;
+  for (unsigned i = 0; i < n; ++i) *out = (*out << 8) | (*p)[i];
+  *p += n;
+  return true;
+}
+
+// The item ids `iinf` declares as XMP: `mime` items of type application/rdf+xml.
+std::vector<std::uint32_t> XmpItems(const Box* iinf) {
+  std::vector<std::uint32_t> items;
+  if (!iinf || iinf->body_size < 6) return items;
+  const std::size_t skip = iinf->body[0] == 0 ? 6 : 8;  // version, flags, entry count
+  if (iinf->body_size < skip) return items;
+  for (const Box& infe : Children(iinf->body + skip, iinf->body_size - skip)) {
+    if (infe.type != "infe" || infe.body_size < 12 || infe.body[0] < 2) continue;
+    const bool wide = infe.body[0] >= 3;
+    const std::size_t type_at = wide ? 10 : 8;
+    if (infe.body_size < type_at + 4) continue;
+    const std::uint32_t id = wide ? Be32(infe.body + 4) : Be16(infe.body + 4);
+    const std::string type(reinterpret_cast<const char*>(infe.body + type_at), 4);
+    // item_name, then for a `mime` item its content_type: NUL-terminated strings.
+    const char* name = reinterpret_cast<const char*>(infe.body + type_at + 4);
+    const std::size_t room = infe.body_size - type_at - 4;
+    const std::size_t name_size = strnlen(name, room);
+    if (type != "mime" || name_size >= room) continue;
+    const char* content = name + name_size + 1;
+    if (std::string(content, strnlen(content, room - name_size - 1)) == "application/rdf+xml") items.push_back(id);
+  }
+  return items;
+}
+
+// The bytes `iloc` places for `items`, each extent bounded by the file.
+std::uint64_t ItemBytes(const Box* iloc, const std::vector<std::uint32_t>& items, std::size_t file_size) {
+  if (!iloc || items.empty() || iloc->body_size < 8) return 0;
+  const std::uint8_t* p = iloc->body;
+  const std::uint8_t* end = p + iloc->body_size;
+  const int version = p[0];
+  const unsigned offset_size = p[4] >> 4, length_size = p[4] & 15, base_size = p[5] >> 4;
+  const unsigned index_size = version >= 1 ? (p[5] & 15) : 0;
+  p += 6;
+  std::uint64_t count = 0, total = 0, id = 0, skip = 0, extents = 0, offset = 0, length = 0;
+  if (!ReadField(&p, end, version < 2 ? 2 : 4, &count)) return 0;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    if (!ReadField(&p, end, version < 2 ? 2 : 4, &id)) break;
+    if (version >= 1 && !ReadField(&p, end, 2, &skip)) break;  // construction method
+    if (!ReadField(&p, end, 2, &skip) || !ReadField(&p, end, base_size, &skip) ||
+        !ReadField(&p, end, 2, &extents))
+      break;
+    const bool xmp = std::find(items.begin(), items.end(), id) != items.end();
+    for (std::uint64_t e = 0; e < extents; ++e) {
+      if (!ReadField(&p, end, index_size, &skip) || !ReadField(&p, end, offset_size, &offset) ||
+          !ReadField(&p, end, length_size, &length))
+        return total;
+      if (xmp) total += std::min<std::uint64_t>(length == 0 ? file_size : length, file_size);
+    }
+  }
+  return total;
+}
+
 }  // namespace
+
+std::uint64_t BmffXmpBytes(const std::uint8_t* data, std::size_t size) {
+  std::vector<Box> top = Children(data, size);
+  const Box* meta = Find(top, "meta");
+  if (!meta || meta->body_size < 4) return 0;
+  std::vector<Box> in_meta = Children(meta->body + 4, meta->body_size - 4);  // full box
+  return ItemBytes(Find(in_meta, "iloc"), XmpItems(Find(in_meta, "iinf")), size);
+}
 
 std::optional<PixelSize> ReadBmffPrimarySize(const std::uint8_t* data, std::size_t size) {
   const Box* meta = nullptr;

@@ -29,10 +29,12 @@ struct PixelSize {
 std::optional<PixelSize> ReadBmffPrimarySize(const std::uint8_t* data, std::size_t size);
 
 // The bytes of XMP and of IPTC a file carries, measured by walking its
-// container (JPEG segments, PNG text chunks, WebP chunks, TIFF IFD0 tags)
+// container (JPEG segments, PNG text chunks, WebP chunks, TIFF IFD0 tags,
+// HEIF item locations)
 // without parsing any block; bounded by the buffer, never allocating from a
 // declared size. Compressed PNG text is inflated into a fixed buffer only up
-// to the limits (then `at_least`). HEIC and AVIF measure 0.
+// to the limits (then `at_least`). HEIC and AVIF: the XMP items (BmffXmpBytes;
+// the format carries no IPTC).
 struct MetadataBlockSizes {
   std::uint64_t xmp = 0;
   std::uint64_t iptc = 0;
@@ -43,6 +45,11 @@ MetadataBlockSizes MeasureMetadataBlocks(const std::string& format, const std::u
 // LimitExceeded naming the format, the block and its size when a block is
 // over kMaxXmpBytes or kMaxIptcBytes; OK otherwise.
 Status CheckMetadataBlockSizes(const std::string& format, const std::uint8_t* data, std::size_t size);
+
+// The bytes of the XMP items of a HEIF/AVIF file (`mime` items of type
+// application/rdf+xml in `iinf`, their extents' lengths in `iloc`, each
+// bounded by the file's size). Reads boxes within [data, data+size) only.
+std::uint64_t BmffXmpBytes(const std::uint8_t* data, std::size_t size);
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(const std::string& s);

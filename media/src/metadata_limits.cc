@@ -199,7 +199,9 @@ MetadataBlockSizes MeasureMetadataBlocks(const std::string& format, const std::u
   if (format == "png") return MeasurePng(data, size);
   if (format == "webp") return MeasureWebp(data, size);
   if (format == "tiff") return MeasureTiff(data, size);
-  return {};
+  MetadataBlockSizes sizes;
+  if (format == "heic" || format == "avif") sizes.xmp = BmffXmpBytes(data, size);
+  return sizes;
 }
 
 Status CheckMetadataBlockSizes(const std::string& format, const std::uint8_t* data, std::size_t size) {

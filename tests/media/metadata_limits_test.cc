@@ -1,5 +1,5 @@
 // ReadMetadata refuses XMP over kMaxXmpBytes and IPTC over kMaxIptcBytes in
-// every container it measures (JPEG, PNG, WebP, TIFF), naming the block and
+// every container it measures (JPEG, PNG, WebP, TIFF, HEIF), naming the block and
 // its size, and reads blocks just under the limits as before. The blocks are
 // spliced into small real images, or the image is written by hand (TIFF).
 #include <zlib.h>
@@ -210,6 +210,38 @@ TEST(MetadataLimitsTest, TiffXmpAndIptcJustUnderTheLimitsAreReadAndOverAreRefuse
   ASSERT_TRUE(iptc.ok()) << iptc.status().ToString();
   EXPECT_FALSE(iptc->keywords.empty());
   ExpectRefused(TiffWith(33723, IimKeywords(kMaxIptcBytes + 100)), "IPTC");
+}
+
+// --- HEIF / AVIF
+
+std::string Box(const std::string& type, const std::string& body) {
+  return Be32(static_cast<std::uint32_t>(body.size() + 8)) + type + body;
+}
+
+// A HEIC file whose only item is an XMP packet of `xmp_size` bytes in `mdat`
+// (no image: enough for the size check, which comes first).
+std::string HeicWithXmp(std::size_t xmp_size) {
+  std::string ftyp = Box("ftyp", std::string("heic\0\0\0\0mif1heic", 16));
+  std::string infe = Box("infe", std::string("\x02\0\0\0", 4) + Be16(1) + Be16(0) + "mime" +
+                                     std::string("xmp\0application/rdf+xml\0", 24));
+  std::string iinf = Box("iinf", std::string(4, '\0') + Be16(1) + infe);
+  std::string hdlr = Box("hdlr", std::string(8, '\0') + "pict" + std::string(13, '\0'));
+  auto meta_with = [&](std::uint32_t offset) {
+    // iloc version 0: offsets and lengths of 4 bytes, no base offset.
+    std::string iloc = Box("iloc", std::string(4, '\0') + std::string("\x44\0", 2) + Be16(1) + Be16(1) +
+                                       Be16(0) + Be16(1) + Be32(offset) +
+                                       Be32(static_cast<std::uint32_t>(xmp_size)));
+    return Box("meta", std::string(4, '\0') + hdlr + iinf + iloc);
+  };
+  const std::size_t head = ftyp.size() + meta_with(0).size() + 8;
+  return ftyp + meta_with(static_cast<std::uint32_t>(head)) + Box("mdat", XmpPacket(xmp_size));
+}
+
+TEST(MetadataLimitsTest, HeifXmpItemOverTheLimitIsRefused) {
+  ExpectRefused(HeicWithXmp(kMaxXmpBytes + 100), "XMP");
+  auto under = Read(HeicWithXmp(kMaxXmpBytes - 100));
+  EXPECT_TRUE(under.ok() || under.status().code() != media::Status::Code::kLimitExceeded)
+      << under.status().ToString();
 }
 
 // Every refusal comes before the metadata library: a block over the limit
