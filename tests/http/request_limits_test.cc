@@ -149,6 +149,35 @@ TEST_F(RequestLimitsTest, RefusesInsteadOfContinuingWhenTheHeadDecides) {
   ExpectJsonRefusal(conn, head, 413, "too_large");
 }
 
+TEST_F(RequestLimitsTest, RefusesInsteadOfContinuingWithoutGoodCredentials) {
+  struct Case {
+    std::string credentials;
+    int status;
+  } cases[] = {
+      {"", 401},
+      {"Authorization: Bearer not-a-token\r\n", 401},
+      {"Authorization: Bearer " + editor_ + "\r\n", 403},  // deleting needs an admin
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.credentials);
+    RawConnection conn(port());
+    ASSERT_TRUE(conn.connected());
+    std::string line = c.status == 403 ? "DELETE /api/photos/1" : "POST /api/photos?album=x";
+    ASSERT_TRUE(conn.Write(line + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + c.credentials +
+                           "Content-Type: image/jpeg\r\nContent-Length: 1000\r\n"
+                           "Expect: 100-continue\r\n\r\n"));
+    std::string head = conn.ReadHead(2000);
+    EXPECT_EQ(StatusOf(head), c.status) << head;
+    EXPECT_EQ(HeaderOf(head, "Connection"), "close") << head;
+    EXPECT_TRUE(conn.ClosedWithin(3000));
+  }
+  // A public route is not judged early: its head gets the 100.
+  RawConnection conn(port());
+  ASSERT_TRUE(conn.Write("POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                         "Content-Type: application/json\r\nExpect: 100-continue\r\n\r\n"));
+  EXPECT_EQ(StatusOf(conn.ReadHead(2000)), 100);
+}
+
 TEST_F(RequestLimitsTest, RefusesMalformedFramingInJson) {
   struct Case {
     std::string framing;

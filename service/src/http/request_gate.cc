@@ -165,7 +165,7 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
     return ErrorResponse(417, "unsupported", "Expect '" + expect + "' is not supported");
   }
   expect_continue_ = !expect.empty() && phase_ != Phase::kHead;
-  if (judge_) return judge_(*parsed);
+  if (judge_ && expect_continue_) return judge_(*parsed);
   return std::nullopt;
 }
 

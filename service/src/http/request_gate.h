@@ -51,7 +51,9 @@ struct GateAction {
 class RequestGate {
  public:
   // `judge` may refuse a request from its head alone (e.g. missing
-  // credentials); it is asked only about heads the gate itself accepts.
+  // credentials); it is asked only about heads the gate itself accepts and
+  // that await a 100 Continue (the others are judged after their body, as
+  // usual, so no request pays for two checks).
   using Judge = std::function<std::optional<HttpResponse>(const RequestHead&)>;
   explicit RequestGate(GateLimits limits, Judge judge = nullptr);
 

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -256,6 +257,41 @@ std::int64_t HttpServer::Generation() {
   return generation_.load();
 }
 
+std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
+  HttpRequest req;
+  req.method = head.method;
+  std::size_t q = head.target.find('?');
+  req.path = head.target.substr(0, q);
+  std::optional<Access> access;
+  for (const RouteSpec& route : RouteTable()) {
+    if (req.method == route.method && MatchPattern(route.pattern, req.path, nullptr) &&
+        (!access || route.access < *access)) {
+      access = route.access;
+    }
+  }
+  if (!access || *access == Access::kPublic) return std::nullopt;
+  std::string query = q == std::string::npos ? "" : head.target.substr(q + 1);
+  for (std::size_t at = 0; at < query.size();) {
+    std::size_t end = std::min(query.find('&', at), query.size());
+    std::string pair = query.substr(at, end - at);
+    std::size_t eq = pair.find('=');
+    auto value = PercentDecode(eq == std::string::npos ? "" : pair.substr(eq + 1), true);
+    if (!value) return std::nullopt;
+    req.query.emplace_back(pair.substr(0, eq), *value);
+    at = end + 1;
+  }
+  req.header = [&head](const std::string& name) -> std::optional<std::string> {
+    std::string value = head.Header(name);
+    if (value.empty()) return std::nullopt;
+    return value;
+  };
+  try {
+    return api_->Authorize(req, *access);
+  } catch (const std::exception&) {
+    return std::nullopt;  // the request's own dispatch answers
+  }
+}
+
 void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
   double started = NowMs();
   HttpRequest req;
@@ -352,6 +388,7 @@ media::Status HttpServer::Start() {
     limits.gate.max_upload_bytes = options_.max_upload_bytes;
     limits.gate.max_request_bytes = options_.max_body_bytes;
     limits.max_connections = options_.max_connections;
+    limits.judge = [this](const RequestHead& head) { return JudgeHead(head); };
     auto handler = std::make_shared<GuardedHandler>(router_.handler(), std::move(limits));
     handler->setHeaderTimeout(options_.header_timeout);
     handler->setBodyTimeout(options_.body_timeout);

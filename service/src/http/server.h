@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <pistache/endpoint.h>
@@ -16,6 +17,7 @@
 
 #include "http/api.h"
 #include "http/metrics.h"
+#include "http/request_gate.h"
 #include "http/response_cache.h"
 #include "http/route_table.h"
 #include "media/status.h"
@@ -67,6 +69,11 @@ class HttpServer {
   // processes) moved.
   std::int64_t Generation();
   void NoRoute(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
+  // The credential check of the route `head` names, made from the head
+  // alone: the 401/403 the route would answer, or nullopt when it would let
+  // the request in or the head does not tell (no route, a bad query).
+  // Where several routes match, the least strict decides.
+  std::optional<HttpResponse> JudgeHead(const RequestHead& head);
   void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
             Pistache::Http::ResponseWriter& response, double started_ms);
   // Sends the headers of `res` now and its streamed body from a thread of
