@@ -72,8 +72,10 @@ TEST_F(RequestLimitsTest, RefusesADeclaredBodyOverTheLimitAtOnceWithoutReadingIt
   ASSERT_FALSE(head.empty()) << "no answer within 1 s";
   EXPECT_LT(ms, 1000);
   ExpectJsonRefusal(conn, head, 413, "too_large");
-  // The server is still serving.
+  // The server is still serving, and its log names the refusal.
   EXPECT_EQ(Get("/api/health").status, 200);
+  EXPECT_NE(server_->Log().find("(refused from the request head) 413"), std::string::npos)
+      << server_->Log();
 }
 
 TEST_F(RequestLimitsTest, RefusesAChunkedBodyOnceItPassesTheLimit) {

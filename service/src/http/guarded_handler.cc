@@ -157,7 +157,9 @@ void GuardedHandler::onInput(const char* buffer, size_t len,
 
 void GuardedHandler::Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, PeerState& state,
                            const HttpResponse& response) {
-  WriteSmall(peer->fd(), SerializeClosingResponse(response));
+  std::string bytes = SerializeClosingResponse(response);
+  WriteSmall(peer->fd(), bytes);
+  if (limits_.answered) limits_.answered(response.status, bytes.size());
   ::shutdown(peer->fd(), SHUT_WR);
   state.closing = true;
   state.closing_since = std::chrono::steady_clock::now();

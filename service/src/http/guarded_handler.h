@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 #include <pistache/http.h>
@@ -21,6 +22,9 @@ struct ConnectionLimits {
   GateLimits gate;
   int max_connections = 0;  // 0: no cap
   RequestGate::Judge judge;  // may refuse a request from its head; may be empty
+  // Told of each answer written here (refusals) with its status and size;
+  // called on the connection's thread; may be empty.
+  std::function<void(int status, std::size_t bytes)> answered;
 };
 
 // The endpoint clones one per HTTP thread; the clones share the count of

@@ -389,6 +389,10 @@ media::Status HttpServer::Start() {
     limits.gate.max_request_bytes = options_.max_body_bytes;
     limits.max_connections = options_.max_connections;
     limits.judge = [this](const RequestHead& head) { return JudgeHead(head); };
+    limits.answered = [this](int status, std::size_t bytes) {
+      metrics_->CountRequest("-", "before-route", status);
+      LogLine("-", "(refused from the request head)", status, bytes, 0);
+    };
     auto handler = std::make_shared<GuardedHandler>(router_.handler(), std::move(limits));
     handler->setHeaderTimeout(options_.header_timeout);
     handler->setBodyTimeout(options_.body_timeout);
