@@ -9,6 +9,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "fixtures/test_util.h"
 #include "media/catalog.h"
@@ -181,7 +182,8 @@ TEST_F(ImportTest, CheckFindsDamage) {
 }
 
 // SIGKILL part-way: everything reported imported is there with the right
-// hash, `gallery check` is clean, and a rerun finishes the job.
+// hash, `gallery check` finds nothing wrong but the kill's temporary files,
+// and a rerun (which removes them) finishes the job and leaves check clean.
 TEST_F(ImportTest, KillDuringImportLosesNothingReported) {
   WritePhotos(tmp_ / "card", 24, 500);
   std::map<std::string, std::string> sha_of;
@@ -203,8 +205,15 @@ TEST_F(ImportTest, KillDuringImportLosesNothingReported) {
     EXPECT_EQ(import.Wait(), 128 + SIGKILL);
   }
   ASSERT_GE(reported.size(), 5u);
+  // The kill may leave temporary files of the writes in progress: check lists
+  // them as problems (the next open of the archive removes them), and nothing
+  // else.
   auto check = RunGallery({"check", "--data", data_});
-  EXPECT_EQ(check.exit_code, 0) << check.out;
+  std::istringstream lines(check.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("problem: ", 0) != 0) continue;
+    EXPECT_EQ(line.rfind("problem: temporary file left by an interrupted", 0), 0u) << check.out;
+  }
   {
     auto catalog = media::Catalog::Open(data_ + "/catalog.db");
     ASSERT_TRUE(catalog.ok());
