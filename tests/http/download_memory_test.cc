@@ -1,6 +1,6 @@
 // The album ZIP is streamed: downloading an album whose originals total well
-// over 100 MB raises the server's peak resident size by far less than the
-// ZIP's size, and the ZIP read back lists every photo.
+// over 100 MB raises the server's peak resident size by less than a quarter
+// of the ZIP's size, and the ZIP read back lists every photo.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -14,7 +14,16 @@
 namespace http_test {
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+// The sanitized server keeps freed memory in quarantine, so its peak says
+// nothing about streaming: there the ZIP's structure alone is checked, on
+// fewer photos.
+constexpr bool kSanitized = true;
+constexpr int kPhotos = 8;
+#else
+constexpr bool kSanitized = false;
 constexpr int kPhotos = 30;
+#endif
 constexpr std::size_t kPadding = 4u << 20;  // bytes of comment per photo
 
 // The peak resident size of process `pid` in kB (VmHWM), or -1.
@@ -89,8 +98,10 @@ TEST_F(DownloadMemoryTest, StreamsAnAlbumOfLargeOriginalsInLittleMemory) {
               after >> 10);
   EXPECT_GT(r.body.size(), std::size_t{kPhotos} * kPadding);
   EXPECT_EQ(CentralDirectoryEntries(r.body), kPhotos);
-  EXPECT_LT(static_cast<double>(after - before) * 1024, static_cast<double>(r.body.size()) / 4)
-      << "the peak resident size grew by " << (after - before) << " kB";
+  if (!kSanitized) {
+    EXPECT_LT(static_cast<double>(after - before) * 1024, static_cast<double>(r.body.size()) / 4)
+        << "the peak resident size grew by " << (after - before) << " kB";
+  }
 }
 
 }  // namespace
