@@ -90,13 +90,13 @@ void RunCheck(const CheckArgs& a) {
 
 void AddCheckCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "check",
-      "Verify the archive: catalog integrity, every original's hash, and no temporary file left.\n"
+      "check", "Verify the archive: catalog integrity, every original's hash, no temporary file left");
+  cmd->footer(
       "Only reads: temporary files an interrupted write left (originals' and renditions') are\n"
       "reported as problems with their paths, not removed; the other commands that open the\n"
-      "archive ('serve', 'import', ...) remove them first. Run it while nothing writes to the archive\n"
-      "(a running server that is idle is fine): a write in progress shows as a temporary file.\n"
-      "Exit status 0 when the archive is whole, 1 when a problem was found.");
+      "archive ('serve', 'import', ...) remove them first. Run it while nothing writes to the\n"
+      "archive (a running server that is idle is fine): a write in progress shows as a temporary\n"
+      "file. Exit status 0 when the archive is whole, 1 when a problem was found.");
   auto args = std::make_shared<CheckArgs>();
   AddDataOption(cmd, &args->data);
   cmd->add_flag("--quick", args->quick, "Skip re-hashing the originals");
