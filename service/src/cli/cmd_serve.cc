@@ -113,12 +113,14 @@ void AddServeCommand(CLI::App& app) {
       ->check(CLI::Range(1, 64))->capture_default_str();
   cmd->add_option("--queue", args->queue, "Image jobs that may wait; more are refused with 503")
       ->check(CLI::Range(1, 10000))->capture_default_str();
-  cmd->add_option("--max-upload-bytes", args->max_upload_bytes, "Largest accepted request body")
+  cmd->add_option("--max-upload-bytes", args->max_upload_bytes,
+                  "Largest accepted request body; a larger one is refused (413) from its "
+                  "head, before it is read")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
   cmd->add_option("--header-timeout", args->header_timeout,
                   "Seconds a request's head may take, counted from the connection's opening or "
-                  "the previous request's end (so also how long an idle connection is kept); "
-                  "then 408 and close")
+                  "the previous request's end; a late head gets 408 and the connection is "
+                  "closed (an idle kept-alive connection is closed then)")
       ->check(CLI::Range(0.1, 3600.0))->capture_default_str();
   cmd->add_option("--body-timeout", args->body_timeout,
                   "Seconds a whole request, body included, may take, counted the same way; "
