@@ -10,26 +10,35 @@ namespace gallery {
 
 Archive::Archive(DataDir dir, std::unique_ptr<media::Catalog> catalog,
                  std::unique_ptr<media::OriginalStore> originals,
-                 std::unique_ptr<thumbnails::RenditionCache> renditions)
+                 std::unique_ptr<thumbnails::RenditionCache> renditions, UsersLock users)
     : dir_(std::move(dir)),
       catalog_(std::move(catalog)),
       originals_(std::move(originals)),
-      renditions_(std::move(renditions)) {}
+      renditions_(std::move(renditions)),
+      users_(std::move(users)) {}
 
 media::Result<std::unique_ptr<Archive>> Archive::Open(const DataDir& dir) {
   media::FileSystem* fs = media::DefaultFileSystem();
   media::Status s = fs->CreateDirs(dir.root);
   if (!s.ok()) return s;
+  auto users = UsersLock::Take(dir.users_lock_path());
+  if (!users.ok()) return users.status();
   auto catalog = media::Catalog::Open(dir.catalog_path());
   if (!catalog.ok()) return catalog.status();
   auto originals = std::make_unique<media::OriginalStore>(fs, dir.originals_dir());
-  s = originals->RemoveTemporaries();
-  if (!s.ok()) return s;
   auto renditions = std::make_unique<thumbnails::RenditionCache>(dir.renditions_dir());
-  auto swept = renditions->RemoveTemporaries();
-  if (!swept.ok()) return FromRenderError(swept.error());
+  // Temporaries are left by a process that died while writing; one still
+  // running may be writing them now, so only a lone user clears them.
+  if (users->alone()) {
+    s = originals->RemoveTemporaries();
+    if (!s.ok()) return s;
+    auto swept = renditions->RemoveTemporaries();
+    if (!swept.ok()) return FromRenderError(swept.error());
+  }
+  s = users->Share();
+  if (!s.ok()) return s;
   return std::unique_ptr<Archive>(new Archive(dir, std::move(catalog.value()), std::move(originals),
-                                              std::move(renditions)));
+                                              std::move(renditions), std::move(users.value())));
 }
 
 const std::vector<thumbnails::Format>& Archive::IngestFormats() {

@@ -10,5 +10,6 @@ DataDir::DataDir(std::string r) : root(std::move(r)) {
 std::string DataDir::catalog_path() const { return root + "/catalog.db"; }
 std::string DataDir::originals_dir() const { return root + "/originals"; }
 std::string DataDir::renditions_dir() const { return root + "/renditions"; }
+std::string DataDir::users_lock_path() const { return root + "/users.lock"; }
 
 }  // namespace gallery

@@ -3,6 +3,8 @@
 // like them, and `gallery check` reports each one left as a problem by path.
 #include <sys/stat.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/api_fixture.h"
+#include "fixtures/server_process.h"
 #include "fixtures/test_util.h"
 #include "reliability_util.h"
 #include "service/archive.h"
@@ -109,6 +112,31 @@ TEST_F(TemporariesTest, OpeningTheArchiveSweepsExactlyTheTemporaries) {
   auto check = testing_util::RunGallery({"check", "--data", data_});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
   EXPECT_NE(check.out.find("check ok"), std::string::npos) << check.out;
+}
+
+
+// A command that opens the archive while a server has it open leaves the
+// temporaries alone (they may be the server's writes in progress) and
+// `gallery check` counts them in a note; once the server has stopped, the
+// next command removes them.
+TEST_F(TemporariesTest, WhileAServerRunsTemporariesAreLeftAndOnlyNoted) {
+  http_test::ServerProcess server(data_);
+  for (const auto& path : temporaries_) EXPECT_FALSE(Exists(path)) << "swept at start: " << path;
+  for (const auto& path : temporaries_) Plant(path);
+  auto token = testing_util::RunGallery({"token", "create", "--data", data_, "--role", "editor"});
+  ASSERT_EQ(token.exit_code, 0) << token.out << token.err;
+  for (const auto& path : temporaries_) EXPECT_TRUE(Exists(path)) << path;
+  auto check = testing_util::RunGallery({"check", "--data", data_});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_NE(check.out.find("note: 3 temporary files while another process has the archive open"),
+            std::string::npos)
+      << check.out;
+  EXPECT_NE(check.out.find("check ok"), std::string::npos) << check.out;
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+  token = testing_util::RunGallery({"token", "create", "--data", data_, "--role", "editor"});
+  ASSERT_EQ(token.exit_code, 0) << token.out << token.err;
+  for (const auto& path : temporaries_) EXPECT_FALSE(Exists(path)) << path;
+  for (const auto& path : look_alikes_) EXPECT_TRUE(Exists(path)) << path;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "media/original_store.h"
 #include "media/status.h"
 #include "service/data_dir.h"
+#include "service/users_lock.h"
 #include "thumbnails/rendition_cache.h"
 #include "thumbnails/stage_time.h"
 
@@ -35,11 +36,13 @@ struct IngestOutcome {
 
 class Archive {
  public:
-  // Opens (creating when needed) the archive in `dir`. Removes the temporary
-  // files an interrupted run left behind, in the original store and in the
-  // rendition cache (only files named as those stores name their temporaries):
-  // call it before any other process writes to `dir`. Fails (IOError) when a
-  // leftover cannot be listed or removed.
+  // Opens (creating when needed) the archive in `dir` and holds its users
+  // lock until destroyed. When no other process has `dir` open, removes the
+  // temporary files an interrupted run left behind, in the original store and
+  // in the rendition cache (only files named as those stores name their
+  // temporaries); otherwise leaves them, since the other process may be
+  // writing them. Fails (IOError) when the lock cannot be taken or a leftover
+  // cannot be listed or removed.
   static media::Result<std::unique_ptr<Archive>> Open(const DataDir& dir);
 
   // Ingests one photo, on the calling thread (call it from a worker, never
@@ -78,11 +81,12 @@ class Archive {
  private:
   Archive(DataDir dir, std::unique_ptr<media::Catalog> catalog,
           std::unique_ptr<media::OriginalStore> originals,
-          std::unique_ptr<thumbnails::RenditionCache> renditions);
+          std::unique_ptr<thumbnails::RenditionCache> renditions, UsersLock users);
   DataDir dir_;
   std::unique_ptr<media::Catalog> catalog_;
   std::unique_ptr<media::OriginalStore> originals_;
   std::unique_ptr<thumbnails::RenditionCache> renditions_;
+  UsersLock users_;  // held for the archive's life
 };
 
 }  // namespace gallery

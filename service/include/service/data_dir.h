@@ -12,6 +12,7 @@ struct DataDir {
   std::string catalog_path() const;     // DIR/catalog.db
   std::string originals_dir() const;    // DIR/originals
   std::string renditions_dir() const;   // DIR/renditions
+  std::string users_lock_path() const;  // DIR/users.lock
 };
 
 }  // namespace gallery

@@ -10,7 +10,9 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "service/data_dir.h"
 #include "service/render_status.h"
+#include "service/users_lock.h"
 
 namespace gallery::cli {
 namespace {
@@ -62,15 +64,23 @@ void RunCheck(const CheckArgs& a) {
   std::size_t unreferenced = 0;
   for (const auto& sha : on_disk)
     if (!in_catalog.count(sha)) ++unreferenced;
-  // Leftover temporaries are problems: the archive's own start removes them,
-  // so one found here outlived a start, or a writer is running right now.
+  // Temporaries are problems when nobody else has the folder open: a lone
+  // start removes them, so one found then outlived its writer. While another
+  // process has the folder open they may be its writes in progress.
+  auto users = UsersLock::Take(DataDir(a.data).users_lock_path());
+  if (!users.ok()) Fail("cannot tell whether another process uses the archive", users.status());
+  std::size_t in_use = 0;
+  auto temporary = [&](const std::string& what) {
+    if (users->alone()) problem(what);
+    else ++in_use;
+  };
   auto temps = originals.ListTemporaries();
   if (!temps.ok()) Fail("cannot list the originals' temporary files", temps.status());
-  for (const auto& path : *temps) problem("temporary file left by an interrupted write: " + path);
+  for (const auto& path : *temps) temporary("temporary file left by an interrupted write: " + path);
   auto rendition_temps = renditions.ListTemporaries();
   if (!rendition_temps.ok()) Fail("cannot list the renditions' temporary files", FromRenderError(rendition_temps.error()));
   for (const auto& path : rendition_temps.value())
-    problem("temporary file left by an interrupted rendition write: " + path);
+    temporary("temporary file left by an interrupted rendition write: " + path);
 
   std::printf("photos %zu, originals %zu, hashes verified %zu\n", in_catalog.size(), on_disk.size(),
               verified);
@@ -79,6 +89,10 @@ void RunCheck(const CheckArgs& a) {
   // or renditions to make again.
   if (unreferenced)
     std::printf("note: %zu originals belong to no photo (deleted or interrupted imports)\n", unreferenced);
+  if (in_use)
+    std::printf("note: %zu temporary files while another process has the archive open (writes in "
+                "progress, or leftovers the next lone start removes)\n",
+                in_use);
   if (missing_renditions)
     std::printf("note: %zu grid renditions missing (made on demand, or by 'gallery thumbnails rebuild')\n",
                 missing_renditions);
@@ -94,9 +108,10 @@ void AddCheckCommand(CLI::App& app) {
   cmd->footer(
       "Only reads: temporary files an interrupted write left (originals' and renditions') are\n"
       "reported as problems with their paths, not removed; the other commands that open the\n"
-      "archive ('serve', 'import', ...) remove them first. Run it while nothing writes to the\n"
-      "archive (a running server that is idle is fine): a write in progress shows as a temporary\n"
-      "file. Exit status 0 when the archive is whole, 1 when a problem was found.");
+      "archive ('serve', 'import', ...) remove them when no other process has it open. While\n"
+      "another process has it open (a running server), temporary files may be its writes in\n"
+      "progress: they are counted in a note, not as problems.\n"
+      "Exit status 0 when the archive is whole, 1 when a problem was found.");
   auto args = std::make_shared<CheckArgs>();
   AddDataOption(cmd, &args->data);
   cmd->add_flag("--quick", args->quick, "Skip re-hashing the originals");
