@@ -5,8 +5,8 @@
 #   1. a cached `tile` rendition GET: requests/s and p99;
 #   2. an album listing of 200 photos (GET /api/albums/{slug}/photos?limit=200)
 #      against the same JSON as a static file: requests/s and p99;
-#   3. uploads of the 24 MP JPEGs over HTTP (2 at a time, without
-#      "Expect: 100-continue", which the server does not answer) against
+#   3. uploads of the 24 MP JPEGs over HTTP (3 at a time, as the upload page
+#      sends them, and like a browser without "Expect: 100-continue") against
 #      `gallery import --jobs 2` of the same files: photos/s.
 # Prints the figures and the ratios. Usage: bench/http.sh [WORKDIR]
 # (default /tmp/gallery-bench); GALLERY=path overrides build/gallery.
@@ -119,12 +119,13 @@ row "album listing, 200 photos" "$base$listing" "http://127.0.0.1:$nginx_port/al
 stop_server
 kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 
-# --- uploads of 24 MP JPEGs: over HTTP (2 at a time) against gallery import
+# --- uploads of 24 MP JPEGs: over HTTP (3 at a time, the upload page's
+# CONCURRENCY in web/js/upload_queue.js) against gallery import
 dir="$work/set/24mp"; n=$(count_jpegs "$dir")
 "$gallery" token create --data "$run/up" --role editor | tail -n 1 >"$run/up.token"
 start_server "$run/up"
 t0=$(now)
-ls "$dir"/*.jpg | xargs -P 2 -I{} sh -c \
+ls "$dir"/*.jpg | xargs -P 3 -I{} sh -c \
   "curl -sf -H 'Expect:' -H 'Authorization: Bearer $(cat "$run/up.token")' -H 'Content-Type: image/jpeg' \
      -H \"X-Filename: \$(basename {})\" --data-binary @{} 'http://127.0.0.1:$port/api/photos' >/dev/null"
 t1=$(now)
@@ -135,5 +136,5 @@ t2=$(now)
 t3=$(now)
 up=$(rate "$n" "$t0" "$t1"); imp=$(rate "$n" "$t2" "$t3")
 echo
-echo "upload of $n JPEGs of 24 MP: HTTP (2 at a time, 2 workers) $up photos/s," \
+echo "upload of $n JPEGs of 24 MP: HTTP (3 at a time, 2 workers) $up photos/s," \
      "gallery import --jobs 2 $imp photos/s, HTTP÷import $(ratio "$up" "$imp")x"
