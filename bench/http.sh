@@ -19,7 +19,7 @@ for tool in wrk nginx curl exiv2 vips; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
 done
 [ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
-bash "$here/make-photo-set.sh" "$work/set" 16 8 4 >/dev/null
+bash "$here/make-photo-set.sh" "$work/set" 16 24 4 >/dev/null
 run="$work/http"; rm -rf "$run"; mkdir -p "$run/www" "$run/nginx" "$run/small"
 server_pid=""; nginx_pid=""
 cleanup() {
@@ -124,10 +124,17 @@ kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 dir="$work/set/24mp"; n=$(count_jpegs "$dir")
 "$gallery" token create --data "$run/up" --role editor | tail -n 1 >"$run/up.token"
 start_server "$run/up"
+# One client process, 3 uploads at a time over kept-alive connections, as a
+# browser sends them.
+upload_args=()
+for f in "$dir"/*.jpg; do
+  [ ${#upload_args[@]} -eq 0 ] || upload_args+=(--next)
+  upload_args+=(-f -o /dev/null -H 'Expect:' -H "Authorization: Bearer $(cat "$run/up.token")"
+                -H 'Content-Type: image/jpeg' -H "X-Filename: $(basename "$f")" --data-binary "@$f"
+                "http://127.0.0.1:$port/api/photos")
+done
 t0=$(now)
-ls "$dir"/*.jpg | xargs -P 3 -I{} sh -c \
-  "curl -sf -H 'Expect:' -H 'Authorization: Bearer $(cat "$run/up.token")' -H 'Content-Type: image/jpeg' \
-     -H \"X-Filename: \$(basename {})\" --data-binary @{} 'http://127.0.0.1:$port/api/photos' >/dev/null"
+curl -sS -Z --parallel-max 3 --no-progress-meter "${upload_args[@]}"
 t1=$(now)
 stop_server
 sync

@@ -14,7 +14,7 @@ work=${1:-/tmp/gallery-bench}
 runs=${RUNS:-3}
 source "$here/lib.sh"
 [ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
-bash "$here/make-photo-set.sh" "$work/set" 16 8 4 >/dev/null
+bash "$here/make-photo-set.sh" "$work/set" 16 24 4 >/dev/null
 format=$(ingest_format)
 
 echo "gallery import, 2 workers, against references run on the same files"

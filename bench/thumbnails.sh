@@ -10,7 +10,7 @@ gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
 source "$here/lib.sh"
 [ -x "$gallery" ] || { echo "build/gallery is missing: build first" >&2; exit 2; }
-bash "$here/make-photo-set.sh" "$work/set" 16 8 4 >/dev/null
+bash "$here/make-photo-set.sh" "$work/set" 16 24 4 >/dev/null
 
 echo "gallery thumbnails rebuild, 2 workers, against references run on the same files"
 echo "group        photos  render/s  thumbnailer/s  render÷thumbnailer  floor/s  render÷floor  render peak RSS"

@@ -77,13 +77,13 @@ int Serve(const ServeArgs& args) {
   options.header_timeout = std::chrono::milliseconds(static_cast<long>(args.header_timeout * 1000));
   options.body_timeout = std::chrono::milliseconds(static_cast<long>(args.body_timeout * 1000));
   options.max_connections = args.max_connections;
-  // Large answers, upload bodies and decoded photos (tens of megabytes) are
-  // built in heap memory that stays mapped between requests: a fresh mapping
-  // for each cost more in page faults than the work itself. Two arenas, not
-  // one per thread, so what one thread frees the next request reuses.
+  // Large answers, upload bodies and decoded photos (up to 16 MB) are built
+  // in heap memory that stays mapped between requests: a fresh mapping for
+  // each cost more in page faults than the work itself. Two arenas, not one
+  // per thread, so what one thread frees the next request reuses.
   mallopt(M_ARENA_MAX, 2);
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+  mallopt(M_MMAP_THRESHOLD, 16 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
   http::HttpServer server(&api, &metrics, options);
   media::Status started = server.Start();
   if (!started.ok()) {
