@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 
 namespace media::catalog {
 namespace {
@@ -129,15 +128,6 @@ Result<std::string> NormalizeUtcTime(const std::string& what, const std::string&
   }
   return Status::InvalidArgument(what + ": invalid time '" + s +
                                  "' (expected YYYY-MM-DDTHH:MM:SSZ in UTC, or YYYY-MM-DD)");
-}
-
-std::string NowUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 std::string TakenSortKey(const std::string& taken_at) {

@@ -7,6 +7,7 @@
 
 #include "media/metadata.h"
 #include "media/status.h"
+#include "media/utc_time.h"
 
 namespace media::catalog {
 
@@ -32,9 +33,6 @@ Status CheckOptionalDate(const std::string& what, const std::string& s);
 // A UTC instant as "YYYY-MM-DDTHH:MM:SSZ". Accepts that form or a bare date
 // (midnight UTC). "" stays "". InvalidArgument naming `what` otherwise.
 Result<std::string> NormalizeUtcTime(const std::string& what, const std::string& s);
-
-// The current time as "YYYY-MM-DDTHH:MM:SSZ".
-std::string NowUtc();
 
 // The sort key of a taken-at value: its local date-time
 // "YYYY-MM-DDTHH:MM:SS" (a bare date reads as midnight), or "~" when absent

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "fixtures/api_fixture.h"
+#include "media/utc_time.h"
 
 namespace http_test {
 namespace {
@@ -55,8 +56,6 @@ class EmbargoTest : public ApiTest {
   std::int64_t id_ = 0, shown_ = 0;
 };
 
-using testing_util::UtcIn;
-
 TEST_F(EmbargoTest, HiddenFromThePublicUntilItsDate) {
   ASSERT_TRUE(PublicSees());
   Embargo("2099-01-01T00:00:00Z");
@@ -70,7 +69,7 @@ TEST_F(EmbargoTest, HiddenFromThePublicUntilItsDate) {
 }
 
 TEST_F(EmbargoTest, AppearsWhenTheDateComes) {
-  Embargo(UtcIn(2));
+  Embargo(media::UtcAfter(2));
   EXPECT_FALSE(PublicSees());
   std::this_thread::sleep_for(std::chrono::milliseconds(3200));
   EXPECT_TRUE(PublicSees());

@@ -7,14 +7,13 @@
 #include <thread>
 
 #include "fixtures/api_fixture.h"
+#include "media/utc_time.h"
 #include "media/sha256.h"
 
 namespace http_test {
 namespace {
 
 using nlohmann::json;
-
-using testing_util::UtcIn;
 
 class LinksApiTest : public ApiTest {
  protected:
@@ -47,7 +46,7 @@ TEST_F(LinksApiTest, LinkOpensItsAlbumAndItsMediaOnly) {
   std::string secret = link["secret"];
   EXPECT_EQ(secret.size(), 43u);  // 32 random bytes, base64url
   EXPECT_EQ(link["url"], "/albums/backstage?share=" + secret);
-  EXPECT_GT(link["expires_at"].get<std::string>(), UtcIn(6 * 86400));
+  EXPECT_GT(link["expires_at"].get<std::string>(), media::UtcAfter(6 * 86400));
 
   EXPECT_EQ(Get("/api/albums/backstage").status, 404);
   EXPECT_EQ(Get("/api/albums/backstage?share=" + secret).status, 200);
@@ -78,7 +77,7 @@ TEST_F(LinksApiTest, LinkOpensItsAlbumAndItsMediaOnly) {
 }
 
 TEST_F(LinksApiTest, ExpiredLinkIsRefused) {
-  std::string secret = Secret("backstage", "{\"expires_at\": \"" + UtcIn(2) + "\"}");
+  std::string secret = Secret("backstage", "{\"expires_at\": \"" + media::UtcAfter(2) + "\"}");
   ASSERT_EQ(Get("/api/albums/backstage?share=" + secret).status, 200);
   std::this_thread::sleep_for(std::chrono::milliseconds(3200));
   auto r = Get("/api/albums/backstage?share=" + secret);
@@ -123,7 +122,7 @@ TEST_F(LinksApiTest, BadRequestsAreRefused) {
   EXPECT_EQ(CreateLink("backstage", R"({"expires_in_days": 1})", {{"X-None", "1"}}).status, 401);
   auto fallback = CreateLink("backstage", "");
   ASSERT_EQ(fallback.status, 201) << fallback.body;
-  EXPECT_GT(json::parse(fallback.body)["expires_at"].get<std::string>(), UtcIn(29 * 86400));
+  EXPECT_GT(json::parse(fallback.body)["expires_at"].get<std::string>(), media::UtcAfter(29 * 86400));
 }
 
 }  // namespace

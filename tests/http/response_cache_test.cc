@@ -2,13 +2,13 @@
 // retired by any change (this server's or another process's) and when an
 // embargo ends.
 #include <chrono>
-#include <ctime>
 #include <thread>
 
 #include <gtest/gtest.h>
 
 #include "../../service/src/http/response_cache.h"
 #include "fixtures/api_fixture.h"
+#include "media/utc_time.h"
 
 namespace http_test {
 namespace {
@@ -118,11 +118,7 @@ TEST_F(CachedAnswersTest, AnEmbargoEndsOnTimeThoughNothingChanged) {
   Gallery({"album", "add", "opening", "--title-en", "Opening"});
   StartServer();
   std::int64_t id = UploadPhoto(Jpeg(1, "Later"), "a.jpg", "?album=opening")["id"];
-  std::time_t t = std::time(nullptr) + 2;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char until[32];
-  std::strftime(until, sizeof until, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::string until = media::UtcAfter(2);
   Headers h = Editor();
   h.emplace_back("Content-Type", "application/json");
   auto r = Send(port(), "PATCH", "/api/photos/" + std::to_string(id), h,

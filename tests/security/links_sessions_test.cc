@@ -92,7 +92,7 @@ TEST_F(LinksSessionsTest, ShareLinkOpensItsAlbumOnlyAndNeverWrites) {
 }
 
 TEST_F(LinksSessionsTest, ExpiredAndDeletedAlbumLinksAreRefused) {
-  Reply r = EditorJson("POST", "/api/albums/closed/links", {{"expires_at", UtcIn(2)}});
+  Reply r = EditorJson("POST", "/api/albums/closed/links", {{"expires_at", media::UtcAfter(2)}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string soon = json::parse(r.body)["secret"];
   EXPECT_EQ(Get("/api/albums/closed?share=" + soon).status, 200);

@@ -83,7 +83,7 @@ void SecurityTest::BuildArchive() {
   embargoed_photo_ = UploadPhoto(http_test::Jpeg(4, "Signing"), "signing.jpg", "?album=open")["id"];
   loose_photo_ = UploadPhoto(http_test::Jpeg(5, "Hall"), "hall.jpg")["id"];
   Reply r = EditorJson("PATCH", "/api/photos/" + std::to_string(embargoed_photo_),
-                       {{"embargo_until", UtcIn(365L * 86400)}});
+                       {{"embargo_until", media::UtcAfter(365L * 86400)}});
   ASSERT_EQ(r.status, 200) << r.body;
   r = EditorJson("POST", "/api/albums/closed/links", {{"expires_in_days", 7}});
   ASSERT_EQ(r.status, 201) << r.body;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fixtures/api_fixture.h"
+#include "media/utc_time.h"
 
 namespace security_test {
 
@@ -46,6 +47,5 @@ class SecurityTest : public http_test::ApiTest {
   const std::string editor_password_ = "Casablanca-July-2016-pass";
 };
 
-using testing_util::UtcIn;
 
 }  // namespace security_test

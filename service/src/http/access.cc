@@ -1,9 +1,8 @@
 #include "http/access.h"
 
-#include <ctime>
-
 #include "http/session.h"
 #include "media/sha256.h"
+#include "media/utc_time.h"
 
 namespace gallery::http {
 
@@ -79,17 +78,8 @@ bool ListsAlbum(const Principal& principal, const media::Album& album) {
          (IsEditor(principal) || album.visibility == media::Visibility::kPrivate);
 }
 
-std::string NowUtc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 bool IsEmbargoed(const media::Photo& photo) {
-  return !photo.embargo_until.empty() && photo.embargo_until > NowUtc();
+  return !photo.embargo_until.empty() && photo.embargo_until > media::NowUtc();
 }
 
 bool CanSeePhoto(media::Catalog& catalog, const Principal& principal, const media::Photo& photo) {

@@ -33,8 +33,6 @@ bool CanSeeAlbum(const Principal& principal, const media::Album& album);
 // Whether the album appears in listings for `principal` (unlisted ones only
 // for editors).
 bool ListsAlbum(const Principal& principal, const media::Album& album);
-// The current UTC time, "YYYY-MM-DDTHH:MM:SSZ".
-std::string NowUtc();
 // True while the photo's embargo date is in the future.
 bool IsEmbargoed(const media::Photo& photo);
 // Whether `photo` (as GetPhoto fills it, with its albums) is visible: to an

@@ -4,7 +4,6 @@
 // generator; only its SHA-256 is stored. An unknown or expired secret
 // answers 401 on every route (access.cc).
 
-#include <ctime>
 #include <regex>
 
 #include "http/access.h"
@@ -12,6 +11,7 @@
 #include "http/json_body.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
+#include "media/utc_time.h"
 #include "service/secrets.h"
 
 namespace gallery::http {
@@ -22,15 +22,6 @@ using nlohmann::json;
 
 constexpr int kDefaultDays = 30;
 constexpr int kMaxDays = 3650;
-
-std::string UtcInDays(int days) {
-  std::time_t t = std::time(nullptr) + static_cast<std::time_t>(days) * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // The expiry the body asks for into *expires_at; the 400 answer otherwise.
 std::optional<HttpResponse> ReadExpiry(const json& body, std::string* expires_at) {
@@ -44,7 +35,7 @@ std::optional<HttpResponse> ReadExpiry(const json& body, std::string* expires_at
     if (!v.is_string() || !std::regex_match(v.get<std::string>(), kTime)) {
       return BadField("expires_at", "must be a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
     }
-    if (v.get<std::string>() <= NowUtc()) return BadField("expires_at", "must be in the future");
+    if (v.get<std::string>() <= media::NowUtc()) return BadField("expires_at", "must be in the future");
     *expires_at = v.get<std::string>();
     return std::nullopt;
   }
@@ -56,7 +47,7 @@ std::optional<HttpResponse> ReadExpiry(const json& body, std::string* expires_at
     }
     days = v.get<int>();
   }
-  *expires_at = UtcInDays(days);
+  *expires_at = media::UtcAfter(days * 86400L);
   return std::nullopt;
 }
 

@@ -2,8 +2,6 @@
 
 #include <openssl/crypto.h>
 
-#include <ctime>
-
 #include "media/sha256.h"
 
 namespace gallery::http {
@@ -65,15 +63,6 @@ std::optional<HttpResponse> AuthenticateSession(media::Catalog& catalog, HttpReq
   req.principal.role = cred->role;
   req.principal.name = cred->user;
   return std::nullopt;
-}
-
-std::string UtcAfter(long seconds) {
-  std::time_t t = std::time(nullptr) + seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace gallery::http

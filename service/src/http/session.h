@@ -34,7 +34,4 @@ std::string SessionCookieHeader(const std::string& secret, bool secure);
 // a live session's request is not GET/HEAD and lacks the right X-CSRF-Token.
 std::optional<HttpResponse> AuthenticateSession(media::Catalog& catalog, HttpRequest& req);
 
-// The ISO 8601 UTC time `seconds` from now ("YYYY-MM-DDTHH:MM:SSZ").
-std::string UtcAfter(long seconds);
-
 }  // namespace gallery::http

@@ -6,6 +6,7 @@
 #include "http/session_password.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
+#include "media/utc_time.h"
 #include "service/secrets.h"
 
 namespace gallery::http {
@@ -71,7 +72,7 @@ HttpResponse Api::Login(const HttpRequest& req) {
   cred.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());
   cred.role = user->role;
   cred.user = user->name;
-  cred.expires_at = UtcAfter(kSessionSeconds);
+  cred.expires_at = media::UtcAfter(kSessionSeconds);
   auto stored = catalog().AddCredential(cred);
   if (!stored.ok()) return ErrorFromStatus(stored.status());
   HttpResponse r = JsonResponse({{"authenticated", true},
