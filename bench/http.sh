@@ -74,8 +74,9 @@ count=$(grep -o '"sha256"' "$run/www/album.json" | wc -l)
 tile="/media/$(grep -o '"/media/[0-9]*/tile.webp?v=[0-9]*"' "$run/www/album.json" | sed -n 1p | tr -d '"' | cut -d/ -f3-)"
 curl -sf "$base$tile" -o "$run/www/tile.webp"   # renders and caches it
 
-# --- nginx on another loopback port, serving the same bytes
-nginx_port=$(( port + 1 ))
+# --- nginx on another loopback port, serving the same bytes (the first of
+# the ports after the gallery's that it can bind)
+write_nginx_conf() {
 cat >"$run/nginx/nginx.conf" <<CONF
 worker_processes 2;
 daemon off;
@@ -100,11 +101,19 @@ http {
   }
 }
 CONF
+}
 chmod -R a+rX "$run/www"
-nginx -c "$run/nginx/nginx.conf" -p "$run/nginx" &
-nginx_pid=$!
-sleep 0.5
-curl -sf "http://127.0.0.1:$nginx_port/tile.webp" -o /dev/null || { echo "nginx did not start" >&2; exit 1; }
+nginx_pid=""
+for try in $(seq 1 20); do
+  nginx_port=$(( port + try ))
+  write_nginx_conf
+  nginx -c "$run/nginx/nginx.conf" -p "$run/nginx" 2>>"$run/nginx/start.log" &
+  nginx_pid=$!
+  sleep 0.5
+  curl -sf "http://127.0.0.1:$nginx_port/tile.webp" -o /dev/null && break
+  kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+done
+[ -n "$nginx_pid" ] || { echo "nginx did not start:" >&2; cat "$run/nginx/start.log" >&2; exit 1; }
 
 echo "wrk -t2 -c32 -d10s on loopback; gallery serve --threads 2 against nginx (sendfile, keep-alive)"
 printf "%-28s %10s %9s %10s %9s %10s %10s\n" "request" "gallery/s" "p99 ms" "nginx/s" "p99 ms" "÷ req/s" "p99 ×"
@@ -124,13 +133,14 @@ kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 dir="$work/set/24mp"; n=$(count_jpegs "$dir")
 "$gallery" token create --data "$run/up" --role editor | tail -n 1 >"$run/up.token"
 start_server "$run/up"
-# One client process, 3 uploads at a time over kept-alive connections, as a
-# browser sends them.
+# One client process, 3 uploads at a time over kept-alive connections, each
+# file read as it is sent (-T), as a browser sends them. (With --data-binary
+# the client reads all the files into memory before it sends the first.)
 upload_args=()
 for f in "$dir"/*.jpg; do
   [ ${#upload_args[@]} -eq 0 ] || upload_args+=(--next)
   upload_args+=(-f -o /dev/null -H 'Expect:' -H "Authorization: Bearer $(cat "$run/up.token")"
-                -H 'Content-Type: image/jpeg' -H "X-Filename: $(basename "$f")" --data-binary "@$f"
+                -H 'Content-Type: image/jpeg' -H "X-Filename: $(basename "$f")" -X POST -T "$f"
                 "http://127.0.0.1:$port/api/photos")
 done
 t0=$(now)

@@ -63,7 +63,6 @@ int Serve(const ServeArgs& args) {
   http::Metrics metrics([&workers] { return workers.queue_depth(); });
   http::ApiContext context;
   context.archive = archive->get();
-  context.workers = &workers;
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   context.web_dir = args.web;
@@ -84,7 +83,7 @@ int Serve(const ServeArgs& args) {
   mallopt(M_ARENA_MAX, 2);
   mallopt(M_MMAP_THRESHOLD, 16 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
-  http::HttpServer server(&api, &metrics, options);
+  http::HttpServer server(&api, &metrics, &workers, options);
   media::Status started = server.Start();
   if (!started.ok()) {
     std::cerr << "gallery serve: " << started.ToString() << "\n";

@@ -1,7 +1,8 @@
 // The handlers behind every route: each turns an HttpRequest into an
 // HttpResponse by asking the archive. No HTTP library type appears here, and
-// no domain state lives here: the archive, the worker pool and the metrics
-// are borrowed from the caller.
+// no domain state lives here: the archive and the metrics are borrowed from
+// the caller. Work on images is returned as a deferred answer (Deferred),
+// which the server runs on its worker pool.
 //
 // Thread-safety: handlers are called from several HTTP threads at once; they
 // keep no state of their own beyond the borrowed, thread-safe services.
@@ -15,13 +16,11 @@
 #include "http/metrics.h"
 #include "http/route_table.h"
 #include "service/archive.h"
-#include "service/worker_pool.h"
 
 namespace gallery::http {
 
 struct ApiContext {
   Archive* archive = nullptr;     // not owned
-  WorkerPool* workers = nullptr;  // not owned: where images are decoded
   Metrics* metrics = nullptr;     // not owned
   std::size_t max_upload_bytes = 0;
   std::string web_dir;  // the pages' folder; "" = the source tree's web/
@@ -103,7 +102,11 @@ class Api {
                                     bool album_checked);
   HttpResponse PhotoPage(const HttpRequest& req, media::PhotoFilter filter, bool album_checked);
 
-  // One file's ingest: the answer, and the photo's JSON when it worked.
+  // The rendition at `path` as the answer `r` (its headers already set).
+  HttpResponse RenditionAnswer(HttpResponse r, const media::Result<std::string>& path,
+                               thumbnails::Format format);
+  // One file's ingest, run on an image worker: the answer, and the photo's
+  // JSON when it worked.
   struct Upload {
     HttpResponse response;
     nlohmann::json photo;

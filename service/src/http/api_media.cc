@@ -10,7 +10,6 @@
 #include "http/byte_range.h"
 #include "http/request_params.h"
 #include "http/status_map.h"
-#include "http/worker_call.h"
 #include "thumbnails/rendition_spec.h"
 
 namespace gallery::http {
@@ -94,17 +93,19 @@ HttpResponse Api::GetRendition(const HttpRequest& req) {
     r.content_type.clear();
     return r;
   }
-  media::Result<std::string> path = media::Status::NotFound("not rendered");
   auto cached = archive().renditions().Path(photo->sha256, name, format);
   if (cached.ok() && archive().renditions().Has(photo->sha256, name, format)) {
-    path = cached.value();
-  } else {
-    media::Photo p = *photo;
-    auto rendered = RunOnWorkers<media::Result<std::string>>(
-        *ctx_.workers, [this, p, name, format] { return archive().EnsureRendition(p, name, format); });
-    if (!rendered) return QueueFull();
-    path = std::move(*rendered);
+    return RenditionAnswer(std::move(r), cached.value(), format);
   }
+  // Not made yet (`large`, or a format not made at ingest): rendered on an
+  // image worker, which answers.
+  return Deferred([this, r, p = *photo, name, format]() mutable {
+    return RenditionAnswer(std::move(r), archive().EnsureRendition(p, name, format), format);
+  });
+}
+
+HttpResponse Api::RenditionAnswer(HttpResponse r, const media::Result<std::string>& path,
+                                  thumbnails::Format format) {
   if (!path.ok()) return ErrorFromStatus(path.status());
   auto bytes = ReadWhole(path.value());
   if (!bytes) return ErrorResponse(500, "io_error", "cannot read the rendition");

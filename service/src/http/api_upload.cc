@@ -1,6 +1,7 @@
 // Uploads: POST /api/photos with the raw image as the body, or
-// multipart/form-data with one or many files. Decoding runs on the bounded
-// worker pool; this thread waits for the result.
+// multipart/form-data with one or many files. The request is checked here;
+// the photos are decoded and stored later, on the bounded worker pool
+// (Deferred), which also makes the answer.
 #include <chrono>
 
 #include "http/api.h"
@@ -8,7 +9,6 @@
 #include "http/status_map.h"
 #include "http/url_codec.h"
 #include "http/views.h"
-#include "http/worker_call.h"
 
 namespace gallery::http {
 
@@ -35,26 +35,21 @@ std::string RawFilename(const HttpRequest& req) {
 
 Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& options) {
   auto started = std::chrono::steady_clock::now();
-  auto outcome = RunOnWorkers<media::Result<IngestOutcome>>(
-      *ctx_.workers, [this, &bytes, &options] { return archive().Ingest(bytes, options); });
+  auto outcome = archive().Ingest(bytes, options);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (!outcome) {
-    ctx_.metrics->CountIngest("busy", seconds);
-    return {QueueFull(), nlohmann::json()};
-  }
-  if (!outcome->ok()) {
-    const media::Status& s = outcome->status();
+  if (!outcome.ok()) {
+    const media::Status& s = outcome.status();
     ctx_.metrics->CountIngest(s.code_name(), seconds);
     return {ErrorResponse(HttpStatusFor(s.code()), s.code_name(), options.filename + ": " + ClientMessage(s)),
             nlohmann::json()};
   }
-  ctx_.metrics->CountIngest(outcome->value().duplicate ? "duplicate" : "created", seconds);
-  auto photo = catalog().GetPhoto(outcome->value().photo_id);
+  ctx_.metrics->CountIngest(outcome->duplicate ? "duplicate" : "created", seconds);
+  auto photo = catalog().GetPhoto(outcome->photo_id);
   if (!photo.ok()) return {ErrorFromStatus(photo.status()), nlohmann::json()};
   nlohmann::json j = PhotoJson(*photo, true);
-  j["duplicate"] = outcome->value().duplicate;
-  int status = outcome->value().duplicate ? 200 : 201;
+  j["duplicate"] = outcome->duplicate;
+  int status = outcome->duplicate ? 200 : 201;
   return {JsonResponse(j, status), j};
 }
 
@@ -80,7 +75,7 @@ HttpResponse Api::UploadPhotos(const HttpRequest& req) {
     return ErrorResponse(400, "invalid_argument", "name the file in X-Filename or Content-Disposition");
   }
   if (req.body->empty()) return ErrorResponse(400, "invalid_argument", options.filename + ": empty body");
-  return IngestOne(*req.body, options).response;
+  return Deferred([this, body = req.body, options] { return IngestOne(*body, options).response; });
 }
 
 HttpResponse Api::UploadForm(const HttpRequest& req, const std::string& boundary,
@@ -100,23 +95,28 @@ HttpResponse Api::UploadForm(const HttpRequest& req, const std::string& boundary
     }
   }
   if (files.empty()) return ErrorResponse(400, "invalid_argument", "the form holds no file");
-  if (files.size() == 1) {
-    options.filename = *files[0]->filename;
-    return IngestOne(std::string(files[0]->data), options).response;
-  }
-  nlohmann::json items = nlohmann::json::array();
-  for (const FormPart* file : files) {
-    options.filename = *file->filename;
-    Upload one = IngestOne(std::string(file->data), options);
-    nlohmann::json item = {{"filename", options.filename}, {"status", one.response.status}};
-    if (one.photo.is_null()) {
-      item["error"] = nlohmann::json::parse(one.response.body);
-    } else {
-      item["photo"] = one.photo;
+  // The parts' data are views into the body, which outlives the job.
+  std::vector<std::pair<std::string, std::string_view>> named;
+  for (const FormPart* file : files) named.emplace_back(*file->filename, file->data);
+  return Deferred([this, named, options]() mutable {
+    if (named.size() == 1) {
+      options.filename = named[0].first;
+      return IngestOne(std::string(named[0].second), options).response;
     }
-    items.push_back(item);
-  }
-  return JsonResponse({{"items", items}});
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& [filename, data] : named) {
+      options.filename = filename;
+      Upload one = IngestOne(std::string(data), options);
+      nlohmann::json item = {{"filename", filename}, {"status", one.response.status}};
+      if (one.photo.is_null()) {
+        item["error"] = nlohmann::json::parse(one.response.body);
+      } else {
+        item["photo"] = one.photo;
+      }
+      items.push_back(item);
+    }
+    return JsonResponse({{"items", items}});
+  });
 }
 
 }  // namespace gallery::http

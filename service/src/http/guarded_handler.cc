@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include <chrono>
+#include <mutex>
 #include <string>
 
 #include <pistache/peer.h>
@@ -66,15 +67,27 @@ struct GuardedHandler::PeerState {
 
   // The number of open connections counting this one, when it was opened.
   int count() const { return count_; }
-  // This connection no longer counts as open (idempotent).
+  // This connection no longer counts as open (idempotent; with `mu` held
+  // once other threads may see the state).
   void Release() {
     if (counted_) --*open_;
     counted_ = false;
   }
 
-  RequestGate gate;
+  RequestGate gate;  // used on the connection's thread only
+  // Also set from the thread of a PendingAnswer, hence the lock.
+  std::mutex mu;
   bool closing = false;  // answered for the last time; input is dropped
   std::chrono::steady_clock::time_point closing_since;
+  bool answer_pending = false;  // a PendingAnswer is open: input is dropped
+  bool dropped = false;         // input came while it was
+
+  // Stops reading for good (called with `mu` held).
+  void StartClosing() {
+    closing = true;
+    closing_since = std::chrono::steady_clock::now();
+    Release();  // a closing connection no longer counts against the cap
+  }
 
  private:
   std::shared_ptr<std::atomic<int>> open_;
@@ -125,6 +138,7 @@ void GuardedHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& pe
 
 void GuardedHandler::onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   if (auto state = std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey))) {
+    std::lock_guard<std::mutex> lock(state->mu);
     state->Release();
   }
   Inner().onDisconnection(peer);
@@ -134,13 +148,23 @@ void GuardedHandler::onInput(const char* buffer, size_t len,
                              const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   auto state = std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey));
   if (!state) return Inner().onInput(buffer, len, peer);
-  if (state->closing) {
-    if (std::chrono::steady_clock::now() - state->closing_since > kLingerAfterRefusal) {
+  // True (and the input dropped) while a request of this connection awaits
+  // its answer from another thread, or once it is closing.
+  auto holding = [&] {
+    std::lock_guard<std::mutex> lock(state->mu);
+    if (state->answer_pending) {
+      state->dropped = true;
+      return true;
+    }
+    if (state->closing &&
+        std::chrono::steady_clock::now() - state->closing_since > kLingerAfterRefusal) {
       ::shutdown(peer->fd(), SHUT_RD);  // the next read sees the end: the library closes
     }
-    return;
-  }
+    return state->closing;
+  };
+  if (holding()) return;
   for (GateAction& action : state->gate.Feed(std::string_view(buffer, len))) {
+    if (holding()) return;  // the request just forwarded is answered later
     switch (action.kind) {
       case GateAction::kForward:
         Inner().onInput(action.bytes.data(), action.bytes.size(), peer);
@@ -161,9 +185,30 @@ void GuardedHandler::Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Pee
   WriteSmall(peer->fd(), bytes);
   if (limits_.answered) limits_.answered(response.status, bytes.size());
   ::shutdown(peer->fd(), SHUT_WR);
-  state.closing = true;
-  state.closing_since = std::chrono::steady_clock::now();
-  state.Release();  // a refused connection no longer counts against the cap
+  std::lock_guard<std::mutex> lock(state.mu);
+  state.StartClosing();
+}
+
+PendingAnswer::PendingAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  if (!peer) return;
+  state_ = peer->tryGetData(kStateKey);
+  if (!state_) return;
+  auto& state = *std::static_pointer_cast<GuardedHandler::PeerState>(state_);
+  std::lock_guard<std::mutex> lock(state.mu);
+  state.answer_pending = true;
+}
+
+bool PendingAnswer::Finish() {
+  if (finished_ || !state_) return must_close_;
+  finished_ = true;
+  auto& state = *std::static_pointer_cast<GuardedHandler::PeerState>(state_);
+  std::lock_guard<std::mutex> lock(state.mu);
+  state.answer_pending = false;
+  if (state.dropped) {
+    state.StartClosing();
+    must_close_ = true;
+  }
+  return must_close_;
 }
 
 }  // namespace gallery::http

@@ -4,6 +4,9 @@
 // answer at once and the connection is closed without reading the body;
 // `Expect: 100-continue` is answered), and hands the requests that pass to
 // the router's handler, which parses and dispatches them as before.
+//
+// A request answered later from another thread (PendingAnswer) holds its
+// connection: bytes that come before the answer are dropped, not parsed.
 #pragma once
 
 #include <atomic>
@@ -27,6 +30,29 @@ struct ConnectionLimits {
   std::function<void(int status, std::size_t bytes)> answered;
 };
 
+// The connection of a request whose answer is sent later, from another
+// thread (HttpResponse::deferred). Until Finish, bytes that come on the
+// connection are dropped rather than parsed: only a client that pipelines
+// sends before its answer, and no later answer may overtake this one. Such
+// a connection must then get its answer with Connection: close, and is
+// closed. Thread-safe.
+class PendingAnswer {
+ public:
+  // Marks the request now being dispatched on `peer` (the HTTP thread's
+  // current request) as answered later.
+  explicit PendingAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+  PendingAnswer(const PendingAnswer&) = delete;
+  PendingAnswer& operator=(const PendingAnswer&) = delete;
+  // Ends the wait (once; later calls return the same). True when bytes
+  // were dropped: the caller then writes the answer, closing, itself, and
+  // the connection reads nothing more.
+  bool Finish();
+
+ private:
+  std::shared_ptr<void> state_;  // the connection's GuardedHandler::PeerState
+  bool finished_ = false, must_close_ = false;
+};
+
 // The endpoint clones one per HTTP thread; the clones share the count of
 // open connections. Each connection's bytes arrive on one thread.
 class GuardedHandler : public Pistache::Http::Handler {
@@ -42,6 +68,7 @@ class GuardedHandler : public Pistache::Http::Handler {
                  Pistache::Http::ResponseWriter response) override;
 
  private:
+  friend class PendingAnswer;
   struct PeerState;
   void onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
   void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;

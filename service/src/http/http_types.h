@@ -54,7 +54,21 @@ struct HttpResponse {
   // blocks until the connection has taken it and returns false once the
   // client is gone (stop then). `body` is then ignored.
   std::function<void(const std::function<bool(std::string_view)>& write)> stream;
+  // When set, the answer is not made yet: the server queues `deferred` on
+  // the image workers and sends the response it returns, so the HTTP thread
+  // goes on with other connections meanwhile (a full queue: 503 busy at
+  // once). The request's body stays alive until then; nothing else of the
+  // request does, so `deferred` captures what it needs by value. Everything
+  // else here is then ignored.
+  std::function<HttpResponse()> deferred;
 };
+
+// An answer made later on the image workers by `job` (see `deferred`).
+inline HttpResponse Deferred(std::function<HttpResponse()> job) {
+  HttpResponse r;
+  r.deferred = std::move(job);
+  return r;
+}
 
 // 200 (or `status`) with `value` serialised as the body.
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);

@@ -1354,6 +1354,7 @@ const char kDocument[] = R"openapi({
       },
       "post": {
         "summary": "Upload: the raw image (Content-Type image/*, name in X-Filename or Content-Disposition) or multipart/form-data with one or many files and optional album, meeting, credit fields",
+        "description": "The photos are decoded and stored on the image workers, which answer. 503 busy with Retry-After when their queue is full, or when the upload waited in it past half the server's header timeout.",
         "security": [
           {
             "bearer": []

@@ -165,16 +165,16 @@ void KeepAliveUnlessAsked(const HttpRequest& req, Pistache::Http::Header::Collec
 
 }  // namespace
 
-HttpServer::HttpServer(Api* api, Metrics* metrics, ServerOptions options)
-    : api_(api), metrics_(metrics), options_(std::move(options)) {}
+HttpServer::HttpServer(Api* api, Metrics* metrics, WorkerPool* workers, ServerOptions options)
+    : api_(api), metrics_(metrics), workers_(workers), options_(std::move(options)) {}
 
 HttpServer::~HttpServer() { Shutdown(); }
 
 void HttpServer::setupRoutes() {
   for (const RouteSpec& route : RouteTable()) {
     const RouteSpec* spec = &route;
-    auto handler = [this, spec](const Request request, ResponseWriter response) {
-      Dispatch(*spec, request, std::move(response));
+    auto handler = [this, spec](Request request, ResponseWriter response) {
+      Dispatch(*spec, std::make_shared<const Request>(std::move(request)), std::move(response));
       return Pistache::Rest::Route::Result::Ok;
     };
     router_.addRoute(MethodFromName(route.method), RouterPattern(route.pattern),
@@ -199,15 +199,16 @@ void HttpServer::setupRoutes() {
   router_.addNotFoundHandler(no_route);
 }
 
-void HttpServer::Dispatch(const RouteSpec& route, const Request& request, ResponseWriter response) {
+void HttpServer::Dispatch(const RouteSpec& route, std::shared_ptr<const Request> request,
+                          ResponseWriter response) {
   double started = NowMs();
   HttpRequest bare;
-  bare.method = MethodName(request.method());
-  bare.path = request.resource();
+  bare.method = MethodName(request->method());
+  bare.path = request->resource();
   std::optional<HttpRequest> req;
   std::shared_ptr<const HttpResponse> res;
   try {
-    req = Convert(request, route.pattern);
+    req = Convert(*request, route.pattern);
     if (!req) {
       res = std::make_shared<HttpResponse>(
           ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL"));
@@ -224,7 +225,73 @@ void HttpServer::Dispatch(const RouteSpec& route, const Request& request, Respon
     res = std::make_shared<HttpResponse>(
         ErrorResponse(500, "internal", "the server failed to answer this request"));
   }
+  if (res->deferred) {
+    Defer(route, std::move(request), *req, res->deferred, std::move(response), started);
+    return;
+  }
   Send(req ? *req : bare, route.pattern, *res, response, started);
+}
+
+namespace {
+
+HttpResponse Busy(const std::string& message) {
+  HttpResponse r = ErrorResponse(503, "busy", message);
+  r.headers.emplace_back("Retry-After", "2");
+  return r;
+}
+
+}  // namespace
+
+// The library closes a connection whose request was read longer than the
+// header time limit ago and that has not been answered (it takes the wait
+// for a slow client), so a job still queued after half of that limit is
+// answered 503 instead of being run: its answer would find no connection.
+void HttpServer::Defer(const RouteSpec& route, std::shared_ptr<const Request> request,
+                       const HttpRequest& req, std::function<HttpResponse()> job,
+                       ResponseWriter response, double started_ms) {
+  auto pending = std::make_shared<PendingAnswer>(response.getPeer());
+  auto writer = std::make_shared<ResponseWriter>(std::move(response));
+  const double queued_ms = NowMs();
+  const double max_wait_ms = static_cast<double>(options_.header_timeout.count()) / 2;
+  ++active_deferred_;
+  auto answer = [this, &route, request, req, pending, writer, started_ms](const HttpResponse& res) {
+    // The change a write made retires the cached answers before its own
+    // answer reaches the client.
+    if (std::string_view(route.method) != "GET") ++generation_;
+    if (pending->Finish()) {
+      // Written on the socket directly (it may wait for the client), not
+      // through the endpoint.
+      SendClosing(req, route.pattern, res, writer->getPeer(), started_ms);
+      return;
+    }
+    std::lock_guard<std::mutex> lock(endpoint_mu_);
+    if (endpoint_open_) Send(req, route.pattern, res, *writer, started_ms);
+  };
+  bool queued = workers_->TrySubmit([this, answer, job = std::move(job), queued_ms, max_wait_ms] {
+    try {
+      HttpResponse res;
+      if (stopping_) {
+        res = Busy("the server is stopping");
+      } else if (NowMs() - queued_ms > max_wait_ms) {
+        res = Busy("the image workers are busy; retry shortly");
+      } else {
+        try {
+          res = job();
+        } catch (const std::exception& e) {
+          LogLine("internal-error", e.what(), 500, 0, 0);
+          res = ErrorResponse(500, "internal", "the server failed to answer this request");
+        }
+      }
+      answer(res);
+    } catch (const std::exception& e) {
+      LogLine("internal-error", e.what(), 500, 0, 0);  // the answer could not be sent
+    }
+    --active_deferred_;
+  });
+  if (!queued) {
+    answer(Busy("the image workers are busy; retry shortly"));
+    --active_deferred_;
+  }
 }
 
 std::shared_ptr<const HttpResponse> HttpServer::Answer(const RouteSpec& route,
@@ -237,7 +304,7 @@ std::shared_ptr<const HttpResponse> HttpServer::Answer(const RouteSpec& route,
     if (auto hit = cache_.Find(key, *version)) return hit;
   }
   auto res = std::make_shared<HttpResponse>((api_->*route.handler)(req));
-  if (version && res->status == 200 && !res->stream) {
+  if (version && res->status == 200 && !res->stream && !res->deferred) {
     if (auto lifetime = api_->CacheLifetime()) {
       cache_.Store(key, *version, res, std::chrono::steady_clock::now() + *lifetime);
     }
@@ -333,8 +400,21 @@ void HttpServer::Send(const HttpRequest& req, const std::string& route, const Ht
     return;
   }
   response.send(static_cast<Pistache::Http::Code>(res.status), res.body);
-  metrics_->CountRequest(req.method, route, res.status);
-  LogLine(req.method, req.path, res.status, res.body.size(), NowMs() - started_ms);
+  Answered(req, route, res.status, res.body.size(), started_ms);
+}
+
+void HttpServer::SendClosing(const HttpRequest& req, const std::string& route,
+                             const HttpResponse& res, const std::weak_ptr<Pistache::Tcp::Peer>& peer,
+                             double started_ms) {
+  bool sent = SendAll(peer, SerializeClosingResponse(res), stopping_);
+  if (auto p = peer.lock()) ::shutdown(p->fd(), SHUT_WR);
+  Answered(req, route, sent ? res.status : 499, sent ? res.body.size() : 0, started_ms);
+}
+
+void HttpServer::Answered(const HttpRequest& req, const std::string& route, int status,
+                          std::size_t bytes, double started_ms) {
+  metrics_->CountRequest(req.method, route, status);
+  LogLine(req.method, req.path, status, bytes, NowMs() - started_ms);
 }
 
 // The body is written to the socket directly, not through the library's
@@ -399,6 +479,8 @@ media::Status HttpServer::Start() {
     endpoint_->setHandler(handler);
     endpoint_->serveThreaded();
     running_ = true;
+    std::lock_guard<std::mutex> lock(endpoint_mu_);
+    endpoint_open_ = true;
   } catch (const std::exception& e) {
     endpoint_.reset();
     return media::Status::IOError("cannot listen on " + options_.bind + ":" +
@@ -415,8 +497,14 @@ void HttpServer::Shutdown() {
   if (!running_) return;
   running_ = false;
   stopping_ = true;
-  for (int i = 0; i < 100 && active_streams_ > 0; ++i) {
+  // Streams and deferred answers in progress get five seconds to finish;
+  // queued ones are answered 503 meanwhile.
+  for (int i = 0; i < 100 && (active_streams_ > 0 || active_deferred_ > 0); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  {
+    std::lock_guard<std::mutex> lock(endpoint_mu_);
+    endpoint_open_ = false;  // no worker sends through the endpoint from now on
   }
   endpoint_->shutdown();
 }

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -21,6 +23,7 @@
 #include "http/response_cache.h"
 #include "http/route_table.h"
 #include "media/status.h"
+#include "service/worker_pool.h"
 
 namespace gallery::http {
 
@@ -42,8 +45,9 @@ struct ServerOptions {
 // Not copyable. Start and Shutdown are called from one thread.
 class HttpServer {
  public:
-  // `api` and `metrics` are not owned and must outlive the server.
-  HttpServer(Api* api, Metrics* metrics, ServerOptions options);
+  // `api`, `metrics` and `workers` (where deferred answers are made) are
+  // not owned and must outlive the server.
+  HttpServer(Api* api, Metrics* metrics, WorkerPool* workers, ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -58,8 +62,13 @@ class HttpServer {
 
  private:
   void setupRoutes();
-  void Dispatch(const RouteSpec& route, const Pistache::Rest::Request& request,
+  void Dispatch(const RouteSpec& route, std::shared_ptr<const Pistache::Rest::Request> request,
                 Pistache::Http::ResponseWriter response);
+  // Queues `job` (a handler's deferred answer to `req`) on the workers; the
+  // worker that runs it sends its answer. `request` is kept until then.
+  void Defer(const RouteSpec& route, std::shared_ptr<const Pistache::Rest::Request> request,
+             const HttpRequest& req, std::function<HttpResponse()> job,
+             Pistache::Http::ResponseWriter response, double started_ms);
   // The handler's answer to `req`, from the response cache when the route
   // is cacheable and the catalog has not changed since it was stored.
   std::shared_ptr<const HttpResponse> Answer(const RouteSpec& route, const HttpRequest& req);
@@ -76,6 +85,13 @@ class HttpServer {
   std::optional<HttpResponse> JudgeHead(const RequestHead& head);
   void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
             Pistache::Http::ResponseWriter& response, double started_ms);
+  // Writes `res` with Connection: close on the peer's socket directly, from
+  // a thread other than the server's, then ends the connection.
+  void SendClosing(const HttpRequest& req, const std::string& route, const HttpResponse& res,
+                   const std::weak_ptr<Pistache::Tcp::Peer>& peer, double started_ms);
+  // Logs and counts one answered request.
+  void Answered(const HttpRequest& req, const std::string& route, int status, std::size_t bytes,
+                double started_ms);
   // Sends the headers of `res` now and its streamed body from a thread of
   // its own, which logs and counts the request when the body is done.
   void SendStream(const HttpRequest& req, const std::string& route, const HttpResponse& res,
@@ -83,12 +99,16 @@ class HttpServer {
 
   Api* api_;
   Metrics* metrics_;
+  WorkerPool* workers_;
   ServerOptions options_;
   Pistache::Rest::Router router_;
   ResponseCache cache_{64u << 20};
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   bool running_ = false;
   std::atomic<int> active_streams_{0};  // streamed bodies still being sent
+  std::atomic<int> active_deferred_{0};  // deferred answers queued or being made
+  std::mutex endpoint_mu_;  // held to send from a worker; Shutdown takes it to
+  bool endpoint_open_ = false;  // ... clear this before the endpoint goes
   std::atomic<bool> stopping_{false};
   std::atomic<std::int64_t> generation_{0};
   std::atomic<std::int64_t> catalog_version_{-1};
