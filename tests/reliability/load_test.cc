@@ -2,13 +2,14 @@
 // loopback for a bounded time. No answer other than success or 503
 // back-pressure, the server's memory plateaus (its resident size in the second
 // half is not above the first half's by more than a margin), and its open
-// files come back to where they were. GALLERY_LOAD_SECONDS sets the time
-// (default 20).
+// files come back to where they were (the catalog's pooled connections stay
+// within their bound). GALLERY_LOAD_SECONDS sets the time (default 20).
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -92,7 +93,20 @@ TEST_F(LoadTest, UploadersAndBrowsersGetOnlySuccessOr503AndResourcesStayBounded)
   Run(Clock::now() + std::chrono::seconds(2), &warm);
   const pid_t pid = server_->pid();
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  const int fds_before = OpenFiles(pid);
+  // Descriptors other than the catalog's, and the catalog's: its pool keeps
+  // as many idle readers as were busy at once (up to 8) besides the writer,
+  // each with the database and its log open, so it may grow under more
+  // load than the warm-up had, up to that bound.
+  auto count = [pid](bool catalog) {
+    std::istringstream lines(OpenFileList(pid));
+    int n = 0;
+    for (std::string line; std::getline(lines, line);) {
+      n += (line.find("/catalog.db") != std::string::npos) == catalog;
+    }
+    return n;
+  };
+  const int fds_before = count(false);
+  const std::string files_before = OpenFileList(pid);
 
   Outcome out;
   std::vector<long> rss;
@@ -123,11 +137,12 @@ TEST_F(LoadTest, UploadersAndBrowsersGetOnlySuccessOr503AndResourcesStayBounded)
 
   int fds_after = -1;
   for (int i = 0; i < 100; ++i) {
-    fds_after = OpenFiles(pid);
+    fds_after = count(false);
     if (fds_after <= fds_before) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  EXPECT_LE(fds_after, fds_before);
+  EXPECT_LE(fds_after, fds_before) << "before:\n" << files_before << "after:\n" << OpenFileList(pid);
+  EXPECT_LE(count(true), 2 * (8 + 1)) << OpenFileList(pid);
   EXPECT_EQ(Get("/api/health").status, 200);
 }
 

@@ -78,6 +78,21 @@ int OpenFiles(pid_t pid) {
   return n;
 }
 
+std::string OpenFileList(pid_t pid) {
+  std::string dir = "/proc/" + std::to_string(pid) + "/fd";
+  std::string out;
+  DIR* d = opendir(dir.c_str());
+  if (!d) return out;
+  while (dirent* e = readdir(d)) {
+    if (e->d_name[0] == '.') continue;
+    char target[512];
+    ssize_t n = readlink((dir + "/" + e->d_name).c_str(), target, sizeof target - 1);
+    out += std::string(e->d_name) + " " + (n > 0 ? std::string(target, static_cast<std::size_t>(n)) : "?") + "\n";
+  }
+  closedir(d);
+  return out;
+}
+
 bool Alive(pid_t pid) {
   if (pid <= 0 || kill(pid, 0) != 0) return false;
   std::ifstream in("/proc/" + std::to_string(pid) + "/stat");

@@ -21,6 +21,9 @@ struct Memory {
 Memory ProcessMemory(pid_t pid);
 // How many file descriptors `pid` holds open; -1 when the process is gone.
 int OpenFiles(pid_t pid);
+// What each of those descriptors is ("3 socket:[1234]", one a line), for
+// a failure message.
+std::string OpenFileList(pid_t pid);
 // Whether `pid` is still running (and not a zombie).
 bool Alive(pid_t pid);
 
