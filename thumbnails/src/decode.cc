@@ -54,6 +54,27 @@ uint32_t BigEndian32(const unsigned char* p) {
   return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
 }
 
+// A PNG whose chunks do not fit in its bytes is refused before the PNG
+// library sees it: that library sets aside each chunk's declared length
+// before reading it, so 300 bytes declaring a 1.3 GB text chunk made it ask
+// for 1.3 GB. Stops at IEND; ok when every chunk up to it is whole.
+Result<void> CheckPngChunks(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t at = 8;  // after the signature
+  while (at + 8 <= bytes.size()) {
+    uint32_t length = BigEndian32(p + at);
+    std::string type(bytes.substr(at + 4, 4));
+    std::size_t left = bytes.size() - at - 8;
+    if (length > 0x7fffffffu || std::size_t(length) + 4 > left) {
+      return Error{Error::kCorrupt, "PNG: chunk '" + type + "' declares " + std::to_string(length) +
+                                        " bytes, " + std::to_string(left < 4 ? 0 : left - 4) + " are left"};
+    }
+    if (type == "IEND") return {};
+    at += 12 + std::size_t(length);
+  }
+  return Error{Error::kCorrupt, "PNG: truncated (no IEND chunk)"};
+}
+
 // True when `profile` is the common sRGB profile (its version 2 description
 // is "sRGB IEC61966-2.1", as cameras and editors embed it): transforming its
 // pixels to sRGB would change nothing but cost about a tenth of the decode.
@@ -206,6 +227,9 @@ Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, Pix
 }  // namespace
 
 Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
+  if (format == SourceFormat::kPng) {
+    if (auto whole = CheckPngChunks(bytes); !whole.ok()) return whole.error();
+  }
   VipsImage* out = nullptr;
   if (CallLoader(format, bytes, &out) != 0) {
     Error error = VipsFailure(Error::kCorrupt, std::string(LoaderName(format)) + " (header)");
