@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -69,15 +70,6 @@ Memory ProcessMemory(pid_t pid) {
   return {StatusField(ss.str(), "VmRSS"), StatusField(ss.str(), "VmHWM")};
 }
 
-int OpenFiles(pid_t pid) {
-  DIR* d = opendir(("/proc/" + std::to_string(pid) + "/fd").c_str());
-  if (!d) return -1;
-  int n = 0;
-  while (dirent* e = readdir(d)) n += e->d_name[0] != '.';
-  closedir(d);
-  return n;
-}
-
 std::string OpenFileList(pid_t pid) {
   std::string dir = "/proc/" + std::to_string(pid) + "/fd";
   std::string out;
@@ -91,6 +83,11 @@ std::string OpenFileList(pid_t pid) {
   }
   closedir(d);
   return out;
+}
+
+int OpenFiles(pid_t pid) {
+  std::string list = OpenFileList(pid);
+  return static_cast<int>(std::count(list.begin(), list.end(), '\n'));
 }
 
 bool Alive(pid_t pid) {

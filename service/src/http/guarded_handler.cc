@@ -199,16 +199,12 @@ PendingAnswer::PendingAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
 }
 
 bool PendingAnswer::Finish() {
-  if (finished_ || !state_) return must_close_;
-  finished_ = true;
+  if (!state_) return false;
   auto& state = *std::static_pointer_cast<GuardedHandler::PeerState>(state_);
   std::lock_guard<std::mutex> lock(state.mu);
   state.answer_pending = false;
-  if (state.dropped) {
-    state.StartClosing();
-    must_close_ = true;
-  }
-  return must_close_;
+  if (state.dropped) state.StartClosing();
+  return state.dropped;
 }
 
 }  // namespace gallery::http

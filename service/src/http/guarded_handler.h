@@ -43,14 +43,13 @@ class PendingAnswer {
   explicit PendingAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
   PendingAnswer(const PendingAnswer&) = delete;
   PendingAnswer& operator=(const PendingAnswer&) = delete;
-  // Ends the wait (once; later calls return the same). True when bytes
-  // were dropped: the caller then writes the answer, closing, itself, and
-  // the connection reads nothing more.
+  // Ends the wait; called once. True when bytes were dropped: the caller
+  // then writes the answer, closing, itself, and the connection reads
+  // nothing more.
   bool Finish();
 
  private:
   std::shared_ptr<void> state_;  // the connection's GuardedHandler::PeerState
-  bool finished_ = false, must_close_ = false;
 };
 
 // The endpoint clones one per HTTP thread; the clones share the count of
