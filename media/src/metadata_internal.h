@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,27 @@ struct PixelSize {
   int height = 0;
 };
 std::optional<PixelSize> ReadBmffPrimarySize(const std::uint8_t* data, std::size_t size);
+
+// One segment of a JPEG before its scan: its marker, where it starts and how
+// many bytes it takes (2 for markers without a length), and its payload.
+struct JpegSegment {
+  std::uint8_t marker = 0;
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  const std::uint8_t* body = nullptr;
+  std::size_t body_size = 0;
+};
+// Calls `visit` for each segment after SOI, in order, up to the start of the
+// scan (or the end of the image). False when the bytes do not start with SOI
+// or a segment is malformed or runs past the end before the scan is reached.
+bool WalkJpegSegments(const std::uint8_t* data, std::size_t size,
+                      const std::function<void(const JpegSegment&)>& visit);
+// The JPEG with its APP0 (JFIF) segments moved right after SOI, where JFIF
+// puts them, when one comes later; nullopt when nothing needs to move or the
+// segments cannot be walked. The metadata writer inserts its blocks after the
+// last APP0 and writes none at all when that APP0 is the last segment before
+// the scan.
+std::optional<std::string> JpegWithApp0First(const std::string& bytes);
 
 // The bytes of XMP and of IPTC a file carries, measured by walking its
 // container (JPEG segments, PNG text chunks, WebP chunks, TIFF IFD0 tags,
@@ -77,6 +99,9 @@ void ReadDescriptionFields(const Exiv2::ExifData& exif, const Exiv2::IptcData& i
 // Replaces the descriptive XMP properties in `xmp` with those of `text`
 // (absent fields are removed). May throw the metadata library's exceptions.
 void SetDescriptionXmp(const PhotoMetadata& text, Exiv2::XmpData* xmp);
+// True when `read` (the XMP read back from a written file) holds each
+// descriptive property exactly as `written` does, absent ones included.
+bool DescriptionXmpReadsBack(const Exiv2::XmpData& written, const Exiv2::XmpData& read);
 // The same for IPTC IIM, declaring UTF-8 and keeping IIM's length limits.
 void SetDescriptionIptc(const PhotoMetadata& text, Exiv2::IptcData* iptc);
 // Removes GPS, serial numbers, owner name, maker notes and the embedded

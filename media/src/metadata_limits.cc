@@ -32,29 +32,14 @@ MetadataBlockSizes MeasureJpeg(const std::uint8_t* data, std::size_t size) {
   static constexpr std::size_t kExtendedHeader = 35 + 32 + 4 + 4;  // id, GUID, length, offset
   static constexpr std::string_view kPhotoshop("Photoshop 3.0\0", 14);
   MetadataBlockSizes sizes;
-  std::size_t at = 2;
-  while (at + 2 <= size && data[at] == 0xFF) {
-    const std::uint8_t marker = data[at + 1];
-    if (marker == 0xFF) {  // fill byte
-      ++at;
-      continue;
-    }
-    if (marker == 0xDA || marker == 0xD9) break;  // start of scan, end of image
-    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {  // no length
-      at += 2;
-      continue;
-    }
-    if (at + 4 > size) break;
-    const std::size_t length = (std::size_t{data[at + 2]} << 8) | data[at + 3];
-    if (length < 2 || length > size - at - 2) break;
-    const std::uint8_t* body = data + at + 4;
-    const std::size_t n = length - 2;
-    if (marker == 0xE1 && HasPrefix(body, n, kXmp)) sizes.xmp += n - kXmp.size();
-    if (marker == 0xE1 && HasPrefix(body, n, kExtendedXmp) && n >= kExtendedHeader)
+  WalkJpegSegments(data, size, [&](const JpegSegment& s) {
+    const std::uint8_t* body = s.body;
+    const std::size_t n = s.body_size;
+    if (s.marker == 0xE1 && HasPrefix(body, n, kXmp)) sizes.xmp += n - kXmp.size();
+    if (s.marker == 0xE1 && HasPrefix(body, n, kExtendedXmp) && n >= kExtendedHeader)
       sizes.xmp += n - kExtendedHeader;
-    if (marker == 0xED && HasPrefix(body, n, kPhotoshop)) sizes.iptc += n - kPhotoshop.size();
-    at += 2 + length;
-  }
+    if (s.marker == 0xED && HasPrefix(body, n, kPhotoshop)) sizes.iptc += n - kPhotoshop.size();
+  });
   return sizes;
 }
 

@@ -1,5 +1,7 @@
 // EmbedDescription and XmpSidecar: the catalog's text written into a copy of
 // an image, or into a standalone XMP packet.
+#include <stdexcept>
+
 #include "metadata_internal.h"
 
 namespace media {
@@ -11,8 +13,11 @@ bool Writable(const std::string& format) {
 }
 bool CarriesIptc(const std::string& format) { return format == "jpeg" || format == "tiff"; }
 
-std::string Embed(const std::string& format, const std::string& bytes, const PhotoMetadata& text,
+std::string Embed(const std::string& format, const std::string& original, const PhotoMetadata& text,
                   bool strip_private) {
+  std::optional<std::string> reordered;
+  if (format == "jpeg") reordered = mi::JpegWithApp0First(original);
+  const std::string& bytes = reordered ? *reordered : original;
   Exiv2::Image::AutoPtr image =
       Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
   if (image.get() == nullptr) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
@@ -41,7 +46,18 @@ std::string Embed(const std::string& format, const std::string& bytes, const Pho
   if (io.open() != 0) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
   Exiv2::DataBuf buf = io.read(static_cast<long>(io.size()));
   io.close();
-  return std::string(reinterpret_cast<const char*>(buf.pData_), static_cast<std::size_t>(buf.size_));
+  std::string out(reinterpret_cast<const char*>(buf.pData_), static_cast<std::size_t>(buf.size_));
+
+  // The writer skips blocks it cannot place without saying so; a copy whose
+  // text does not read back is an error, never a download without its credit.
+  Exiv2::Image::AutoPtr back =
+      Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(out.data()), static_cast<long>(out.size()));
+  if (back.get() == nullptr) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
+  back->readMetadata();
+  if (!mi::DescriptionXmpReadsBack(xmp, back->xmpData())) {
+    throw std::runtime_error("the written text does not read back from the copy");
+  }
+  return out;
 }
 
 const char kEmptyPacket[] =

@@ -81,6 +81,23 @@ void SetDescriptionXmp(const PhotoMetadata& text, Exiv2::XmpData* xmp) {
              text.usage_terms.empty() ? LangText{} : LangText{{"x-default", text.usage_terms}});
 }
 
+bool DescriptionXmpReadsBack(const Exiv2::XmpData& written, const Exiv2::XmpData& read) {
+  // The properties SetDescriptionXmp writes.
+  static const char* const kKeys[] = {
+      "Xmp.dc.description", "Xmp.photoshop.Headline", "Xmp.photoshop.Credit",
+      "Xmp.dc.creator", "Xmp.dc.rights", "Xmp.dc.subject", "Xmp.iptc.AltTextAccessibility",
+      "Xmp.iptcExt.Event", "Xmp.xmpRights.UsageTerms",
+  };
+  for (const char* key : kKeys) {
+    Exiv2::XmpKey k(key);
+    auto want = written.findKey(k);
+    auto got = read.findKey(k);
+    if ((want == written.end()) != (got == read.end())) return false;
+    if (want != written.end() && want->toString() != got->toString()) return false;
+  }
+  return true;
+}
+
 void StripPrivateXmp(Exiv2::XmpData* xmp) {
   static const char* const kPrivatePrefixes[] = {
       "Xmp.exif.GPS", "Xmp.aux.SerialNumber", "Xmp.aux.LensSerialNumber", "Xmp.exifEX.BodySerialNumber",

@@ -155,6 +155,54 @@ TEST(EmbedDescription, RefusesWhatItCannotWrite) {
   }
 }
 
+// A JFIF APP0 segment placed last before the scan (as a few editors write
+// it). The metadata writer inserts its blocks after the last APP0, so it
+// wrote nothing here and dropped the EXIF too, and the copy had no credit.
+std::string JpegWithApp0BeforeTheScan(const std::string& jpeg) {
+  static const char kApp0[] = "\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00";
+  std::size_t scan = jpeg.find("\xFF\xDA");
+  return jpeg.substr(0, scan) + std::string(kApp0, sizeof kApp0 - 1) + jpeg.substr(scan);
+}
+
+TEST(EmbedDescription, JpegWithApp0BeforeTheScanGetsItsTextAndKeepsItsScan) {
+  media::InitMetadataLibrary();
+  const std::string original = JpegWithApp0BeforeTheScan(fixtures::MakeImage(OriginalSpec("jpeg")));
+  ASSERT_EQ(ReadOk(original).credit, "old credit");
+  auto embedded = media::EmbedDescription(original, CatalogText(), /*strip_private=*/false);
+  ASSERT_TRUE(embedded.ok()) << embedded.status().ToString();
+  PhotoMetadata back = ReadOk(*embedded);
+  ExpectSameText(back, CatalogText());
+  EXPECT_EQ(back.make, "Canon");  // the EXIF stayed
+  EXPECT_EQ(back.orientation, 6);
+  // The compressed pixels are byte for byte those of the original.
+  EXPECT_EQ(embedded->substr(embedded->find("\xFF\xDA")), original.substr(original.find("\xFF\xDA")));
+  // JFIF's APP0 now follows SOI.
+  EXPECT_EQ(embedded->substr(2, 2), "\xFF\xE0");
+}
+
+TEST(EmbedDescription, JpegWithFillBytesBetweenSegmentsIsReorderedToo) {
+  media::InitMetadataLibrary();
+  std::string jpeg = JpegWithApp0BeforeTheScan(fixtures::MakeImage(OriginalSpec("jpeg")));
+  jpeg.insert(jpeg.find("\xFF\xDB"), "\xFF\xFF");  // padding before a marker
+  auto embedded = media::EmbedDescription(jpeg, CatalogText(), /*strip_private=*/false);
+  ASSERT_TRUE(embedded.ok()) << embedded.status().ToString();
+  EXPECT_EQ(ReadOk(*embedded).credit, "© IOM 2016");
+}
+
+TEST(EmbedDescription, CopyWhoseTextWouldNotReadBackIsRefused) {
+  media::InitMetadataLibrary();
+  // As above with a stray byte that is no marker between two segments: the
+  // segments cannot be walked, so they are not reordered, and the writer,
+  // which skips such bytes, still writes nothing.
+  std::string jpeg = JpegWithApp0BeforeTheScan(fixtures::MakeImage(OriginalSpec("jpeg")));
+  jpeg.insert(jpeg.find("\xFF\xDB"), "\x07");
+  auto embedded = media::EmbedDescription(jpeg, CatalogText(), /*strip_private=*/false);
+  ASSERT_FALSE(embedded.ok());
+  EXPECT_EQ(embedded.status().code(), media::Status::Code::kCorrupt);
+  EXPECT_NE(embedded.status().message().find("does not read back"), std::string::npos)
+      << embedded.status().ToString();
+}
+
 TEST(XmpSidecar, ParsesBackToTheSameText) {
   media::InitMetadataLibrary();
   std::string packet = media::XmpSidecar(CatalogText());
