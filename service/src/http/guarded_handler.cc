@@ -127,12 +127,10 @@ void GuardedHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& pe
   auto state = std::make_shared<PeerState>(limits_, open_);
   peer->putData(kStateKey, state);
   if (limits_.max_connections > 0 && state->count() > limits_.max_connections) {
-    HttpResponse busy = ErrorResponse(
-        503, "busy",
-        "the server has " + std::to_string(limits_.max_connections) +
-            " connections open, its limit; try again shortly");
-    busy.headers.emplace_back("Retry-After", "1");
-    Close(peer, *state, busy);
+    Close(peer, *state,
+          BusyResponse("the server has " + std::to_string(limits_.max_connections) +
+                           " connections open, its limit; try again shortly",
+                       1));
   }
 }
 

@@ -30,4 +30,10 @@ HttpResponse ErrorResponse(int status, const std::string& code, const std::strin
   return JsonResponse({{"code", code}, {"message", message}}, status);
 }
 
+HttpResponse BusyResponse(const std::string& message, int retry_after_s) {
+  HttpResponse r = ErrorResponse(503, "busy", message);
+  r.headers.emplace_back("Retry-After", std::to_string(retry_after_s));
+  return r;
+}
+
 }  // namespace gallery::http

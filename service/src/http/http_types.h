@@ -74,5 +74,7 @@ inline HttpResponse Deferred(std::function<HttpResponse()> job) {
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
 // An error: {"code": code, "message": message} with `status`.
 HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message);
+// 503 "busy" with `message` and a Retry-After of `retry_after_s` seconds.
+HttpResponse BusyResponse(const std::string& message, int retry_after_s);
 
 }  // namespace gallery::http

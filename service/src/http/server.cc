@@ -232,16 +232,6 @@ void HttpServer::Dispatch(const RouteSpec& route, std::shared_ptr<const Request>
   Send(req ? *req : bare, route.pattern, *res, response, started);
 }
 
-namespace {
-
-HttpResponse Busy(const std::string& message) {
-  HttpResponse r = ErrorResponse(503, "busy", message);
-  r.headers.emplace_back("Retry-After", "2");
-  return r;
-}
-
-}  // namespace
-
 // The library closes a connection whose request was read longer than the
 // header time limit ago and that has not been answered (it takes the wait
 // for a slow client), so a job still queued after half of that limit is
@@ -271,9 +261,9 @@ void HttpServer::Defer(const RouteSpec& route, std::shared_ptr<const Request> re
     try {
       HttpResponse res;
       if (stopping_) {
-        res = Busy("the server is stopping");
+        res = BusyResponse("the server is stopping", 2);
       } else if (NowMs() - queued_ms > max_wait_ms) {
-        res = Busy("the image workers are busy; retry shortly");
+        res = BusyResponse("the image workers are busy; retry shortly", 2);
       } else {
         try {
           res = job();
@@ -289,7 +279,7 @@ void HttpServer::Defer(const RouteSpec& route, std::shared_ptr<const Request> re
     --active_deferred_;
   });
   if (!queued) {
-    answer(Busy("the image workers are busy; retry shortly"));
+    answer(BusyResponse("the image workers are busy; retry shortly", 2));
     --active_deferred_;
   }
 }
@@ -425,8 +415,8 @@ void HttpServer::SendStream(const HttpRequest& req, const std::string& route, co
                             ResponseWriter& response, double started_ms) {
   std::weak_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
   ++active_streams_;
-  std::thread([this, peer, head = StreamHead(res), produce = res.stream, method = req.method,
-               path = req.path, route, status = res.status, started_ms] {
+  std::thread([this, peer, head = StreamHead(res), produce = res.stream, req, route,
+               status = res.status, started_ms] {
     std::uint64_t bytes = 0;
     bool gone = !SendAll(peer, head, stopping_);
     auto write = [&](std::string_view piece) {
@@ -445,8 +435,7 @@ void HttpServer::SendStream(const HttpRequest& req, const std::string& route, co
       gone = true;
     }
     if (!gone) gone = !SendAll(peer, "0\r\n\r\n", stopping_);
-    metrics_->CountRequest(method, route, gone ? 499 : status);
-    LogLine(method, path, gone ? 499 : status, bytes, NowMs() - started_ms);
+    Answered(req, route, gone ? 499 : status, bytes, started_ms);
     --active_streams_;
   }).detach();
 }
