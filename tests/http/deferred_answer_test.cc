@@ -1,7 +1,9 @@
 // Answers made on the image workers (uploads, renditions made on request):
 // the HTTP thread goes on with other connections while a photo is decoded;
 // a request pipelined behind such an answer never overtakes it; a job that
-// waited in the queue too long for its connection is answered 503.
+// waited in the queue too long for its connection is answered 503. Answers
+// written at once by the HTTP thread keep their order too, also when one
+// does not fit the socket.
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -136,6 +138,65 @@ TEST_F(DeferredAnswerTest, AJobQueuedPastHalfTheHeaderTimeoutIsAnswered503) {
     }
   }
   EXPECT_GE(created, 1);
+}
+
+TEST_F(DeferredAnswerTest, PipelinedAnswersComeInOrderWhenOneDoesNotFitTheSocket) {
+  StartServer();
+  // A small photo carrying 6.5 MB of application segments (kept in every
+  // copy): more than the socket takes at once.
+  std::string jpeg = Jpeg(70, "Plenary", "© IOM 2016", 640, 480);
+  std::string padding;
+  for (int i = 0; i < 100; ++i) {
+    padding += std::string("\xFF\xEF\xFF\xFF", 4) + std::string(65533, static_cast<char>('a' + i % 26));
+  }
+  jpeg.insert(2, padding);
+  Reply up = Upload(jpeg, "large.jpg");
+  ASSERT_EQ(up.status, 201) << up.body;
+  const std::string id = std::to_string(json::parse(up.body)["id"].get<long long>());
+  // A small receive buffer, and nothing read until all three are sent: the
+  // original fills the socket, and its rest and the two answers after it
+  // must follow it in order.
+  RawConnection conn(port(), 4096);
+  ASSERT_TRUE(conn.connected());
+  const std::string get = " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  ASSERT_TRUE(conn.Write("GET /media/" + id + "/original" + get + "GET /api/health" + get +
+                         "GET /api/no-such-route" + get));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::string body;
+  std::string head = ReadAnswer(conn, 10000, &body);
+  ASSERT_EQ(StatusOf(head), 200) << head;
+  ASSERT_GT(body.size(), padding.size()) << head;
+  EXPECT_EQ(body.substr(0, 2), "\xFF\xD8");
+  EXPECT_EQ(body.substr(body.size() - 2), "\xFF\xD9");
+  head = ReadAnswer(conn, 10000, &body);
+  ASSERT_EQ(StatusOf(head), 200) << head;
+  EXPECT_EQ(json::parse(body)["status"], "ok");
+  head = ReadAnswer(conn, 10000, &body);
+  ASSERT_EQ(StatusOf(head), 404) << head;
+  EXPECT_EQ(json::parse(body)["code"], "no_route");
+  // The connection is still in use.
+  ASSERT_TRUE(conn.Write("GET /api/health" + get));
+  EXPECT_EQ(StatusOf(ReadAnswer(conn, 10000, &body)), 200);
+}
+
+TEST_F(DeferredAnswerTest, ManyPipelinedRequestsAreAnsweredInOrder) {
+  StartServer({"--threads", "1"});
+  RawConnection conn(port());
+  ASSERT_TRUE(conn.connected());
+  const std::string get = " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  std::string requests;
+  for (int i = 0; i < 50; ++i) {
+    requests += (i % 2 == 0) ? "GET /api/health" + get : "GET /api/albums/missing-" + std::to_string(i) + get;
+  }
+  ASSERT_TRUE(conn.Write(requests));
+  for (int i = 0; i < 50; ++i) {
+    std::string body;
+    std::string head = ReadAnswer(conn, 10000, &body);
+    ASSERT_EQ(StatusOf(head), i % 2 == 0 ? 200 : 404) << "answer " << i << ": " << head << body;
+    if (i % 2 == 1) {
+      EXPECT_NE(body.find("missing-" + std::to_string(i)), std::string::npos) << body;
+    }
+  }
 }
 
 }  // namespace

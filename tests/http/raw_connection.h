@@ -10,7 +10,9 @@ namespace http_test {
 class RawConnection {
  public:
   // Connects to 127.0.0.1:`port`; connected() tells whether it worked.
-  explicit RawConnection(int port);
+  // A `receive_buffer` in bytes (0: the system's) makes the server's writes
+  // fill the socket sooner.
+  explicit RawConnection(int port, int receive_buffer = 0);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;

@@ -81,6 +81,7 @@ struct GuardedHandler::PeerState {
   std::chrono::steady_clock::time_point closing_since;
   bool answer_pending = false;  // a PendingAnswer is open: input is dropped
   bool dropped = false;         // input came while it was
+  bool queued = false;          // an answer went through the library (NoteQueuedAnswer)
 
   // Stops reading for good (called with `mu` held).
   void StartClosing() {
@@ -203,6 +204,32 @@ bool PendingAnswer::Finish() {
   state.answer_pending = false;
   if (state.dropped) state.StartClosing();
   return state.dropped;
+}
+
+DirectWrite WriteAnswerNow(const std::shared_ptr<Pistache::Tcp::Peer>& peer, const std::string& bytes) {
+  auto state = std::static_pointer_cast<GuardedHandler::PeerState>(peer->tryGetData(kStateKey));
+  if (!state) return DirectWrite::kNotAllowed;
+  std::lock_guard<std::mutex> lock(state->mu);
+  if (state->queued) return DirectWrite::kNotAllowed;
+  ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+  if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return DirectWrite::kGone;
+  std::size_t done = n > 0 ? static_cast<std::size_t>(n) : 0;
+  if (done < bytes.size()) {
+    state->queued = true;
+    peer->send(Pistache::RawBuffer(bytes.substr(done), bytes.size() - done));
+  }
+  // As the library marks a connection whose answer it wrote: one that then
+  // idles past the time limit is closed without a 408.
+  peer->setIdle(true);
+  return DirectWrite::kWritten;
+}
+
+void NoteQueuedAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  if (!peer) return;
+  auto state = std::static_pointer_cast<GuardedHandler::PeerState>(peer->tryGetData(kStateKey));
+  if (!state) return;
+  std::lock_guard<std::mutex> lock(state->mu);
+  state->queued = true;
 }
 
 }  // namespace gallery::http

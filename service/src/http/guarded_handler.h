@@ -52,6 +52,23 @@ class PendingAnswer {
   std::shared_ptr<void> state_;  // the connection's GuardedHandler::PeerState
 };
 
+// Writing an answer on the thread that reads its connection, straight to
+// the socket: the library's write queue costs a wake-up of that thread and
+// four system calls per answer, a third of the cost of a small cached
+// answer. What the socket does not take at once goes through the queue, and
+// so does every later answer of that connection, since the queue may still
+// hold its bytes.
+enum class DirectWrite {
+  kWritten,     // all of it was written or handed to the queue in order
+  kGone,        // the client is gone
+  kNotAllowed,  // an answer of this connection went through the queue: use it
+};
+DirectWrite WriteAnswerNow(const std::shared_ptr<Pistache::Tcp::Peer>& peer, const std::string& bytes);
+// Notes that an answer of `peer`'s connection is going through the library
+// (its write queue, or another thread): WriteAnswerNow is not allowed after.
+// Thread-safe.
+void NoteQueuedAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+
 // The endpoint clones one per HTTP thread; the clones share the count of
 // open connections. Each connection's bytes arrive on one thread.
 class GuardedHandler : public Pistache::Http::Handler {
@@ -68,6 +85,8 @@ class GuardedHandler : public Pistache::Http::Handler {
 
  private:
   friend class PendingAnswer;
+  friend DirectWrite WriteAnswerNow(const std::shared_ptr<Pistache::Tcp::Peer>&, const std::string&);
+  friend void NoteQueuedAnswer(const std::shared_ptr<Pistache::Tcp::Peer>&);
   struct PeerState;
   void onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
   void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;

@@ -255,15 +255,19 @@ void RequestGate::Forward(std::string_view bytes, std::vector<GateAction>& out) 
   }
 }
 
-std::string SerializeClosingResponse(const HttpResponse& response) {
+std::string SerializeResponse(const HttpResponse& response, bool keep_alive) {
   auto code = static_cast<Pistache::Http::Code>(response.status);
-  std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " +
-                    Pistache::Http::codeString(code) + "\r\n";
+  std::string out;
+  out.reserve(256 + response.body.size());
+  out += "HTTP/1.1 " + std::to_string(response.status) + " " + Pistache::Http::codeString(code) + "\r\n";
   if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
   for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
-  out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
-  out += "Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n";
-  return out + response.body;
+  const bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;
+  if (!bodiless) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  out += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+  out += "X-Content-Type-Options: nosniff\r\n\r\n";
+  if (!bodiless) out += response.body;
+  return out;
 }
 
 }  // namespace gallery::http

@@ -91,8 +91,12 @@ class RequestGate {
   std::uint64_t sent_ = 0;         // head and body bytes of this request as sent
 };
 
-// The whole answer `response` as written on the wire, with Content-Length,
-// `Connection: close` and nosniff.
-std::string SerializeClosingResponse(const HttpResponse& response);
+// The whole answer `response` as written on the wire, with Content-Length
+// (none on 1xx, 204 and 304), `Connection: keep-alive` or `close`, and
+// nosniff.
+std::string SerializeResponse(const HttpResponse& response, bool keep_alive);
+inline std::string SerializeClosingResponse(const HttpResponse& response) {
+  return SerializeResponse(response, false);
+}
 
 }  // namespace gallery::http

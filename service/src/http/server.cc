@@ -153,11 +153,15 @@ std::string StreamHead(const HttpResponse& res) {
 // HTTP/1.1 connections stay open unless the client asks to close (the
 // library would close every connection whose request does not name
 // keep-alive, costing a new connection per request).
-void KeepAliveUnlessAsked(const HttpRequest& req, Pistache::Http::Header::Collection& headers) {
-  using Pistache::Http::ConnectionControl;
+bool ClientAskedToClose(const HttpRequest& req) {
   std::string asked = req.header ? req.Header("Connection") : "";
   for (char& c : asked) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  bool close = asked.find("close") != std::string::npos;
+  return asked.find("close") != std::string::npos;
+}
+
+void KeepAliveUnlessAsked(const HttpRequest& req, Pistache::Http::Header::Collection& headers) {
+  using Pistache::Http::ConnectionControl;
+  bool close = ClientAskedToClose(req);
   headers.remove<Pistache::Http::Header::Connection>();
   headers.add<Pistache::Http::Header::Connection>(close ? ConnectionControl::Close
                                                         : ConnectionControl::KeepAlive);
@@ -229,7 +233,7 @@ void HttpServer::Dispatch(const RouteSpec& route, std::shared_ptr<const Request>
     Defer(route, std::move(request), *req, res->deferred, std::move(response), started);
     return;
   }
-  Send(req ? *req : bare, route.pattern, *res, response, started);
+  Send(req ? *req : bare, route.pattern, *res, response, started, /*on_connection_thread=*/true);
 }
 
 // The library closes a connection whose request was read longer than the
@@ -255,7 +259,7 @@ void HttpServer::Defer(const RouteSpec& route, std::shared_ptr<const Request> re
       return;
     }
     std::lock_guard<std::mutex> lock(endpoint_mu_);
-    if (endpoint_open_) Send(req, route.pattern, res, *writer, started_ms);
+    if (endpoint_open_) Send(req, route.pattern, res, *writer, started_ms, /*on_connection_thread=*/false);
   };
   bool queued = workers_->TrySubmit([this, answer, job = std::move(job), queued_ms, max_wait_ms] {
     try {
@@ -369,11 +373,18 @@ void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
                         req.method + " is not allowed on " + req.path + " (allowed: " + allow + ")");
     res.headers.emplace_back("Allow", allow);
   }
-  Send(req, "unmatched", res, response, started);
+  Send(req, "unmatched", res, response, started, /*on_connection_thread=*/true);
 }
 
 void HttpServer::Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-                      ResponseWriter& response, double started_ms) {
+                      ResponseWriter& response, double started_ms, bool on_connection_thread) {
+  std::shared_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
+  if (on_connection_thread && peer && !res.stream && !ClientAskedToClose(req)) {
+    DirectWrite written = WriteAnswerNow(peer, SerializeResponse(res, /*keep_alive=*/true));
+    if (written == DirectWrite::kWritten) return Answered(req, route, res.status, res.body.size(), started_ms);
+    if (written == DirectWrite::kGone) return Answered(req, route, 499, 0, started_ms);
+  }
+  NoteQueuedAnswer(peer);
   auto& headers = response.headers();
   KeepAliveUnlessAsked(req, headers);
   // Every answer is its declared type, never sniffed (an uploaded file that is

@@ -83,8 +83,11 @@ class HttpServer {
   // the request in or the head does not tell (no route, a bad query).
   // Where several routes match, the least strict decides.
   std::optional<HttpResponse> JudgeHead(const RequestHead& head);
+  // Sends `res` and logs it. From the thread that reads the connection, a
+  // whole answer is written to the socket at once (WriteAnswerNow); from
+  // others, and for streams, it goes through the library.
   void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-            Pistache::Http::ResponseWriter& response, double started_ms);
+            Pistache::Http::ResponseWriter& response, double started_ms, bool on_connection_thread);
   // Writes `res` with Connection: close on the peer's socket directly, from
   // a thread other than the server's, then ends the connection.
   void SendClosing(const HttpRequest& req, const std::string& route, const HttpResponse& res,
