@@ -9,11 +9,14 @@
 #      sends them, and like a browser without "Expect: 100-continue") against
 #      `gallery import --jobs 2` of the same files: photos/s.
 # Prints the figures and the ratios. Usage: bench/http.sh [WORKDIR]
-# (default /tmp/gallery-bench); GALLERY=path overrides build/gallery.
+# (default /tmp/gallery-bench); GALLERY=path overrides build/gallery;
+# THREADS=n (default 2) sets both servers' threads: gallery serve --threads
+# and nginx's worker_processes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
+threads=${THREADS:-2}
 source "$here/lib.sh"
 for tool in wrk nginx curl exiv2 vips; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
@@ -31,7 +34,7 @@ trap cleanup EXIT
 
 # Starts `gallery serve` on DATA (any free loopback port); sets server_pid, port.
 start_server() {
-  "$gallery" serve --data "$1" --bind 127.0.0.1 --port 0 --threads 2 >"$run/serve.out" 2>"$run/serve.log" &
+  "$gallery" serve --data "$1" --bind 127.0.0.1 --port 0 --threads "$threads" >"$run/serve.out" 2>"$run/serve.log" &
   server_pid=$!
   for _ in $(seq 1 100); do
     port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$run/serve.out")
@@ -78,7 +81,7 @@ curl -sf "$base$tile" -o "$run/www/tile.webp"   # renders and caches it
 # the ports after the gallery's that it can bind)
 write_nginx_conf() {
 cat >"$run/nginx/nginx.conf" <<CONF
-worker_processes 2;
+worker_processes $threads;
 daemon off;
 pid $run/nginx/nginx.pid;
 error_log $run/nginx/error.log;
@@ -115,7 +118,7 @@ for try in $(seq 1 20); do
 done
 [ -n "$nginx_pid" ] || { echo "nginx did not start:" >&2; cat "$run/nginx/start.log" >&2; exit 1; }
 
-echo "wrk -t2 -c32 -d10s on loopback; gallery serve --threads 2 against nginx (sendfile, keep-alive)"
+echo "wrk -t2 -c32 -d10s on loopback; gallery serve --threads $threads against nginx (sendfile, keep-alive, $threads workers)"
 printf "%-28s %10s %9s %10s %9s %10s %10s\n" "request" "gallery/s" "p99 ms" "nginx/s" "p99 ms" "÷ req/s" "p99 ×"
 row() {
   read -r g_rps g_p99 <<<"$(measure "$2")"
