@@ -96,6 +96,11 @@ struct GuardedHandler::PeerState {
   bool counted_ = true;
 };
 
+std::shared_ptr<GuardedHandler::PeerState> GuardedHandler::StateOf(
+    const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+  return std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey));
+}
+
 GuardedHandler::GuardedHandler(std::shared_ptr<Pistache::Rest::Private::RouterHandler> router,
                                ConnectionLimits limits)
     : router_(std::move(router)),
@@ -136,7 +141,7 @@ void GuardedHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& pe
 }
 
 void GuardedHandler::onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
-  if (auto state = std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey))) {
+  if (auto state = StateOf(peer)) {
     std::lock_guard<std::mutex> lock(state->mu);
     state->Release();
   }
@@ -145,7 +150,7 @@ void GuardedHandler::onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>&
 
 void GuardedHandler::onInput(const char* buffer, size_t len,
                              const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
-  auto state = std::static_pointer_cast<PeerState>(peer->tryGetData(kStateKey));
+  auto state = StateOf(peer);
   if (!state) return Inner().onInput(buffer, len, peer);
   // True (and the input dropped) while a request of this connection awaits
   // its answer from another thread, or once it is closing.
@@ -190,11 +195,11 @@ void GuardedHandler::Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Pee
 
 PendingAnswer::PendingAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   if (!peer) return;
-  state_ = peer->tryGetData(kStateKey);
-  if (!state_) return;
-  auto& state = *std::static_pointer_cast<GuardedHandler::PeerState>(state_);
-  std::lock_guard<std::mutex> lock(state.mu);
-  state.answer_pending = true;
+  auto state = GuardedHandler::StateOf(peer);
+  if (!state) return;
+  std::lock_guard<std::mutex> lock(state->mu);
+  state->answer_pending = true;
+  state_ = std::move(state);
 }
 
 bool PendingAnswer::Finish() {
@@ -207,7 +212,7 @@ bool PendingAnswer::Finish() {
 }
 
 DirectWrite WriteAnswerNow(const std::shared_ptr<Pistache::Tcp::Peer>& peer, const std::string& bytes) {
-  auto state = std::static_pointer_cast<GuardedHandler::PeerState>(peer->tryGetData(kStateKey));
+  auto state = GuardedHandler::StateOf(peer);
   if (!state) return DirectWrite::kNotAllowed;
   std::lock_guard<std::mutex> lock(state->mu);
   if (state->queued) return DirectWrite::kNotAllowed;
@@ -226,7 +231,7 @@ DirectWrite WriteAnswerNow(const std::shared_ptr<Pistache::Tcp::Peer>& peer, con
 
 void NoteQueuedAnswer(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
   if (!peer) return;
-  auto state = std::static_pointer_cast<GuardedHandler::PeerState>(peer->tryGetData(kStateKey));
+  auto state = GuardedHandler::StateOf(peer);
   if (!state) return;
   std::lock_guard<std::mutex> lock(state->mu);
   state->queued = true;

@@ -88,6 +88,8 @@ class GuardedHandler : public Pistache::Http::Handler {
   friend DirectWrite WriteAnswerNow(const std::shared_ptr<Pistache::Tcp::Peer>&, const std::string&);
   friend void NoteQueuedAnswer(const std::shared_ptr<Pistache::Tcp::Peer>&);
   struct PeerState;
+  // The state onConnection kept with `peer`; null for a peer it never saw.
+  static std::shared_ptr<PeerState> StateOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
   void onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
   void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
   void onInput(const char* buffer, size_t len,
