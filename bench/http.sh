@@ -11,12 +11,14 @@
 # Prints the figures and the ratios. Usage: bench/http.sh [WORKDIR]
 # (default /tmp/gallery-bench); GALLERY=path overrides build/gallery;
 # THREADS=n (default 2) sets both servers' threads: gallery serve --threads
-# and nginx's worker_processes.
+# and nginx's worker_processes; ROUNDS=n (default 5) the runs of each server
+# per request, whose medians are compared.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
 threads=${THREADS:-2}
+rounds=${ROUNDS:-5}
 source "$here/lib.sh"
 for tool in wrk nginx curl exiv2 vips; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
@@ -119,11 +121,25 @@ done
 [ -n "$nginx_pid" ] || { echo "nginx did not start:" >&2; cat "$run/nginx/start.log" >&2; exit 1; }
 
 echo "wrk -t2 -c32 -d10s on loopback; gallery serve --threads $threads against nginx (sendfile, keep-alive, $threads workers)"
+echo "$rounds rounds, the two servers alternating (the first to run alternates too); medians of the rounds"
 printf "%-28s %10s %9s %10s %9s %10s %10s\n" "request" "gallery/s" "p99 ms" "nginx/s" "p99 ms" "÷ req/s" "p99 ×"
+# One row: ROUNDS runs of each server on the same request, interleaved, so a
+# drift of the machine or a bad split of connections over threads in one run
+# weighs on both servers alike; each round's figures, then their medians.
 row() {
-  read -r g_rps g_p99 <<<"$(measure "$2")"
-  read -r n_rps n_p99 <<<"$(measure "$3")"
-  printf "%-28s %10s %9s %10s %9s %10s %10s\n" "$1" "$g_rps" "$g_p99" "$n_rps" "$n_p99" \
+  local label=$1 g_url=$2 n_url=$3 r g n
+  : >"$run/rounds"
+  for r in $(seq 1 "$rounds"); do
+    if (( r % 2 )); then g=$(measure "$g_url"); n=$(measure "$n_url")
+    else n=$(measure "$n_url"); g=$(measure "$g_url"); fi
+    echo "gallery $g" >>"$run/rounds"; echo "nginx $n" >>"$run/rounds"
+    read -r g_rps g_p99 <<<"$g"; read -r n_rps n_p99 <<<"$n"
+    printf "  round %-20s %10s %9s %10s %9s %10s %10s\n" "$r" "$g_rps" "$g_p99" "$n_rps" "$n_p99" \
+      "$(ratio "$g_rps" "$n_rps")x" "$(ratio "$g_p99" "$n_p99")x"
+  done
+  g_rps=$(median gallery 2 "$run/rounds"); g_p99=$(median gallery 3 "$run/rounds")
+  n_rps=$(median nginx 2 "$run/rounds"); n_p99=$(median nginx 3 "$run/rounds")
+  printf "%-28s %10s %9s %10s %9s %10s %10s\n" "$label" "$g_rps" "$g_p99" "$n_rps" "$n_p99" \
     "$(ratio "$g_rps" "$n_rps")x" "$(ratio "$g_p99" "$n_p99")x"
 }
 row "tile (cached, $(stat -c %s "$run/www/tile.webp") B)" "$base$tile" "http://127.0.0.1:$nginx_port/tile.webp"

@@ -5,10 +5,13 @@ now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", n / (b - a) }'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
 count_jpegs() { ls "$1"/*.jpg | wc -l; }
-# "min / median / max" of column COL of the lines of FILE whose first word is KEY.
+# Column COL of the lines of FILE whose first word is KEY, in increasing order.
+sorted_column() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$3" | sort -g; }
+# The median of those values.
+median() { sorted_column "$@" | awk '{ v[NR] = $1 } END { printf "%s", v[int((NR + 1) / 2)] }'; }
+# "min / median / max" of those values.
 spread() {
-  awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$3" | sort -g |
-    awk '{ v[NR] = $1 } END { printf "%s / %s / %s", v[1], v[int((NR + 1) / 2)], v[NR] }'
+  sorted_column "$@" | awk '{ v[NR] = $1 } END { printf "%s / %s / %s", v[1], v[int((NR + 1) / 2)], v[NR] }'
 }
 
 # The format `gallery import` makes the grid sizes in (the rendition table's
