@@ -153,14 +153,14 @@ TEST_F(DeferredAnswerTest, PipelinedAnswersComeInOrderWhenOneDoesNotFitTheSocket
   Reply up = Upload(jpeg, "large.jpg");
   ASSERT_EQ(up.status, 201) << up.body;
   const std::string id = std::to_string(json::parse(up.body)["id"].get<long long>());
-  // A small receive buffer, and nothing read until all three are sent: the
-  // original fills the socket, and its rest and the two answers after it
-  // must follow it in order.
+  // A small receive buffer, and nothing read until all four are sent: the
+  // original fills the socket, and its rest and the three answers after it
+  // (one to HEAD, without its body) must follow it in order.
   RawConnection conn(port(), 4096);
   ASSERT_TRUE(conn.connected());
   const std::string get = " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   ASSERT_TRUE(conn.Write("GET /media/" + id + "/original" + get + "GET /api/health" + get +
-                         "GET /api/no-such-route" + get));
+                         "HEAD /api/health" + get + "GET /api/no-such-route" + get));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   std::string body;
   std::string head = ReadAnswer(conn, 10000, &body);
@@ -171,6 +171,9 @@ TEST_F(DeferredAnswerTest, PipelinedAnswersComeInOrderWhenOneDoesNotFitTheSocket
   head = ReadAnswer(conn, 10000, &body);
   ASSERT_EQ(StatusOf(head), 200) << head;
   EXPECT_EQ(json::parse(body)["status"], "ok");
+  head = conn.ReadHead(10000);  // HEAD: no body follows
+  ASSERT_EQ(StatusOf(head), 200) << head;
+  EXPECT_EQ(HeaderOf(head, "content-length"), "15");
   head = ReadAnswer(conn, 10000, &body);
   ASSERT_EQ(StatusOf(head), 404) << head;
   EXPECT_EQ(json::parse(body)["code"], "no_route");

@@ -127,6 +127,8 @@ TEST(RequestGateTest, RefusesMalformedHeadsNamingTheReason) {
       {"GET / HTTP/1.1\r\nno colon here\r\n\r\n", 400, "header line"},
       {"GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400, "Content-Length"},
       {"GET / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501, "gzip"},
+      {"TRACE / HTTP/1.1\r\n\r\n", 501, "'TRACE'"},
+      {"get / HTTP/1.1\r\n\r\n", 501, "'get'"},
       {"GET / HTTP/1.1\r\nX: " + std::string(2000, 'a') + "\r\n\r\n", 431, "head"},
       {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400, "chunk size"},
   };

@@ -48,7 +48,7 @@ TEST_F(ServerTest, WrongMethodIsJson405WithAllow) {
   ServerProcess server(dir_ / "data");
   auto r = Send(server.port(), "DELETE", "/api/health");
   ExpectJsonError(r, 405, "method_not_allowed");
-  EXPECT_EQ(r.Header("allow"), "GET");
+  EXPECT_EQ(r.Header("allow"), "GET, HEAD, OPTIONS");
 }
 
 TEST_F(ServerTest, MalformedPercentEncodingIs400) {

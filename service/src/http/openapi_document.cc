@@ -12,7 +12,7 @@ const char kDocument[] = R"openapi({
   "info": {
     "title": "Photo archive",
     "version": "1.0.0",
-    "description": "Meetings, albums and photos with their credits and captions; uploads, editing and media. Errors are JSON {code, message}. Before any route, the server may answer a request from its head and then close the connection: 400, 417, 431 or 501 for malformed or unsupported framing, 413 too_large for a declared (or chunked, once past it) body over its upload limit, 503 busy with Retry-After when its connection cap is reached, and 408 (no body) when a request's head or whole request comes later than its time limits. A request with `Expect: 100-continue` gets the 100 only when its head is acceptable, its credentials included."
+    "description": "Meetings, albums and photos with their credits and captions; uploads, editing and media. Errors are JSON {code, message}. Every GET route also answers HEAD (the same headers, no body); OPTIONS answers 204 with the path's methods in Allow; a method the server does not know is refused 501 unsupported. Before any route, the server may answer a request from its head and then close the connection: 400, 417, 431 or 501 for malformed or unsupported framing, 413 too_large for a declared (or chunked, once past it) body over its upload limit, 503 busy with Retry-After when its connection cap is reached, and 408 (no body) when a request's head or whole request comes later than its time limits. A request with `Expect: 100-continue` gets the 100 only when its head is acceptable, its credentials included."
   },
   "components": {
     "securitySchemes": {

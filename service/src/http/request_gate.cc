@@ -135,6 +135,12 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
   std::string why;
   std::optional<RequestHead> parsed = ParseHead(head, why);
   if (!parsed) return ErrorResponse(400, "invalid_argument", why);
+  static const char* const kKnownMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  if (std::find(std::begin(kKnownMethods), std::end(kKnownMethods), parsed->method) ==
+      std::end(kKnownMethods)) {
+    return ErrorResponse(501, "unsupported", "the method '" + parsed->method.substr(0, 32) +
+                                                 "' is not supported");
+  }
   std::string length = parsed->Header("Content-Length");
   std::string coding = Lower(parsed->Header("Transfer-Encoding"));
   std::string expect = Lower(parsed->Header("Expect"));
@@ -255,7 +261,7 @@ void RequestGate::Forward(std::string_view bytes, std::vector<GateAction>& out) 
   }
 }
 
-std::string SerializeResponse(const HttpResponse& response, bool keep_alive) {
+std::string SerializeResponse(const HttpResponse& response, bool keep_alive, bool head_only) {
   auto code = static_cast<Pistache::Http::Code>(response.status);
   std::string out;
   out.reserve(256 + response.body.size());
@@ -266,7 +272,7 @@ std::string SerializeResponse(const HttpResponse& response, bool keep_alive) {
   if (!bodiless) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
   out += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
   out += "X-Content-Type-Options: nosniff\r\n\r\n";
-  if (!bodiless) out += response.body;
+  if (!bodiless && !head_only) out += response.body;
   return out;
 }
 

@@ -93,10 +93,11 @@ class RequestGate {
 
 // The whole answer `response` as written on the wire, with Content-Length
 // (none on 1xx, 204 and 304), `Connection: keep-alive` or `close`, and
-// nosniff.
-std::string SerializeResponse(const HttpResponse& response, bool keep_alive);
-inline std::string SerializeClosingResponse(const HttpResponse& response) {
-  return SerializeResponse(response, false);
+// nosniff. With `head_only` (the answer to a HEAD request) the body is left
+// out; Content-Length still gives its size.
+std::string SerializeResponse(const HttpResponse& response, bool keep_alive, bool head_only = false);
+inline std::string SerializeClosingResponse(const HttpResponse& response, bool head_only = false) {
+  return SerializeResponse(response, false, head_only);
 }
 
 }  // namespace gallery::http

@@ -42,6 +42,7 @@ Pistache::Http::Method MethodFromName(const std::string& name) {
   if (name == "PATCH") return M::Patch;
   if (name == "DELETE") return M::Delete;
   if (name == "HEAD") return M::Head;
+  if (name == "OPTIONS") return M::Options;
   return M::Get;
 }
 
@@ -153,6 +154,8 @@ std::string StreamHead(const HttpResponse& res) {
 // HTTP/1.1 connections stay open unless the client asks to close (the
 // library would close every connection whose request does not name
 // keep-alive, costing a new connection per request).
+bool IsHead(const HttpRequest& req) { return req.method == "HEAD"; }
+
 bool ClientAskedToClose(const HttpRequest& req) {
   std::string asked = req.header ? req.Header("Connection") : "";
   for (char& c : asked) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -183,10 +186,14 @@ void HttpServer::setupRoutes() {
     };
     router_.addRoute(MethodFromName(route.method), RouterPattern(route.pattern),
                      handler);
+    // HEAD is answered as GET is, without the body.
+    if (std::string_view(route.method) == "GET") {
+      router_.addRoute(Pistache::Http::Method::Head, RouterPattern(route.pattern), handler);
+    }
   }
   // The router answers a known path with an unknown method by itself, in
   // plain text: every other method of every pattern goes to NoRoute instead.
-  static const char* const kMethods[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+  static const char* const kMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
   auto no_route = [this](const Request request, ResponseWriter response) {
     NoRoute(request, std::move(response));
     return Pistache::Rest::Route::Result::Ok;
@@ -195,7 +202,8 @@ void HttpServer::setupRoutes() {
   for (const RouteSpec& route : RouteTable()) patterns.insert(route.pattern);
   for (const std::string& pattern : patterns) {
     for (const char* method : kMethods) {
-      if (!HasRoute(method, pattern)) {
+      if (!HasRoute(method, pattern) &&
+          !(std::string_view(method) == "HEAD" && HasRoute("GET", pattern))) {
         router_.addRoute(MethodFromName(method), RouterPattern(pattern), no_route);
       }
     }
@@ -363,11 +371,17 @@ void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
     if (MatchPattern(route.pattern, req.path, nullptr)) {
       allow += allow.empty() ? "" : ", ";
       allow += route.method;
+      if (std::string_view(route.method) == "GET") allow += ", HEAD";
     }
   }
+  if (!allow.empty()) allow += ", OPTIONS";
   HttpResponse res;
   if (allow.empty()) {
     res = ErrorResponse(404, "no_route", "no route for " + req.method + " " + req.path);
+  } else if (req.method == "OPTIONS") {
+    res.status = 204;
+    res.content_type.clear();
+    res.headers.emplace_back("Allow", allow);
   } else {
     res = ErrorResponse(405, "method_not_allowed",
                         req.method + " is not allowed on " + req.path + " (allowed: " + allow + ")");
@@ -379,12 +393,22 @@ void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
 void HttpServer::Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
                       ResponseWriter& response, double started_ms, bool on_connection_thread) {
   std::shared_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
+  const bool head_only = IsHead(req);
+  const std::size_t body_bytes = head_only ? 0 : res.body.size();
   if (on_connection_thread && peer && !res.stream && !ClientAskedToClose(req)) {
-    DirectWrite written = WriteAnswerNow(peer, SerializeResponse(res, /*keep_alive=*/true));
-    if (written == DirectWrite::kWritten) return Answered(req, route, res.status, res.body.size(), started_ms);
+    DirectWrite written = WriteAnswerNow(peer, SerializeResponse(res, /*keep_alive=*/true, head_only));
+    if (written == DirectWrite::kWritten) return Answered(req, route, res.status, body_bytes, started_ms);
     if (written == DirectWrite::kGone) return Answered(req, route, 499, 0, started_ms);
   }
   NoteQueuedAnswer(peer);
+  if (head_only && peer && !res.stream) {
+    // The library's writer always sends the body: the head goes through its
+    // queue as bytes, behind what the queue still holds.
+    std::string bytes = SerializeResponse(res, !ClientAskedToClose(req), /*head_only=*/true);
+    const std::size_t size = bytes.size();
+    peer->send(Pistache::RawBuffer(std::move(bytes), size));
+    return Answered(req, route, res.status, 0, started_ms);
+  }
   auto& headers = response.headers();
   KeepAliveUnlessAsked(req, headers);
   // Every answer is its declared type, never sniffed (an uploaded file that is
@@ -407,9 +431,10 @@ void HttpServer::Send(const HttpRequest& req, const std::string& route, const Ht
 void HttpServer::SendClosing(const HttpRequest& req, const std::string& route,
                              const HttpResponse& res, const std::weak_ptr<Pistache::Tcp::Peer>& peer,
                              double started_ms) {
-  bool sent = SendAll(peer, SerializeClosingResponse(res), stopping_);
+  const bool head_only = IsHead(req);
+  bool sent = SendAll(peer, SerializeClosingResponse(res, head_only), stopping_);
   if (auto p = peer.lock()) ::shutdown(p->fd(), SHUT_WR);
-  Answered(req, route, sent ? res.status : 499, sent ? res.body.size() : 0, started_ms);
+  Answered(req, route, sent ? res.status : 499, sent && !head_only ? res.body.size() : 0, started_ms);
 }
 
 void HttpServer::Answered(const HttpRequest& req, const std::string& route, int status,
@@ -430,6 +455,11 @@ void HttpServer::SendStream(const HttpRequest& req, const std::string& route, co
                status = res.status, started_ms] {
     std::uint64_t bytes = 0;
     bool gone = !SendAll(peer, head, stopping_);
+    if (IsHead(req)) {  // the head alone: no chunk, not even the last
+      Answered(req, route, gone ? 499 : status, 0, started_ms);
+      --active_streams_;
+      return;
+    }
     auto write = [&](std::string_view piece) {
       if (gone || piece.empty()) return !gone;
       char size[32];
