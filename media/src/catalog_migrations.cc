@@ -11,6 +11,7 @@ namespace {
 // Append only: a released migration is never edited.
 const char* const kMigrations[] = {
     kSchemaV1,
+    kSchemaV2,
 };
 
 Result<int> UserVersion(sqlite::Db& db) {

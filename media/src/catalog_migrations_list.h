@@ -5,5 +5,6 @@
 namespace media::catalog {
 
 extern const char* const kSchemaV1;
+extern const char* const kSchemaV2;
 
 }  // namespace media::catalog

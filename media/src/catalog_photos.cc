@@ -154,29 +154,14 @@ Result<std::vector<std::string>> SqliteCatalog::AllSha256() {
   return out;
 }
 
-Result<std::string> SqliteCatalog::DeletePhoto(std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
-                           txn.db().Prepare("DELETE FROM photo WHERE id = ? RETURNING sha256"));
-  st.Bind(1, id);
-  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
-  std::string sha256 = st.Text(0);
-  CATALOG_RETURN_IF_ERROR(st.Run());
-  // Texts, keywords and memberships go by ON DELETE CASCADE, covers by SET
-  // NULL; history rows stay.
-  CATALOG_RETURN_IF_ERROR(RemoveSearchRow(txn.db(), id));
-  CATALOG_RETURN_IF_ERROR(txn.Commit());
-  return sha256;
-}
-
 Result<std::vector<std::string>> SqliteCatalog::UnreferencedSha256(
     const std::vector<std::string>& stored) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT value FROM json_each(?) "
-                       "WHERE lower(value) NOT IN (SELECT sha256 FROM photo) ORDER BY key"));
+                       "WHERE lower(value) NOT IN (SELECT sha256 FROM photo UNION ALL "
+                       "SELECT sha256 FROM deleted_photo) ORDER BY key"));
   // Invalid UTF-8 (never a hash) is replaced rather than thrown on.
   st.Bind(1, nlohmann::json(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   std::vector<std::string> out;

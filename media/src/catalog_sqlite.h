@@ -42,7 +42,10 @@ class SqliteCatalog : public Catalog {
   Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) override;
   Result<PhotoPage> ListPhotos(const PhotoFilter& filter) override;
   Result<std::vector<std::string>> AllSha256() override;
-  Result<std::string> DeletePhoto(std::int64_t id) override;
+  Result<std::string> DeletePhoto(std::int64_t id, const std::string& who) override;
+  Result<std::vector<DeletedPhoto>> ListDeletedPhotos() override;
+  Status RestorePhoto(std::int64_t id) override;
+  Result<std::vector<std::string>> PurgeDeletedPhotos() override;
   Result<std::vector<std::string>> UnreferencedSha256(const std::vector<std::string>& stored) override;
 
   Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug,

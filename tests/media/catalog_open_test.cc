@@ -31,7 +31,7 @@ TEST(CatalogOpenTest, FreshFileGetsLatestSchemaInWalMode) {
   testing_util::TempDir dir;
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "1");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'photo_fts'"), "1");
   EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
@@ -51,7 +51,7 @@ TEST(CatalogOpenTest, ReopenKeepsDataAndDoesNotMigrateAgain) {
   auto all = (*again)->AllSha256();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "1");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
 }
 
 TEST(CatalogOpenTest, RefusesFileFromNewerVersionAndLeavesItUntouched) {
@@ -74,7 +74,7 @@ TEST(CatalogOpenTest, UpgradesAnOlderEmptyFile) {
   Query(dir / "c.db", "INSERT INTO note VALUES ('kept')");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "1");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
   EXPECT_EQ(Query(dir / "c.db", "SELECT x FROM note"), "kept");
 }
 
@@ -89,6 +89,44 @@ TEST(CatalogOpenTest, FailedMigrationLeavesFileAtOldVersion) {
   EXPECT_NE(catalog.status().message().find("schema version 1"), std::string::npos);
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "0");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'meeting'"), "0");
+}
+
+TEST(CatalogOpenTest, TrashTablesHaveTheColumnsOfTheirLiveTables) {
+  testing_util::TempDir dir;
+  { ASSERT_TRUE(Catalog::Open(dir / "c.db").ok()); }
+  for (std::string table : {"photo", "photo_text", "photo_keyword", "album_photo"}) {
+    auto columns = [&](const std::string& t) {
+      return Query(dir / "c.db", "SELECT group_concat(name, ',') FROM (SELECT name FROM "
+                                 "pragma_table_info('" + t + "') ORDER BY name)");
+    };
+    EXPECT_FALSE(columns(table).empty()) << table;
+    EXPECT_EQ(columns("trash_" + table), columns(table)) << table;
+  }
+}
+
+TEST(CatalogOpenTest, UpgradesAVersion1CatalogKeepingItsPhotos) {
+  testing_util::TempDir dir;
+  std::int64_t id = 0;
+  {
+    auto catalog = Catalog::Open(dir / "c.db");
+    ASSERT_TRUE(catalog.ok());
+    auto added = (*catalog)->AddPhoto(MakePhoto(1));
+    ASSERT_TRUE(added.ok());
+    id = *added;
+  }
+  // Back to version 1: the tables version 2 added are dropped.
+  for (const char* table : {"deleted_photo", "trash_photo", "trash_photo_text",
+                            "trash_photo_keyword", "trash_album_photo"}) {
+    Query(dir / "c.db", std::string("DROP TABLE ") + table);
+  }
+  Query(dir / "c.db", "PRAGMA user_version = 1");
+  auto catalog = Catalog::Open(dir / "c.db");
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
+  ASSERT_TRUE((*catalog)->GetPhoto(id).ok());
+  ASSERT_TRUE((*catalog)->DeletePhoto(id).ok());
+  ASSERT_TRUE((*catalog)->RestorePhoto(id).ok());
+  EXPECT_TRUE((*catalog)->GetPhoto(id).ok());
 }
 
 TEST(CatalogOpenTest, NotADatabaseIsCorrupt) {

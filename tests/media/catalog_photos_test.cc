@@ -229,10 +229,95 @@ TEST_F(CatalogTest, UnreferencedSha256ListsOnlyOrphans) {
   Add(MakePhoto(1));
   std::int64_t two = Add(MakePhoto(2));
   ASSERT_TRUE(catalog_->DeletePhoto(two).ok());
+  // A photo in the trash still holds its original.
   auto orphans = catalog_->UnreferencedSha256({Sha(1), Sha(2), Sha(3)});
   ASSERT_TRUE(orphans.ok());
-  EXPECT_EQ(*orphans, (std::vector<std::string>{Sha(2), Sha(3)}));
+  EXPECT_EQ(*orphans, (std::vector<std::string>{Sha(3)}));
   EXPECT_EQ(*catalog_->AllSha256(), std::vector<std::string>{Sha(1)});
+  auto purged = catalog_->PurgeDeletedPhotos();
+  ASSERT_TRUE(purged.ok()) << purged.status().ToString();
+  EXPECT_EQ(*purged, std::vector<std::string>{Sha(2)});
+  EXPECT_EQ(*catalog_->UnreferencedSha256({Sha(1), Sha(2), Sha(3)}),
+            (std::vector<std::string>{Sha(2), Sha(3)}));
+  EXPECT_TRUE(catalog_->ListDeletedPhotos()->empty());
+  EXPECT_EQ(catalog_->RestorePhoto(two).code(), Status::Code::kNotFound);
+}
+
+TEST_F(CatalogTest, RestoredPhotoComesBackAsItWas) {
+  media::Meeting m = MakeMeeting("casablanca-2016");
+  ASSERT_TRUE(catalog_->CreateMeeting(m).ok());
+  ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a")).ok());
+  ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("b")).ok());
+  std::int64_t first = Add(MakePhoto(1));
+  std::int64_t gone = Add(MakePhoto(2));
+  std::int64_t last = Add(MakePhoto(3));
+  ASSERT_TRUE(catalog_->AddToAlbum("a", {first, gone, last}).ok());
+  ASSERT_TRUE(catalog_->AddToAlbum("b", {gone}).ok());
+  media::Album a = *catalog_->GetAlbum("a");
+  a.cover_photo_id = gone;
+  ASSERT_TRUE(catalog_->UpdateAlbum("a", a, "editor").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(gone, {{"caption.en", "Farewell"}, {"caption.fr", "Adieu"},
+                                         {"keywords", R"(["plenary", "Casablanca"])"},
+                                         {"credit", "© IOM 2016"}, {"meeting", "casablanca-2016"}},
+                                  "editor")
+                  .ok());
+  media::Photo before = *catalog_->GetPhoto(gone);
+
+  ASSERT_TRUE(catalog_->DeletePhoto(gone, "admin").ok());
+  auto trash = catalog_->ListDeletedPhotos();
+  ASSERT_TRUE(trash.ok()) << trash.status().ToString();
+  ASSERT_EQ(trash->size(), 1u);
+  EXPECT_EQ((*trash)[0].id, gone);
+  EXPECT_EQ((*trash)[0].sha256, Sha(2));
+  EXPECT_EQ((*trash)[0].original_filename, before.original_filename);
+  EXPECT_EQ((*trash)[0].deleted_by, "admin");
+  EXPECT_FALSE((*trash)[0].deleted_at.empty());
+  ASSERT_TRUE(catalog_->DeleteAlbum("b").ok());  // gone before the photo comes back
+
+  media::Status restored = catalog_->RestorePhoto(gone);
+  ASSERT_TRUE(restored.ok()) << restored.ToString();
+  media::Photo after = *catalog_->GetPhoto(gone);
+  EXPECT_EQ(after.sha256, before.sha256);
+  EXPECT_EQ(after.meta.caption, before.meta.caption);
+  EXPECT_EQ(after.meta.caption.at("fr"), "Adieu");
+  EXPECT_EQ(after.meta.keywords, before.meta.keywords);
+  EXPECT_EQ(after.meta.credit, "© IOM 2016");
+  EXPECT_EQ(after.version, before.version);
+  EXPECT_EQ(after.meeting_slug, "casablanca-2016");
+  EXPECT_EQ(after.album_slugs, std::vector<std::string>{"a"});
+  EXPECT_EQ(catalog_->GetAlbum("a")->cover_photo_id, gone);
+  media::PhotoFilter in_a;
+  in_a.album_slug = "a";
+  std::vector<std::int64_t> order;
+  auto page = catalog_->ListPhotos(in_a);
+  ASSERT_TRUE(page.ok());
+  for (const media::Photo& p : page->photos) order.push_back(p.id);
+  EXPECT_EQ(order, (std::vector<std::int64_t>{first, gone, last}));
+  media::PhotoFilter text;
+  text.text = "adieu";
+  ASSERT_EQ(catalog_->ListPhotos(text)->photos.size(), 1u);
+  EXPECT_TRUE(catalog_->ListDeletedPhotos()->empty());
+  EXPECT_EQ(catalog_->RestorePhoto(gone).code(), Status::Code::kNotFound);
+  EXPECT_TRUE(catalog_->CheckIntegrity().ok());
+}
+
+TEST_F(CatalogTest, RestoreRefusesWhenTheSameBytesCameBack) {
+  ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("m")).ok());
+  std::int64_t gone = Add(MakePhoto(1));
+  ASSERT_TRUE(catalog_->EditPhoto(gone, {{"meeting", "m"}}, "editor").ok());
+  ASSERT_TRUE(catalog_->DeletePhoto(gone).ok());
+  std::int64_t again = Add(MakePhoto(1));
+  media::Status s = catalog_->RestorePhoto(gone);
+  EXPECT_EQ(s.code(), Status::Code::kConflict);
+  EXPECT_NE(s.message().find(std::to_string(again)), std::string::npos) << s.ToString();
+  EXPECT_EQ(catalog_->ListDeletedPhotos()->size(), 1u);  // still there to restore later
+  // Once the newcomer is deleted, the first comes back, without the meeting
+  // deleted meanwhile.
+  ASSERT_TRUE(catalog_->DeletePhoto(again).ok());
+  ASSERT_TRUE(catalog_->DeleteMeeting("m").ok());
+  ASSERT_TRUE(catalog_->RestorePhoto(gone).ok());
+  EXPECT_EQ(catalog_->GetPhoto(gone)->meeting_slug, "");
+  EXPECT_EQ(catalog_->ListDeletedPhotos()->size(), 1u);
 }
 
 TEST_F(CatalogTest, GetPhotoOfUnknownIdIsNotFound) {

@@ -179,6 +179,15 @@ struct ShareLink {
 
 // One changed field. Exactly one of photo_id, album_id, meeting_id is set.
 // History outlives its subject: deleting a photo, album or meeting keeps it.
+// A photo in the trash: deleted, and restorable until `gallery gc`.
+struct DeletedPhoto {
+  std::int64_t id = 0;
+  std::string sha256;
+  std::string original_filename;
+  std::string deleted_at;  // ISO 8601 UTC
+  std::string deleted_by;
+};
+
 struct HistoryEntry {
   std::int64_t id = 0;
   std::int64_t photo_id = 0;     // 0 unless a photo edit
@@ -290,12 +299,23 @@ class Catalog {
   virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug,
                                                  const Audience& audience = {}) = 0;
 
-  // Removes a photo from the catalog (albums, search); its original file stays
-  // on disk until garbage collection; its history rows are kept. Returns the
-  // removed photo's sha256; NotFound for an unknown id.
-  virtual Result<std::string> DeletePhoto(std::int64_t id) = 0;
-  // The hashes of `stored` (originals on disk) no catalogued photo refers to,
-  // in the order given (for `gallery gc`).
+  // Moves a photo out of the catalog (albums, covers, search) into the trash,
+  // with everything RestorePhoto needs to bring it back; its original file
+  // stays on disk until PurgeDeletedPhotos and `gallery gc`; its history rows
+  // are kept. Returns the photo's sha256; NotFound for an unknown id.
+  virtual Result<std::string> DeletePhoto(std::int64_t id, const std::string& who = "") = 0;
+  // The trash, most recently deleted first.
+  virtual Result<std::vector<DeletedPhoto>> ListDeletedPhotos() = 0;
+  // Brings a deleted photo back as it was: its id, fields, texts, keywords,
+  // and its places in the albums that still exist (and their covers, where
+  // no other cover was chosen since). NotFound when `id` is not in the
+  // trash; Conflict when the same bytes were catalogued again since (the
+  // message names that photo).
+  virtual Status RestorePhoto(std::int64_t id) = 0;
+  // Empties the trash for good; returns the hashes of the photos it held.
+  virtual Result<std::vector<std::string>> PurgeDeletedPhotos() = 0;
+  // The hashes of `stored` (originals on disk) no catalogued photo and no
+  // photo in the trash refers to, in the order given (for `gallery gc`).
   virtual Result<std::vector<std::string>> UnreferencedSha256(const std::vector<std::string>& stored) = 0;
 
   // --- people and access
