@@ -140,6 +140,15 @@ Result<std::vector<std::string>> OriginalStore::ListTemporaries() const {
   return temps;
 }
 
+Status OriginalStore::Remove(const std::string& sha256) {
+  if (!IsSha256Hex(sha256)) return Status::InvalidArgument("not a SHA-256: " + sha256);
+  const std::string path = PathFor(sha256);
+  Status s = fs_->RemoveFile(path);
+  if (s.code() == Status::Code::kNotFound) return Status::OK();
+  if (!s.ok()) return s;
+  return fs_->SyncDir(path.substr(0, path.rfind('/')));
+}
+
 Status OriginalStore::RemoveTemporaries() {
   auto temps = ListTemporaries();
   if (!temps.ok()) return temps.status();

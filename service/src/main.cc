@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   gallery::cli::AddMeetingCommand(app);
   gallery::cli::AddAlbumCommand(app);
   gallery::cli::AddCheckCommand(app);
+  gallery::cli::AddGcCommand(app);
   gallery::cli::AddRenderCommand(app);
   gallery::cli::AddThumbnailsCommand(app);
   app.require_subcommand(1);

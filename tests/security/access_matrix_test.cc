@@ -35,7 +35,7 @@ constexpr std::array<int, kWhoCount> kAdmin200 = {401, 403, 403, 200, 401};
 
 // Placeholders: {open} {closed} {secret} {embargoed} {loose} {doomed} are
 // photo ids ("open", "closed", "secret" name their albums; "embargoed" is
-// in "open" until next year; "loose" is in no album; "doomed" is deleted);
+// in "open" until next year; "loose" is in no album; "doomed" is deleted, then restored);
 // {who} is the asker's name, {mine} a photo per asker, {entry} a history
 // entry of {open}. Rows run in order, each for every asker in turn.
 const Row kTable[] = {
@@ -85,6 +85,8 @@ const Row kTable[] = {
     {"POST", "/api/photos/{id}/history/{entry}/revert", "/api/photos/{open}/history/{entry}/revert", "",
      kEditor200},
     {"DELETE", "/api/photos/{id}", "/api/photos/{doomed}", "", kAdmin200},
+    {"GET", "/api/trash", "/api/trash", "", kAdmin200},
+    {"POST", "/api/trash/{id}/restore", "/api/trash/{doomed}/restore", "", kAdmin200},
     {"POST", "/api/albums", "/api/albums", R"({"slug": "made-by-{who}", "visibility": "private"})",
      kEditor201},
     {"PATCH", "/api/albums/{slug}", "/api/albums/open", R"({"default_credit": "© IOM 2016"})", kEditor200},

@@ -45,6 +45,9 @@ class OriginalStore {
   Result<std::vector<std::string>> ListTemporaries() const;
   // Removes the temporary files an interrupted Put left behind.
   Status RemoveTemporaries();
+  // Removes the original of `sha256` for good (for `gallery gc`), durably:
+  // its directory is synced. A missing file is not an error.
+  Status Remove(const std::string& sha256);
 
   const std::string& root() const { return root_; }
 

@@ -61,9 +61,13 @@ void RunCheck(const CheckArgs& a) {
       for (auto format : Archive::IngestFormats())
         if (spec.made_at_ingest && !renditions.Has(sha, spec.name, format)) ++missing_renditions;
   }
+  auto trash = (*catalog)->ListDeletedPhotos();
+  if (!trash.ok()) Fail("cannot read the trash", trash.status());
+  std::set<std::string> in_trash;
+  for (const media::DeletedPhoto& d : *trash) in_trash.insert(d.sha256);
   std::size_t unreferenced = 0;
   for (const auto& sha : on_disk)
-    if (!in_catalog.count(sha)) ++unreferenced;
+    if (!in_catalog.count(sha) && !in_trash.count(sha)) ++unreferenced;
   // Temporaries are problems when nobody else has the folder open: a lone
   // start removes them, so one found then outlived its writer. While another
   // process has the folder open they may be its writes in progress.
@@ -87,8 +91,11 @@ void RunCheck(const CheckArgs& a) {
   // Not problems: a deleted photo keeps its original until it is collected; an
   // interrupted import may leave an original whose row was never committed,
   // or renditions to make again.
+  if (!trash->empty())
+    std::printf("note: %zu deleted photos in the trash (restorable until 'gallery gc')\n", trash->size());
   if (unreferenced)
-    std::printf("note: %zu originals belong to no photo (deleted or interrupted imports)\n", unreferenced);
+    std::printf("note: %zu originals belong to no photo (interrupted imports; 'gallery gc' removes them)\n",
+                unreferenced);
   if (in_use)
     std::printf("note: %zu temporary files while another process has the archive open (writes in "
                 "progress, or leftovers the next lone start removes)\n",

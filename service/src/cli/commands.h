@@ -12,6 +12,7 @@ void AddImportCommand(CLI::App& app);
 void AddMeetingCommand(CLI::App& app);
 void AddAlbumCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
+void AddGcCommand(CLI::App& app);
 void AddRenderCommand(CLI::App& app);
 void AddThumbnailsCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);

@@ -66,6 +66,8 @@ class Api {
   HttpResponse PhotoHistory(const HttpRequest& req);
   HttpResponse RevertEdit(const HttpRequest& req);
   HttpResponse DeletePhoto(const HttpRequest& req);
+  HttpResponse ListTrash(const HttpRequest& req);
+  HttpResponse RestorePhoto(const HttpRequest& req);
 
   // --- web pages and sessions (web_pages.cc, session_routes.cc)
   HttpResponse WebPage(const HttpRequest& req);

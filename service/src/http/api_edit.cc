@@ -81,9 +81,30 @@ HttpResponse Api::RevertEdit(const HttpRequest& req) {
 HttpResponse Api::DeletePhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
   if (!id) return ErrorResponse(404, "not_found", "no photo '" + req.Param("id") + "'");
-  auto sha = catalog().DeletePhoto(*id);
+  auto sha = catalog().DeletePhoto(*id, req.principal.name);
   if (!sha.ok()) return ErrorFromStatus(sha.status());
   return JsonResponse({{"deleted", *id}, {"sha256", *sha}});
+}
+
+HttpResponse Api::ListTrash(const HttpRequest&) {
+  auto trash = catalog().ListDeletedPhotos();
+  if (!trash.ok()) return ErrorFromStatus(trash.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const media::DeletedPhoto& d : *trash) {
+    items.push_back({{"id", d.id}, {"sha256", d.sha256}, {"filename", d.original_filename},
+                     {"deleted_at", d.deleted_at}, {"deleted_by", d.deleted_by}});
+  }
+  return JsonResponse({{"items", items}});
+}
+
+HttpResponse Api::RestorePhoto(const HttpRequest& req) {
+  auto id = ParseId(req.Param("id"));
+  if (!id) return ErrorResponse(404, "not_found", "no deleted photo '" + req.Param("id") + "'");
+  media::Status s = catalog().RestorePhoto(*id);
+  if (!s.ok()) return ErrorFromStatus(s);
+  auto photo = catalog().GetPhoto(*id);
+  if (!photo.ok()) return ErrorFromStatus(photo.status());
+  return JsonResponse(PhotoJson(*photo, true));
 }
 
 }  // namespace gallery::http

@@ -1590,7 +1590,7 @@ const char kDocument[] = R"openapi({
         }
       },
       "delete": {
-        "summary": "Remove the photo from the catalog (admin); its files stay until garbage collection",
+        "summary": "Move the photo to the trash (admin): out of every album, list and search; POST /api/trash/{id}/restore brings it back until `gallery gc` empties the trash and removes its files",
         "security": [
           {
             "bearer": []
@@ -1618,6 +1618,72 @@ const char kDocument[] = R"openapi({
             "$ref": "#/components/responses/Error"
           },
           "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/trash": {
+      "get": {
+        "summary": "The deleted photos that can still be restored (admin), most recent first",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "{items: [{id, sha256, filename, deleted_at, deleted_by}]}"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/trash/{id}/restore": {
+      "post": {
+        "summary": "Bring a deleted photo back as it was (admin): its id, fields, texts, keywords and places in the albums that still exist",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "the deleted photo's id",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The restored photo",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Photo"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "409": {
             "$ref": "#/components/responses/Error"
           }
         }

@@ -20,6 +20,8 @@ const std::vector<RouteSpec>& RouteTable() {
       {"PATCH", "/api/photos", &Api::EditPhotos, Access::kEditor},
       {"PATCH", "/api/photos/{id}", &Api::EditPhoto, Access::kEditor},
       {"DELETE", "/api/photos/{id}", &Api::DeletePhoto, Access::kAdmin},
+      {"GET", "/api/trash", &Api::ListTrash, Access::kAdmin},
+      {"POST", "/api/trash/{id}/restore", &Api::RestorePhoto, Access::kAdmin},
       {"GET", "/api/photos/{id}/history", &Api::PhotoHistory, Access::kEditor},
       {"POST", "/api/photos/{id}/history/{entry}/revert", &Api::RevertEdit, Access::kEditor},
       {"POST", "/api/albums", &Api::CreateAlbum, Access::kEditor},

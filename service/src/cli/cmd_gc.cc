@@ -1,0 +1,104 @@
+// `gallery gc --data DIR`: empties the trash for good and removes the files
+// no photo needs any more: the originals and renditions of the photos that
+// were in the trash, and originals an interrupted import left without a
+// photo. Until then a deleted photo can be restored. Needs the archive to
+// itself: while another process has it open (a running server, an import),
+// it refuses and changes nothing.
+#include <cstdio>
+#include <set>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "service/data_dir.h"
+#include "service/render_status.h"
+#include "service/users_lock.h"
+
+namespace gallery::cli {
+namespace {
+
+struct GcArgs {
+  std::string data;
+  bool dry_run = false;
+};
+
+void RunGc(const GcArgs& a) {
+  DataDir dir(a.data);
+  // Held to the end: a process that opens the archive meanwhile waits.
+  auto users = UsersLock::Take(dir.users_lock_path());
+  if (!users.ok()) Fail("cannot tell whether another process uses " + a.data, users.status());
+  if (!users->alone()) {
+    std::fprintf(stderr,
+                 "gallery: %s is open in another process (a running server or an import); stop it "
+                 "and run gc again. Nothing was removed.\n",
+                 a.data.c_str());
+    throw CLI::RuntimeError(kExitUsage);
+  }
+  auto catalog = media::Catalog::Open(dir.catalog_path());
+  if (!catalog.ok()) Fail("cannot open catalog in " + a.data, catalog.status());
+  media::OriginalStore originals(media::DefaultFileSystem(), dir.originals_dir());
+  thumbnails::RenditionCache renditions(dir.renditions_dir());
+
+  auto trash = (*catalog)->ListDeletedPhotos();
+  if (!trash.ok()) Fail("cannot read the trash", trash.status());
+  if (a.dry_run) {
+    auto stored = originals.List();
+    if (!stored.ok()) Fail("cannot list originals", stored.status());
+    auto orphans = (*catalog)->UnreferencedSha256(*stored);
+    if (!orphans.ok()) Fail("cannot list originals without a photo", orphans.status());
+    for (const media::DeletedPhoto& d : *trash) {
+      std::printf("would remove deleted photo %lld (%s, deleted %s)\n", static_cast<long long>(d.id),
+                  d.original_filename.c_str(), d.deleted_at.c_str());
+    }
+    for (const std::string& sha : *orphans) std::printf("would remove original %s (no photo)\n", sha.c_str());
+    std::printf("dry run: %zu deleted photos, %zu originals without a photo; nothing removed\n",
+                trash->size(), orphans->size());
+    return;
+  }
+
+  auto purged = (*catalog)->PurgeDeletedPhotos();
+  if (!purged.ok()) Fail("cannot empty the trash", purged.status());
+  // Everything no photo refers to now: the purged photos' originals (unless
+  // the same bytes were catalogued again) and any earlier orphan.
+  auto stored = originals.List();
+  if (!stored.ok()) Fail("cannot list originals", stored.status());
+  std::vector<std::string> candidates = *stored;
+  candidates.insert(candidates.end(), purged->begin(), purged->end());
+  auto unreferenced = (*catalog)->UnreferencedSha256(candidates);
+  if (!unreferenced.ok()) Fail("cannot list originals without a photo", unreferenced.status());
+  std::set<std::string> doomed(unreferenced->begin(), unreferenced->end());
+  std::size_t removed = 0, failed = 0;
+  for (const std::string& sha : doomed) {
+    // Renditions first: a rendition never outlives its original.
+    auto cached = renditions.Remove(sha);
+    media::Status s = cached.ok() ? originals.Remove(sha) : FromRenderError(cached.error());
+    if (s.ok()) {
+      ++removed;
+    } else {
+      ++failed;
+      std::fprintf(stderr, "gallery: cannot remove %s: %s\n", sha.c_str(), s.message().c_str());
+    }
+  }
+  std::printf("gc: %zu deleted photos removed for good, files of %zu photos removed%s\n",
+              purged->size(), removed, failed ? " (some failed; run gc again)" : "");
+  if (failed) throw CLI::RuntimeError(kExitSomeFailed);
+}
+
+}  // namespace
+
+void AddGcCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "gc", "Empty the trash for good and remove the files no photo needs any more");
+  cmd->footer(
+      "A deleted photo waits in the trash, with its original and renditions, and can be\n"
+      "restored (POST /api/trash/ID/restore) until gc. gc removes the trash's photos for\n"
+      "good, their files, and originals an interrupted import left without a photo.\n"
+      "It needs the archive to itself: while a server or an import has it open it refuses\n"
+      "and removes nothing. --dry-run lists what would go.\n"
+      "Exit status 0 when everything was removed, 1 when a file could not be, 2 when refused.");
+  auto args = std::make_shared<GcArgs>();
+  AddDataOption(cmd, &args->data);
+  cmd->add_flag("--dry-run", args->dry_run, "List what would be removed; remove nothing");
+  cmd->callback([args] { RunGc(*args); });
+}
+
+}  // namespace gallery::cli
