@@ -22,10 +22,14 @@ nlohmann::json NextCursor(const std::string& cursor) {
   return cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(cursor);
 }
 
-bool AlbumHasCredit(media::Catalog& catalog, const std::string& album, const std::string& credit) {
+// Whether the album holds a photo with `credit` that `principal` may see:
+// embargoed photos count only for editors, as in the photo listings.
+bool AlbumHasCredit(media::Catalog& catalog, const Principal& principal, const std::string& album,
+                    const std::string& credit) {
   media::PhotoFilter f;
   f.album_slug = album;
   f.credit = credit;
+  f.include_embargoed = IsEditor(principal);
   f.limit = 1;
   auto page = catalog.ListPhotos(f);
   return page.ok() && !page->photos.empty();
@@ -76,7 +80,7 @@ HttpResponse Api::ListAlbums(const HttpRequest& req) {
       continue;
     }
     if (!ListsAlbum(req.principal, a)) continue;
-    if (!credit.empty() && !AlbumHasCredit(catalog(), a.slug, credit)) continue;
+    if (!credit.empty() && !AlbumHasCredit(catalog(), req.principal, a.slug, credit)) continue;
     if (static_cast<int>(items.size()) == limit) {
       next = items.back().at("slug").get<std::string>();
       break;
