@@ -12,18 +12,21 @@ namespace media::catalog {
 namespace {
 
 // The live tables whose rows of one photo go to the trash, each with the
-// column that names the photo. `photo` comes first on the way back (the
-// others refer to it) and last on the way out.
+// column that names the photo and which rows come back on restore (an SQL
+// condition, "" for all). `photo` comes first on the way back (the others
+// refer to it).
 struct TrashedTable {
   const char* live;
   const char* trash;
   const char* photo_column;
+  const char* restored;
 };
 constexpr TrashedTable kTables[] = {
-    {"photo", "trash_photo", "id"},
-    {"photo_text", "trash_photo_text", "photo_id"},
-    {"photo_keyword", "trash_photo_keyword", "photo_id"},
-    {"album_photo", "trash_album_photo", "photo_id"},
+    {"photo", "trash_photo", "id", ""},
+    {"photo_text", "trash_photo_text", "photo_id", ""},
+    {"photo_keyword", "trash_photo_keyword", "photo_id", ""},
+    // Places in albums deleted since are dropped.
+    {"album_photo", "trash_album_photo", "photo_id", "album_id IN (SELECT id FROM album)"},
 };
 
 // "a, b, c": the columns of `table`, in its order.
@@ -134,9 +137,7 @@ Status SqliteCatalog::RestorePhoto(std::int64_t id) {
   meeting.Bind(1, id);
   CATALOG_RETURN_IF_ERROR(meeting.Run());
   for (const TrashedTable& t : kTables) {
-    // Places in albums deleted since are dropped.
-    std::string where = std::string(t.live) == "album_photo" ? "album_id IN (SELECT id FROM album)" : "";
-    CATALOG_RETURN_IF_ERROR(CopyRows(db, t.trash, t.live, t.photo_column, id, where));
+    CATALOG_RETURN_IF_ERROR(CopyRows(db, t.trash, t.live, t.photo_column, id, t.restored));
     CATALOG_RETURN_IF_ERROR(DeleteRows(db, t.trash, t.photo_column, id));
   }
   CATALOG_ASSIGN_OR_RETURN(

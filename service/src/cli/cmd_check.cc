@@ -63,11 +63,9 @@ void RunCheck(const CheckArgs& a) {
   }
   auto trash = (*catalog)->ListDeletedPhotos();
   if (!trash.ok()) Fail("cannot read the trash", trash.status());
-  std::set<std::string> in_trash;
-  for (const media::DeletedPhoto& d : *trash) in_trash.insert(d.sha256);
-  std::size_t unreferenced = 0;
-  for (const auto& sha : on_disk)
-    if (!in_catalog.count(sha) && !in_trash.count(sha)) ++unreferenced;
+  auto orphans = (*catalog)->UnreferencedSha256(*stored);
+  if (!orphans.ok()) Fail("cannot list originals without a photo", orphans.status());
+  const std::size_t unreferenced = orphans->size();
   // Temporaries are problems when nobody else has the folder open: a lone
   // start removes them, so one found then outlived its writer. While another
   // process has the folder open they may be its writes in progress.

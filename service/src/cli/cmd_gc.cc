@@ -21,6 +21,18 @@ struct GcArgs {
   bool dry_run = false;
 };
 
+// The hashes among the stored originals and `also` that no photo, catalogued
+// or in the trash, refers to.
+std::vector<std::string> Unreferenced(media::Catalog& catalog, const media::OriginalStore& originals,
+                                      const std::vector<std::string>& also = {}) {
+  auto stored = originals.List();
+  if (!stored.ok()) Fail("cannot list originals", stored.status());
+  stored->insert(stored->end(), also.begin(), also.end());
+  auto unreferenced = catalog.UnreferencedSha256(*stored);
+  if (!unreferenced.ok()) Fail("cannot list originals without a photo", unreferenced.status());
+  return *unreferenced;
+}
+
 void RunGc(const GcArgs& a) {
   DataDir dir(a.data);
   // Held to the end: a process that opens the archive meanwhile waits.
@@ -41,17 +53,14 @@ void RunGc(const GcArgs& a) {
   auto trash = (*catalog)->ListDeletedPhotos();
   if (!trash.ok()) Fail("cannot read the trash", trash.status());
   if (a.dry_run) {
-    auto stored = originals.List();
-    if (!stored.ok()) Fail("cannot list originals", stored.status());
-    auto orphans = (*catalog)->UnreferencedSha256(*stored);
-    if (!orphans.ok()) Fail("cannot list originals without a photo", orphans.status());
+    std::vector<std::string> orphans = Unreferenced(**catalog, originals);
     for (const media::DeletedPhoto& d : *trash) {
       std::printf("would remove deleted photo %lld (%s, deleted %s)\n", static_cast<long long>(d.id),
                   d.original_filename.c_str(), d.deleted_at.c_str());
     }
-    for (const std::string& sha : *orphans) std::printf("would remove original %s (no photo)\n", sha.c_str());
+    for (const std::string& sha : orphans) std::printf("would remove original %s (no photo)\n", sha.c_str());
     std::printf("dry run: %zu deleted photos, %zu originals without a photo; nothing removed\n",
-                trash->size(), orphans->size());
+                trash->size(), orphans.size());
     return;
   }
 
@@ -59,13 +68,8 @@ void RunGc(const GcArgs& a) {
   if (!purged.ok()) Fail("cannot empty the trash", purged.status());
   // Everything no photo refers to now: the purged photos' originals (unless
   // the same bytes were catalogued again) and any earlier orphan.
-  auto stored = originals.List();
-  if (!stored.ok()) Fail("cannot list originals", stored.status());
-  std::vector<std::string> candidates = *stored;
-  candidates.insert(candidates.end(), purged->begin(), purged->end());
-  auto unreferenced = (*catalog)->UnreferencedSha256(candidates);
-  if (!unreferenced.ok()) Fail("cannot list originals without a photo", unreferenced.status());
-  std::set<std::string> doomed(unreferenced->begin(), unreferenced->end());
+  std::vector<std::string> unreferenced = Unreferenced(**catalog, originals, *purged);
+  std::set<std::string> doomed(unreferenced.begin(), unreferenced.end());
   std::size_t removed = 0, failed = 0;
   for (const std::string& sha : doomed) {
     // Renditions first: a rendition never outlives its original.

@@ -135,9 +135,8 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
   std::string why;
   std::optional<RequestHead> parsed = ParseHead(head, why);
   if (!parsed) return ErrorResponse(400, "invalid_argument", why);
-  static const char* const kKnownMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-  if (std::find(std::begin(kKnownMethods), std::end(kKnownMethods), parsed->method) ==
-      std::end(kKnownMethods)) {
+  if (std::find(std::begin(kServedMethods), std::end(kServedMethods), parsed->method) ==
+      std::end(kServedMethods)) {
     return ErrorResponse(501, "unsupported", "the method '" + parsed->method.substr(0, 32) +
                                                  "' is not supported");
   }

@@ -34,6 +34,9 @@ struct RequestHead {
   std::string Header(std::string_view name) const;
 };
 
+// The methods the server answers; the gate refuses any other with a 501.
+inline constexpr const char* kServedMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+
 // One thing to do with a connection, in order.
 struct GateAction {
   enum Kind {

@@ -151,11 +151,12 @@ std::string StreamHead(const HttpResponse& res) {
   return head + "X-Content-Type-Options: nosniff\r\nTransfer-Encoding: chunked\r\n\r\n";
 }
 
+// A HEAD request is answered as its GET, without the body.
+bool IsHead(const HttpRequest& req) { return req.method == "HEAD"; }
+
 // HTTP/1.1 connections stay open unless the client asks to close (the
 // library would close every connection whose request does not name
 // keep-alive, costing a new connection per request).
-bool IsHead(const HttpRequest& req) { return req.method == "HEAD"; }
-
 bool ClientAskedToClose(const HttpRequest& req) {
   std::string asked = req.header ? req.Header("Connection") : "";
   for (char& c : asked) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -193,7 +194,6 @@ void HttpServer::setupRoutes() {
   }
   // The router answers a known path with an unknown method by itself, in
   // plain text: every other method of every pattern goes to NoRoute instead.
-  static const char* const kMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
   auto no_route = [this](const Request request, ResponseWriter response) {
     NoRoute(request, std::move(response));
     return Pistache::Rest::Route::Result::Ok;
@@ -201,7 +201,7 @@ void HttpServer::setupRoutes() {
   std::set<std::string> patterns;
   for (const RouteSpec& route : RouteTable()) patterns.insert(route.pattern);
   for (const std::string& pattern : patterns) {
-    for (const char* method : kMethods) {
+    for (const char* method : kServedMethods) {
       if (!HasRoute(method, pattern) &&
           !(std::string_view(method) == "HEAD" && HasRoute("GET", pattern))) {
         router_.addRoute(MethodFromName(method), RouterPattern(pattern), no_route);
