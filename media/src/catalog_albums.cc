@@ -1,18 +1,12 @@
 // Albums: create, read, update (with history), delete.
+#include "catalog_audience.h"
+#include "catalog_cursor.h"
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
 #include "catalog_validate.h"
 
 namespace media::catalog {
 namespace {
-
-constexpr char kAlbumColumns[] =
-    "SELECT a.id, a.slug, coalesce(m.slug, ''), a.visibility, a.default_credit, a.cover_photo_id, "
-    "(SELECT count(*) FROM album_photo ap WHERE ap.album_id = a.id), "
-    "(SELECT count(*) FROM album_photo ap JOIN photo p ON p.id = ap.photo_id "
-    " WHERE ap.album_id = a.id AND (p.embargo_until IS NULL OR "
-    " p.embargo_until <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) "
-    "FROM album a LEFT JOIN meeting m ON m.id = a.meeting_id ";
 
 Result<Album> ValidAlbum(const Album& in) {
   Album a = in;
@@ -26,10 +20,33 @@ Result<Album> ValidAlbum(const Album& in) {
   return a;
 }
 
-Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const std::string& where,
-                                      const std::string& param) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(kAlbumColumns + where + " ORDER BY a.id"));
-  if (!param.empty()) st.Bind(1, param);
+// The albums matching `where` (whose parameters come first), as
+// `audience` sees them: count and shown cover are its own, a chosen cover it
+// may not see reads as none. At most `limit` rows when given.
+Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, const Query& where,
+                                      int limit = 0) {
+  // The album's photos the audience sees, as a condition on `p` (after `ap`).
+  Query seen;
+  AndNotEmbargoed(audience, &seen);
+  const std::string photos = " FROM album_photo ap JOIN photo p ON p.id = ap.photo_id " + seen.where +
+                             " AND ap.album_id = a.id";
+  // The chosen cover as the audience may see it: one of the album's photos
+  // it sees (editors see the choice as it is).
+  const std::string chosen =
+      audience.everything() ? std::string("a.cover_photo_id")
+                            : "(SELECT p.id" + photos + " AND p.id = a.cover_photo_id)";
+  std::string sql =
+      "SELECT a.id, a.slug, coalesce(m.slug, ''), a.visibility, a.default_credit, " + chosen + ", "
+      "coalesce(" + chosen + ", (SELECT p.id" + photos + " ORDER BY ap.position LIMIT 1)), "
+      "(SELECT count(*)" + photos + ") "
+      "FROM album a LEFT JOIN meeting m ON m.id = a.meeting_id " + where.where + " ORDER BY a.id";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
+  // Four subqueries carry the audience's parameters (none for editors), then
+  // the WHERE clause.
+  int index = 1;
+  for (int i = 0; i < 4; ++i, index += static_cast<int>(seen.args.size())) seen.BindAll(st, index);
+  where.BindAll(st, index);
   std::vector<Album> out;
   std::vector<std::int64_t> ids;
   for (;;) {
@@ -42,8 +59,8 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const std::string& where,
     a.visibility = ParseVisibility(st.Text(3)).value_or(Visibility::kPrivate);
     a.default_credit = st.Text(4);
     a.cover_photo_id = st.OptInt(5);
-    a.photo_count = st.Int(6);
-    a.public_photo_count = st.Int(7);
+    a.shown_cover_id = st.OptInt(6);
+    a.photo_count = st.Int(7);
     ids.push_back(a.id);
     out.push_back(std::move(a));
   }
@@ -55,8 +72,13 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const std::string& where,
   return out;
 }
 
-Result<Album> ReadAlbum(sqlite::Db& db, const std::string& slug) {
-  CATALOG_ASSIGN_OR_RETURN(std::vector<Album> found, ReadAlbums(db, "WHERE a.slug = ?", slug));
+// The album as `audience` sees it; NotFound (in the same words as for no
+// album) when it may not open it.
+Result<Album> ReadAlbum(sqlite::Db& db, const std::string& slug, const Audience& audience = {}) {
+  Query q;
+  q.And("a.slug = ?", slug);
+  AndAlbumOpen(audience, &q);
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Album> found, ReadAlbums(db, audience, q));
   if (found.empty()) return Status::NotFound("album '" + slug + "' not found");
   return std::move(found[0]);
 }
@@ -101,16 +123,65 @@ Status SqliteCatalog::CreateAlbum(const Album& in) {
   return txn.Commit();
 }
 
-Result<Album> SqliteCatalog::GetAlbum(const std::string& slug) {
+Result<Album> SqliteCatalog::GetAlbum(const std::string& slug, const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  return ReadAlbum(txn.db(), slug);
+  return ReadAlbum(txn.db(), slug, audience);
 }
 
-Result<std::vector<Album>> SqliteCatalog::ListAlbums(const std::string& meeting_slug) {
+namespace {
+
+// The albums of `meeting_slug` ("" = all) that `audience` lists, as a query.
+Status ListedAlbums(sqlite::Db& db, const std::string& meeting_slug, const Audience& audience,
+                    Query* q) {
+  if (!meeting_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t meeting_id, MeetingId(db, meeting_slug));
+    q->And("a.meeting_id = ?", meeting_id);
+  }
+  AndAlbumListed(audience, q);
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::vector<Album>> SqliteCatalog::ListAlbums(const std::string& meeting_slug,
+                                                     const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  if (meeting_slug.empty()) return ReadAlbums(txn.db(), "", "");
-  CATALOG_RETURN_IF_ERROR(MeetingId(txn.db(), meeting_slug).status());
-  return ReadAlbums(txn.db(), "WHERE m.slug = ?", meeting_slug);
+  Query q;
+  CATALOG_RETURN_IF_ERROR(ListedAlbums(txn.db(), meeting_slug, audience, &q));
+  return ReadAlbums(txn.db(), audience, q);
+}
+
+Result<AlbumPage> SqliteCatalog::ListAlbumPage(const AlbumFilter& f) {
+  if (f.limit < 1 || f.limit > 500) {
+    return Status::InvalidArgument("limit: " + std::to_string(f.limit) + " is outside 1..500");
+  }
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  Query q;
+  CATALOG_RETURN_IF_ERROR(ListedAlbums(txn.db(), f.meeting_slug, f.audience, &q));
+  if (!f.credit.empty()) {
+    Query holds;
+    holds.And("hp.album_id = a.id");
+    holds.And("p.credit_line = ?", f.credit);
+    AndNotEmbargoed(f.audience, &holds);
+    q.where += " AND EXISTS (SELECT 1 FROM album_photo hp JOIN photo p ON p.id = hp.photo_id " +
+               holds.where + ")";
+    q.args.insert(q.args.end(), holds.args.begin(), holds.args.end());
+  }
+  if (!f.cursor.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(PageKey key, DecodeCursor(f.cursor));
+    if (key.kind != PageKey::kAlbums) return Status::InvalidArgument("cursor: belongs to another listing");
+    q.And("a.id > ?", key.album_id);
+  }
+  AlbumPage page;
+  CATALOG_ASSIGN_OR_RETURN(page.albums, ReadAlbums(txn.db(), f.audience, q, f.limit + 1));
+  if (static_cast<int>(page.albums.size()) > f.limit) {
+    page.albums.pop_back();
+    PageKey last;
+    last.kind = PageKey::kAlbums;
+    last.album_id = page.albums.back().id;
+    page.next_cursor = EncodeCursor(last);
+  }
+  return page;
 }
 
 Status SqliteCatalog::UpdateAlbum(const std::string& slug, const Album& in, const std::string& who) {

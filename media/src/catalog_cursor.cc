@@ -31,11 +31,20 @@ bool ParseId(const std::string& s, std::int64_t* out) {
 }  // namespace
 
 std::string EncodeCursor(const PageKey& key) {
-  std::string raw = key.album_order
-                        ? "a" + std::string(1, kSep) + std::to_string(key.album_id) + kSep +
-                              std::to_string(key.position) + kSep + std::to_string(key.photo_id)
-                        : "t" + std::string(1, kSep) + key.taken_sort + kSep +
-                              std::to_string(key.photo_id);
+  const std::string sep(1, kSep);
+  std::string raw;
+  switch (key.kind) {
+    case PageKey::kAlbumOrder:
+      raw = "a" + sep + std::to_string(key.album_id) + sep + std::to_string(key.position) + sep +
+            std::to_string(key.photo_id);
+      break;
+    case PageKey::kTaken:
+      raw = "t" + sep + key.taken_sort + sep + std::to_string(key.photo_id);
+      break;
+    case PageKey::kAlbums:
+      raw = "l" + sep + std::to_string(key.album_id);
+      break;
+  }
   return HexEncode(raw);
 }
 
@@ -46,7 +55,7 @@ Result<PageKey> DecodeCursor(const std::string& cursor) {
   std::vector<std::string> parts = Split(raw);
   PageKey key;
   if (parts.size() == 4 && parts[0] == "a") {
-    key.album_order = true;
+    key.kind = PageKey::kAlbumOrder;
     if (!ParseId(parts[1], &key.album_id) || !ParseId(parts[2], &key.position) ||
         !ParseId(parts[3], &key.photo_id)) {
       return bad;
@@ -56,6 +65,10 @@ Result<PageKey> DecodeCursor(const std::string& cursor) {
   if (parts.size() == 3 && parts[0] == "t" &&
       (parts[1] == "~" || TakenSortKey(parts[1]) == parts[1]) && ParseId(parts[2], &key.photo_id)) {
     key.taken_sort = parts[1];
+    return key;
+  }
+  if (parts.size() == 2 && parts[0] == "l" && ParseId(parts[1], &key.album_id)) {
+    key.kind = PageKey::kAlbums;
     return key;
   }
   return bad;

@@ -1,6 +1,5 @@
 // Listing: photo pages with filters and keyset paging, credit and tag counts.
-#include <variant>
-
+#include "catalog_audience.h"
 #include "catalog_cursor.h"
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
@@ -10,26 +9,6 @@
 
 namespace media::catalog {
 namespace {
-
-// A WHERE clause under construction with its parameters, bound in order.
-struct Query {
-  std::string where = "WHERE 1";
-  std::vector<std::variant<std::int64_t, std::string>> args;
-
-  void And(const std::string& condition) { where += " AND " + condition; }
-  template <typename T>
-  void And(const std::string& condition, T arg) {
-    And(condition);
-    args.emplace_back(std::move(arg));
-  }
-  void BindAll(sqlite::Stmt& st) const {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      int index = static_cast<int>(i + 1);
-      if (const auto* n = std::get_if<std::int64_t>(&args[i])) st.Bind(index, *n);
-      else st.Bind(index, std::get<std::string>(args[i]));
-    }
-  }
-};
 
 Status AddDateFilters(const PhotoFilter& f, Query* q) {
   if (f.taken_from.empty() && f.taken_to.empty()) return Status::OK();
@@ -60,18 +39,7 @@ Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
   if (!fts.empty()) {
     q->And("p.id IN (SELECT rowid FROM photo_fts WHERE photo_fts MATCH ?)", fts);
   }
-  if (!f.include_embargoed) q->And("(p.embargo_until IS NULL OR p.embargo_until <= ?)", NowUtc());
   return AddDateFilters(f, q);
-}
-
-// Only the photos `audience` may see (see Audience).
-void AddAudience(const Audience& audience, Query* q) {
-  if (audience.everything) return;
-  q->And("(p.embargo_until IS NULL OR p.embargo_until <= ?)", NowUtc());
-  q->And("(NOT EXISTS (SELECT 1 FROM album_photo v0 WHERE v0.photo_id = p.id) OR "
-         "EXISTS (SELECT 1 FROM album_photo v1 JOIN album va ON va.id = v1.album_id "
-         "WHERE v1.photo_id = p.id AND (va.visibility <> 'private' OR va.slug = ?)))",
-         audience.share_album);
 }
 
 Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q, int limit,
@@ -89,7 +57,7 @@ Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q
     }
     page.photos.push_back(PhotoFromRow(st));
     last.photo_id = page.photos.back().id;
-    last.album_order = album_id.has_value();
+    last.kind = album_id ? PageKey::kAlbumOrder : PageKey::kTaken;
     last.album_id = album_id.value_or(0);
     if (album_id) last.position = st.Int(kPhotoColumnCount);
     else last.taken_sort = TakenSortFromRow(st);
@@ -102,13 +70,19 @@ Result<PhotoPage> ListPage(sqlite::Db& db, const PhotoFilter& f) {
   Query q;
   std::optional<std::int64_t> album_id;
   if (!f.album_slug.empty()) {
-    CATALOG_ASSIGN_OR_RETURN(album_id, AlbumId(db, f.album_slug));
+    // Within an album the audience may open, it sees every photo not under
+    // embargo (a photo of an unlisted album is reached through it).
+    CATALOG_ASSIGN_OR_RETURN(album_id, OpenAlbumId(db, f.album_slug, f.audience));
     q.And("ap.album_id = ?", *album_id);
+    AndNotEmbargoed(f.audience, &q);
+  } else {
+    AndPhotoListed(f.audience, &q);
   }
   CATALOG_RETURN_IF_ERROR(AddFilters(db, f, &q));
   if (!f.cursor.empty()) {
     CATALOG_ASSIGN_OR_RETURN(PageKey key, DecodeCursor(f.cursor));
-    if (key.album_order != album_id.has_value() || key.album_id != album_id.value_or(0)) {
+    if (key.kind != (album_id ? PageKey::kAlbumOrder : PageKey::kTaken) ||
+        key.album_id != album_id.value_or(0)) {
       return Status::InvalidArgument("cursor: belongs to another listing");
     }
     if (album_id) {
@@ -146,7 +120,7 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
     CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
     q.And("p.meeting_id = ?", id);
   }
-  AddAudience(audience, &q);
+  AndPhotoListed(audience, &q);
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
@@ -169,7 +143,7 @@ Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting
     CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
     q.And("p.meeting_id = ?", id);
   }
-  AddAudience(audience, &q);
+  AndPhotoListed(audience, &q);
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT k.keyword, count(*) FROM photo_keyword k "

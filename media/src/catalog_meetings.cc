@@ -1,20 +1,11 @@
 // Meetings: create, read, update (with history), delete.
+#include "catalog_audience.h"
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
 #include "catalog_validate.h"
 
 namespace media::catalog {
 namespace {
-
-constexpr char kMeetingColumns[] =
-    "SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
-    "m.default_credit, (SELECT count(*) FROM photo p WHERE p.meeting_id = m.id), "
-    "(SELECT count(*) FROM photo p WHERE p.meeting_id = m.id "
-    " AND (p.embargo_until IS NULL OR p.embargo_until <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-    " AND (NOT EXISTS (SELECT 1 FROM album_photo v0 WHERE v0.photo_id = p.id) OR "
-    "      EXISTS (SELECT 1 FROM album_photo v1 JOIN album va ON va.id = v1.album_id "
-    "              WHERE v1.photo_id = p.id AND va.visibility <> 'private'))) "
-    "FROM meeting m ";
 
 // Checks and normalises a meeting given by a caller.
 Result<Meeting> ValidMeeting(const Meeting& in) {
@@ -31,12 +22,21 @@ Result<Meeting> ValidMeeting(const Meeting& in) {
   return m;
 }
 
-Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const std::string& where,
+// The meetings (all, or the one named `slug`) with the count of their
+// photos `audience` lists.
+Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audience,
                                           const std::string& slug) {
+  Query counted;
+  counted.And("p.meeting_id = m.id");
+  AndPhotoListed(audience, &counted);
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
-      db.Prepare(kMeetingColumns + where + " ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
-  if (!slug.empty()) st.Bind(1, slug);
+      db.Prepare("SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
+                 "m.default_credit, (SELECT count(*) FROM photo p " + counted.where + ") FROM meeting m " +
+                 (slug.empty() ? "" : "WHERE m.slug = ? ") +
+                 "ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
+  counted.BindAll(st);
+  if (!slug.empty()) st.Bind(static_cast<int>(counted.args.size()) + 1, slug);
   std::vector<Meeting> out;
   std::vector<std::int64_t> ids;
   for (;;) {
@@ -50,7 +50,6 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const std::string& whe
     m.end_date = st.Text(4);
     m.default_credit = st.Text(5);
     m.photo_count = st.Int(6);
-    m.public_photo_count = st.Int(7);
     ids.push_back(m.id);
     out.push_back(std::move(m));
   }
@@ -62,8 +61,9 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const std::string& whe
   return out;
 }
 
-Result<Meeting> ReadMeeting(sqlite::Db& db, const std::string& slug) {
-  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> found, ReadMeetings(db, "WHERE m.slug = ?", slug));
+Result<Meeting> ReadMeeting(sqlite::Db& db, const std::string& slug, const Audience& audience = {}) {
+  if (slug.empty()) return Status::NotFound("meeting '' not found");
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> found, ReadMeetings(db, audience, slug));
   if (found.empty()) return Status::NotFound("meeting '" + slug + "' not found");
   return std::move(found[0]);
 }
@@ -96,14 +96,14 @@ Status SqliteCatalog::CreateMeeting(const Meeting& in) {
   return txn.Commit();
 }
 
-Result<Meeting> SqliteCatalog::GetMeeting(const std::string& slug) {
+Result<Meeting> SqliteCatalog::GetMeeting(const std::string& slug, const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  return ReadMeeting(txn.db(), slug);
+  return ReadMeeting(txn.db(), slug, audience);
 }
 
-Result<std::vector<Meeting>> SqliteCatalog::ListMeetings() {
+Result<std::vector<Meeting>> SqliteCatalog::ListMeetings(const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  return ReadMeetings(txn.db(), "", "");
+  return ReadMeetings(txn.db(), audience, "");
 }
 
 Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "catalog_audience.h"
 #include "catalog_rows.h"
 
 namespace media::catalog {
@@ -11,7 +12,8 @@ std::string PhotoSelect(const std::string& extra_columns, const std::string& joi
          "p.orientation, p.taken_at, p.make, p.model, p.lens, p.exposure_time, p.f_number, p.iso, "
          "p.focal_length, p.gps_latitude, p.gps_longitude, p.gps_altitude, p.credit_line, "
          "p.creator, p.copyright_notice, p.event, p.usage_terms, coalesce(p.embargo_until, ''), "
-         "coalesce(m.slug, ''), p.uploaded_at, p.uploaded_by, p.version, p.taken_sort" +
+         "coalesce(m.slug, ''), p.uploaded_at, p.uploaded_by, p.version, p.taken_sort, " +
+         AccessStateSql() +
          extra_columns + " FROM photo p LEFT JOIN meeting m ON m.id = p.meeting_id " + joins + " ";
 }
 
@@ -47,6 +49,7 @@ Photo PhotoFromRow(const sqlite::Stmt& st) {
   p.uploaded_at = st.Text(26);
   p.uploaded_by = st.Text(27);
   p.version = st.Int(28);
+  p.access_stamp = AccessStamp(st.Text(30));
   return p;
 }
 
@@ -109,18 +112,24 @@ Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std
   return Status::OK();
 }
 
-Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(PhotoSelect("", "") + "WHERE p.id = ?"));
-  st.Bind(1, id);
+Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id, const Audience& audience) {
+  Query q;
+  q.And("p.id = ?", id);
+  AndPhotoReachable(audience, &q);
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(PhotoSelect("", "") + q.where));
+  q.BindAll(st);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
   std::vector<Photo> one{PhotoFromRow(st)};
   CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &one));
+  Query listed;
+  listed.And("ap.photo_id = ?", id);
+  AndAlbumListed(audience, &listed);
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt albums,
-      db.Prepare("SELECT a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id "
-                 "WHERE ap.photo_id = ? ORDER BY a.slug"));
-  albums.Bind(1, id);
+      db.Prepare("SELECT a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id " +
+                 listed.where + " ORDER BY a.slug"));
+  listed.BindAll(albums);
   for (;;) {
     CATALOG_ASSIGN_OR_RETURN(bool more, albums.Step());
     if (!more) break;

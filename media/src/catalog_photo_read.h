@@ -15,7 +15,7 @@ namespace media::catalog {
 // by the caller's joins, WHERE and ORDER BY. Extra selected columns go in
 // `extra_columns` (", ap.position") and start at index kPhotoColumnCount.
 std::string PhotoSelect(const std::string& extra_columns, const std::string& joins);
-constexpr int kPhotoColumnCount = 30;
+constexpr int kPhotoColumnCount = 31;
 
 // The photo of the current row (texts, keywords and albums not filled).
 Photo PhotoFromRow(const sqlite::Stmt& st);
@@ -30,8 +30,8 @@ Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo
 // Replaces the photo's keywords.
 Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords);
 
-// The photo with `id` with everything filled, album slugs included;
-// NotFound when absent.
-Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id);
+// The photo with `id` with everything filled, album slugs included (those
+// the audience lists); NotFound when absent or not reachable by `audience`.
+Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id, const Audience& audience = {});
 
 }  // namespace media::catalog

@@ -131,9 +131,9 @@ Result<std::int64_t> SqliteCatalog::AddPhoto(const NewPhoto& in, std::int64_t* e
   return id;
 }
 
-Result<Photo> SqliteCatalog::GetPhoto(std::int64_t id) {
+Result<Photo> SqliteCatalog::GetPhoto(std::int64_t id, const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  return ReadPhoto(txn.db(), id);
+  return ReadPhoto(txn.db(), id, audience);
 }
 
 Result<std::optional<std::int64_t>> SqliteCatalog::FindPhotoBySha256(const std::string& sha256) {

@@ -21,15 +21,16 @@ class SqliteCatalog : public Catalog {
       : path_(std::move(path)), pool_(std::move(pool)) {}
 
   Status CreateMeeting(const Meeting& m) override;
-  Result<Meeting> GetMeeting(const std::string& slug) override;
-  Result<std::vector<Meeting>> ListMeetings() override;
+  Result<Meeting> GetMeeting(const std::string& slug, const Audience& audience) override;
+  Result<std::vector<Meeting>> ListMeetings(const Audience& audience) override;
   Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) override;
   Result<std::vector<HistoryEntry>> MeetingHistory(const std::string& slug) override;
   Status DeleteMeeting(const std::string& slug) override;
 
   Status CreateAlbum(const Album& a) override;
-  Result<Album> GetAlbum(const std::string& slug) override;
-  Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug) override;
+  Result<Album> GetAlbum(const std::string& slug, const Audience& audience) override;
+  Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug, const Audience& audience) override;
+  Result<AlbumPage> ListAlbumPage(const AlbumFilter& filter) override;
   Status UpdateAlbum(const std::string& slug, const Album& a, const std::string& who) override;
   Status DeleteAlbum(const std::string& slug) override;
   Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
@@ -38,7 +39,7 @@ class SqliteCatalog : public Catalog {
   Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) override;
 
   Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id) override;
-  Result<Photo> GetPhoto(std::int64_t id) override;
+  Result<Photo> GetPhoto(std::int64_t id, const Audience& audience) override;
   Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) override;
   Result<PhotoPage> ListPhotos(const PhotoFilter& filter) override;
   Result<std::vector<std::string>> AllSha256() override;

@@ -11,5 +11,6 @@ std::string DataDir::catalog_path() const { return root + "/catalog.db"; }
 std::string DataDir::originals_dir() const { return root + "/originals"; }
 std::string DataDir::renditions_dir() const { return root + "/renditions"; }
 std::string DataDir::users_lock_path() const { return root + "/users.lock"; }
+std::string DataDir::cursor_key_path() const { return root + "/cursor.key"; }
 
 }  // namespace gallery

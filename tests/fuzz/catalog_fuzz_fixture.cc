@@ -98,7 +98,7 @@ media::PhotoFilter QueryFilter(const QueryInput& in) {
   f.album_slug = in.in_album ? "day-one" : "";
   f.text = in.text;
   f.cursor = in.cursor;
-  f.include_embargoed = in.include_embargoed;
+  if (!in.include_embargoed) f.audience = media::Audience::Public();
   f.limit = in.limit;
   return f;
 }

@@ -130,7 +130,9 @@ TEST_F(CoverageTest, AlbumsByMeetingAndPagedWithACursor) {
   json first = GetJson("/api/albums?limit=2");
   ASSERT_EQ(first.at("items").size(), 2u) << first;
   ASSERT_TRUE(first.at("next_cursor").is_string()) << first;
-  EXPECT_EQ(first["next_cursor"], first["items"][1]["slug"]);  // the last slug of the page
+  // Opaque: it names no album.
+  EXPECT_EQ(first["next_cursor"].get<std::string>().find(first["items"][1]["slug"].get<std::string>()),
+            std::string::npos);
   int pages = 0;
   std::vector<std::string> all = AllPages<std::string>("/api/albums", "slug", 2, {}, &pages);
   EXPECT_EQ(all, (std::vector<std::string>{"r-one", "t-one", "r-two", "loose", "r-three"}));

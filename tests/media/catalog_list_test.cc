@@ -220,7 +220,7 @@ TEST_F(CatalogTest, EmbargoedPhotosCanBeLeftOut) {
   EXPECT_EQ(catalog_->GetPhoto(expired)->embargo_until, "2001-01-01T00:00:00Z");
   PhotoFilter f;
   EXPECT_EQ(AllPages(*catalog_, f).size(), 3u);
-  f.include_embargoed = false;
+  f.audience = media::Audience::Public();
   EXPECT_EQ(AllPages(*catalog_, f), (std::vector<std::int64_t>{open, expired}));
 }
 

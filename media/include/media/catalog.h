@@ -36,10 +36,9 @@ struct Meeting {
   std::string start_date;      // YYYY-MM-DD or empty
   std::string end_date;        // YYYY-MM-DD or empty
   std::string default_credit;  // fills a missing credit on import
-  std::int64_t photo_count = 0;  // read-only, filled by the catalog
-  // Read-only: the photos of the meeting the public may see (not under
-  // embargo, and in no album or in a public or unlisted one).
-  std::int64_t public_photo_count = 0;
+  // Read-only: the meeting's photos the asking audience may list (see
+  // Audience).
+  std::int64_t photo_count = 0;
 };
 
 enum class Visibility { kPublic, kUnlisted, kPrivate };
@@ -54,11 +53,14 @@ struct Album {
   std::string meeting_slug;    // empty: no meeting
   Visibility visibility = Visibility::kPublic;
   std::string default_credit;  // fills a missing credit on import
+  // The cover an editor chose. As read for an audience that may not see
+  // that photo (under embargo), it reads as none.
   std::optional<std::int64_t> cover_photo_id;
-  std::int64_t photo_count = 0;  // read-only, filled by the catalog
-  // Read-only: the album's photos not under embargo, which is what whoever
-  // may see the album but not edit it sees.
-  std::int64_t public_photo_count = 0;
+  // Read-only: the cover the asking audience sees: the chosen one when it
+  // may see it, else the first photo in album order it may see.
+  std::optional<std::int64_t> shown_cover_id;
+  // Read-only: the album's photos the asking audience may see.
+  std::int64_t photo_count = 0;
 };
 
 // A photo as the catalog knows it. `meta` holds the technical fields read at
@@ -75,6 +77,10 @@ struct Photo {
   std::string uploaded_at;         // ISO 8601 UTC
   std::string uploaded_by;
   std::int64_t version = 1;        // bumped on every edit (rendition URLs)
+  // Read-only: 16 hex digits that change whenever who may see the photo
+  // may change (its embargo, the albums holding it and their visibility),
+  // so that media URLs change with them.
+  std::string access_stamp;
 };
 
 // What a new photo brings. `meta` comes from ReadMetadata; the catalog fills
@@ -89,6 +95,30 @@ struct NewPhoto {
   std::string album_slug;       // optional: appended at the end of the album
   std::string fallback_credit;  // optional: --credit
   std::string uploaded_by;
+};
+
+// Who is asking: the audience rule, applied inside every query (listings,
+// lookups, search, facets, counts, cursors) before any LIMIT.
+//   - Editors and admins see everything.
+//   - Viewers see every album; every photo but those under embargo.
+//   - The public sees public albums and, by their address only, unlisted
+//     ones; a share link adds its album (private or unlisted), which it then
+//     lists too. Photos under embargo never. A photo is *listed* (in photo
+//     listings, search, facets and counts) when it is in no album or in an
+//     album the audience lists; it is *reachable* (its page, its media) when
+//     it is in no album or in an album the audience may open.
+// A photo's albums name only the albums the audience lists.
+struct Audience {
+  enum class Kind { kPublic, kViewer, kEditor };
+  Kind kind = Kind::kEditor;
+  std::string share_album;  // kPublic: the album whose share link is held
+
+  static Audience Everything() { return Audience{}; }
+  static Audience Public(std::string share_album = "") {
+    return Audience{Kind::kPublic, std::move(share_album)};
+  }
+  static Audience Viewer() { return Audience{Kind::kViewer, ""}; }
+  bool everything() const { return kind == Kind::kEditor; }
 };
 
 struct PhotoFilter {
@@ -109,7 +139,7 @@ struct PhotoFilter {
   // are left out when either bound is set.
   std::string taken_from;
   std::string taken_to;
-  bool include_embargoed = true;  // false: leave out photos whose embargo is not over
+  Audience audience;            // only what it may see (see Audience)
   std::string cursor;           // opaque, from a previous page; empty = first page
   int limit = 50;               // 1..500
 };
@@ -119,12 +149,19 @@ struct PhotoPage {
   std::string next_cursor;      // empty: no more
 };
 
-// Whose counts: every photo, or only those the public may see (not under
-// embargo, and not only in private albums other than `share_album`, whose
-// link the asker holds).
-struct Audience {
-  bool everything = true;
-  std::string share_album;
+
+// A page of albums, in creation order.
+struct AlbumFilter {
+  std::string meeting_slug;     // "" = every meeting's and none's
+  std::string credit;           // only albums holding a photo with this credit line
+  Audience audience;            // only the albums it lists, counted for it
+  std::string cursor;           // opaque, from a previous page; empty = first page
+  int limit = 50;               // 1..500
+};
+
+struct AlbumPage {
+  std::vector<Album> albums;
+  std::string next_cursor;      // empty: no more
 };
 
 struct CreditCount {
@@ -211,12 +248,22 @@ class Catalog {
 
   // --- meetings and albums
   virtual Status CreateMeeting(const Meeting& m) = 0;          // Conflict if slug taken
-  virtual Result<Meeting> GetMeeting(const std::string& slug) = 0;
-  virtual Result<std::vector<Meeting>> ListMeetings() = 0;     // newest start_date first, undated last
+  // Counts are the audience's.
+  virtual Result<Meeting> GetMeeting(const std::string& slug, const Audience& audience = {}) = 0;
+  // Newest start_date first, undated last.
+  virtual Result<std::vector<Meeting>> ListMeetings(const Audience& audience = {}) = 0;
   virtual Status CreateAlbum(const Album& a) = 0;              // Conflict, NotFound(meeting)
-  virtual Result<Album> GetAlbum(const std::string& slug) = 0;
-  // In creation order; "" = all, else the meeting's (NotFound if unknown).
-  virtual Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug) = 0;
+  // NotFound, in the same words, for an album that does not exist and for
+  // one the audience may not open; count and cover are the audience's.
+  virtual Result<Album> GetAlbum(const std::string& slug, const Audience& audience = {}) = 0;
+  // In creation order, the albums the audience lists; "" = all, else the
+  // meeting's (NotFound if unknown).
+  virtual Result<std::vector<Album>> ListAlbums(const std::string& meeting_slug,
+                                                const Audience& audience = {}) = 0;
+  // One page of ListAlbums, optionally only albums holding a photo with a
+  // credit line that the audience may see. InvalidArgument for a limit
+  // outside 1..500 or a cursor not made by the same listing.
+  virtual Result<AlbumPage> ListAlbumPage(const AlbumFilter& filter) = 0;
 
   // --- photos
   // Inserts a photo and returns its id (ids are never reused). Conflict when
@@ -227,7 +274,9 @@ class Catalog {
   // meeting, InvalidArgument for a bad sha256, slug or language tag.
   // Keywords are trimmed, empty ones and repeats dropped.
   virtual Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id = nullptr) = 0;
-  virtual Result<Photo> GetPhoto(std::int64_t id) = 0;           // NotFound
+  // NotFound, in the same words, for a photo that does not exist and for
+  // one the audience may not reach; album_slugs holds the albums it lists.
+  virtual Result<Photo> GetPhoto(std::int64_t id, const Audience& audience = {}) = 0;
   // The id of the photo with these bytes, or nullopt; InvalidArgument when
   // `sha256` is not 64 hex digits.
   virtual Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) = 0;

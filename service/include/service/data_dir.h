@@ -13,6 +13,7 @@ struct DataDir {
   std::string originals_dir() const;    // DIR/originals
   std::string renditions_dir() const;   // DIR/renditions
   std::string users_lock_path() const;  // DIR/users.lock
+  std::string cursor_key_path() const;  // DIR/cursor.key: seals page cursors
 };
 
 }  // namespace gallery

@@ -61,8 +61,14 @@ int Serve(const ServeArgs& args) {
   }
   WorkerPool workers(args.workers, static_cast<std::size_t>(args.queue));
   http::Metrics metrics([&workers] { return workers.queue_depth(); });
+  auto cursor_key = http::LoadOrCreateKey(DataDir(args.data).cursor_key_path());
+  if (!cursor_key.ok()) {
+    std::cerr << "gallery serve: " << cursor_key.status().ToString() << "\n";
+    return 1;
+  }
   http::ApiContext context;
   context.archive = archive->get();
+  context.cursor_key = *cursor_key;
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   context.web_dir = args.web;

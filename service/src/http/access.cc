@@ -2,7 +2,6 @@
 
 #include "http/session.h"
 #include "media/sha256.h"
-#include "media/utc_time.h"
 
 namespace gallery::http {
 
@@ -61,36 +60,19 @@ bool IsEditor(const Principal& principal) {
 }
 
 media::Audience AudienceOf(const Principal& principal) {
-  media::Audience audience;
-  audience.everything = IsEditor(principal);
-  audience.share_album = principal.share_album;
-  return audience;
+  if (IsEditor(principal)) return media::Audience::Everything();
+  if (principal.authenticated) return media::Audience::Viewer();
+  return media::Audience::Public(principal.share_album);
 }
 
-bool CanSeeAlbum(const Principal& principal, const media::Album& album) {
-  if (album.visibility != media::Visibility::kPrivate) return true;
-  return IsEditor(principal) || principal.share_album == album.slug;
-}
-
-bool ListsAlbum(const Principal& principal, const media::Album& album) {
-  if (album.visibility == media::Visibility::kPublic) return true;
-  return CanSeeAlbum(principal, album) &&
-         (IsEditor(principal) || album.visibility == media::Visibility::kPrivate);
-}
-
-bool IsEmbargoed(const media::Photo& photo) {
-  return !photo.embargo_until.empty() && photo.embargo_until > media::NowUtc();
-}
-
-bool CanSeePhoto(media::Catalog& catalog, const Principal& principal, const media::Photo& photo) {
-  if (IsEditor(principal)) return true;
-  if (IsEmbargoed(photo)) return false;
-  if (photo.album_slugs.empty()) return true;
-  for (const std::string& slug : photo.album_slugs) {
-    auto album = catalog.GetAlbum(slug);
-    if (album.ok() && CanSeeAlbum(principal, *album)) return true;
+std::string AudienceKey(const Principal& principal) {
+  media::Audience audience = AudienceOf(principal);
+  switch (audience.kind) {
+    case media::Audience::Kind::kEditor: return "editor";
+    case media::Audience::Kind::kViewer: return "viewer";
+    case media::Audience::Kind::kPublic: break;
   }
-  return false;
+  return "public:" + audience.share_album;
 }
 
 }  // namespace gallery::http

@@ -1,7 +1,5 @@
-// Who may see and change what. Public albums and their photos need no login;
-// private albums and their photos exist only for editors, admins and holders
-// of the album's share link; embargoed photos only for editors and admins
-// until their date.
+// Who may change what, and who the asker is to the catalog's audience rule
+// (which decides, inside every query, who may see what: media::Audience).
 #pragma once
 
 #include <optional>
@@ -25,19 +23,11 @@ std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& r
 std::optional<HttpResponse> CheckAccess(const Principal& principal, Access access);
 
 bool IsEditor(const Principal& principal);
-// Which photos the catalog counts for `principal` (every one for an editor).
+// Who `principal` is to the catalog's audience rule (media::Audience):
+// editors and admins see everything, viewers every album, anyone else what
+// the public sees plus the album of the share link they hold.
 media::Audience AudienceOf(const Principal& principal);
-// Everyone sees public and unlisted albums; private ones need an editor or
-// the album's share link.
-bool CanSeeAlbum(const Principal& principal, const media::Album& album);
-// Whether the album appears in listings for `principal` (unlisted ones only
-// for editors).
-bool ListsAlbum(const Principal& principal, const media::Album& album);
-// True while the photo's embargo date is in the future.
-bool IsEmbargoed(const media::Photo& photo);
-// Whether `photo` (as GetPhoto fills it, with its albums) is visible: to an
-// editor always; else not while embargoed, and not when every album holding
-// it is one `principal` may not see.
-bool CanSeePhoto(media::Catalog& catalog, const Principal& principal, const media::Photo& photo);
+// The audience as text, for binding cursors to who they were made for.
+std::string AudienceKey(const Principal& principal);
 
 }  // namespace gallery::http

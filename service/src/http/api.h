@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "http/cursor_seal.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
 #include "http/route_table.h"
@@ -24,6 +25,7 @@ struct ApiContext {
   Metrics* metrics = nullptr;     // not owned
   std::size_t max_upload_bytes = 0;
   std::string web_dir;  // the pages' folder; "" = the source tree's web/
+  std::string cursor_key;  // 32 bytes sealing page cursors (DIR/cursor.key)
 };
 
 class Api {
@@ -99,10 +101,11 @@ class Api {
 
  private:
   std::string WebRoot() const;
-  // The photos of `page` that `req`'s principal may see.
-  std::vector<media::Photo> Visible(const HttpRequest& req, std::vector<media::Photo> photos,
-                                    bool album_checked);
-  HttpResponse PhotoPage(const HttpRequest& req, media::PhotoFilter filter, bool album_checked);
+  HttpResponse PhotoPage(const HttpRequest& req, media::PhotoFilter filter, const std::string& context);
+  // The request's `cursor` opened for `context` into *cursor ("" when none);
+  // the 400 answer when it does not open.
+  std::optional<HttpResponse> OpenCursor(const HttpRequest& req, const std::string& context,
+                                         std::string* cursor);
 
   // The rendition at `path` as the answer `r` (its headers already set).
   HttpResponse RenditionAnswer(HttpResponse r, const media::Result<std::string>& path,
@@ -120,10 +123,11 @@ class Api {
   // failure is logged (the catalog edit stands).
   void RefreshText(std::int64_t id);
 
-  // The photo named by the `id` parameter if the principal may see it.
+  // The photo named by the `id` parameter if the principal may reach it.
   std::optional<media::Photo> VisiblePhoto(const HttpRequest& req);
 
   ApiContext ctx_;
+  CursorSeal cursors_;
   Archive& archive() { return *ctx_.archive; }
   media::Catalog& catalog() { return ctx_.archive->catalog(); }
 };

@@ -54,7 +54,7 @@ HttpResponse Api::CreateAlbum(const HttpRequest& req) {
   if (!s.ok()) return BodyRefused(s, "meeting");
   auto created = catalog().GetAlbum(album.slug);
   if (!created.ok()) return ErrorFromStatus(created.status());
-  HttpResponse r = JsonResponse(AlbumJson(*created, true), 201);
+  HttpResponse r = JsonResponse(AlbumJson(*created), 201);
   r.headers.emplace_back("Location", "/api/albums/" + created->slug);
   return r;
 }
@@ -71,7 +71,7 @@ HttpResponse Api::UpdateAlbum(const HttpRequest& req) {
   if (!s.ok()) return BodyRefused(s, "cover_photo_id");
   auto updated = catalog().GetAlbum(changed.slug);
   if (!updated.ok()) return ErrorFromStatus(updated.status());
-  return JsonResponse(AlbumJson(*updated, true));
+  return JsonResponse(AlbumJson(*updated));
 }
 
 HttpResponse Api::DeleteAlbum(const HttpRequest& req) {
@@ -103,7 +103,7 @@ HttpResponse AlbumAfterChange(media::Catalog& catalog, const std::string& slug, 
   if (!s.ok()) return BodyRefused(s, "ids");
   auto updated = catalog.GetAlbum(slug);
   if (!updated.ok()) return ErrorFromStatus(updated.status());
-  return JsonResponse(AlbumJson(*updated, true));
+  return JsonResponse(AlbumJson(*updated));
 }
 
 }  // namespace

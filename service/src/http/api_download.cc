@@ -32,14 +32,14 @@ std::time_t ParseUtc(const std::string& s) {
   return timegm(&tm);
 }
 
-// The album's photos `principal` may have, in album order.
+// The album's photos `audience` may have, in album order.
 media::Result<std::vector<media::Photo>> AlbumPhotos(media::Catalog& catalog, const std::string& slug,
-                                                     bool include_embargoed) {
+                                                     const media::Audience& audience) {
   std::vector<media::Photo> out;
   media::PhotoFilter filter;
   filter.album_slug = slug;
   filter.limit = 500;
-  filter.include_embargoed = include_embargoed;
+  filter.audience = audience;
   do {
     auto page = catalog.ListPhotos(filter);
     if (!page.ok()) return page.status();
@@ -66,13 +66,10 @@ std::optional<std::string> OriginalWithText(Archive& archive, const media::Photo
 }  // namespace
 
 HttpResponse Api::DownloadAlbum(const HttpRequest& req) {
-  auto album = catalog().GetAlbum(req.Param("slug"));
+  const media::Audience audience = AudienceOf(req.principal);
+  auto album = catalog().GetAlbum(req.Param("slug"), audience);
   if (!album.ok()) return ErrorFromStatus(album.status());
-  if (!CanSeeAlbum(req.principal, *album)) {
-    // Word for word the answer for an album that does not exist.
-    return ErrorFromStatus(media::Status::NotFound("album '" + album->slug + "' not found"));
-  }
-  auto photos = AlbumPhotos(catalog(), album->slug, IsEditor(req.principal));
+  auto photos = AlbumPhotos(catalog(), album->slug, audience);
   if (!photos.ok()) return ErrorFromStatus(photos.status());
   for (const auto& p : *photos) {
     struct stat st;

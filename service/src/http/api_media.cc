@@ -10,6 +10,7 @@
 #include "http/byte_range.h"
 #include "http/request_params.h"
 #include "http/status_map.h"
+#include "http/views.h"
 #include "thumbnails/rendition_spec.h"
 
 namespace gallery::http {
@@ -36,11 +37,12 @@ bool NotModified(const HttpRequest& req, const std::string& etag) {
   return !inm.empty() && (inm == "*" || inm.find(etag) != std::string::npos);
 }
 
-// Versioned URLs of public photos are cacheable by anyone for a year; others
-// only by the asking browser.
+// Current URLs (their `v` changes with every edit and whenever who may see
+// the photo changes) of photos anyone may see are cacheable by anyone for a
+// year; of others only by the asking browser. Any other URL is revalidated.
 std::string CacheControl(media::Catalog& catalog, const HttpRequest& req, const media::Photo& photo) {
-  if (req.Query("v") != std::to_string(photo.version)) return "no-cache";
-  bool is_public = CanSeePhoto(catalog, Principal{}, photo);
+  bool is_public = catalog.GetPhoto(photo.id, media::Audience::Public()).ok();
+  if (req.Query("v") != MediaVersion(photo)) return is_public ? "no-cache" : "private, no-cache";
   return std::string(is_public ? "public, " : "private, ") + kImmutable;
 }
 
@@ -70,8 +72,8 @@ std::string SafeFilename(const std::string& name) {
 std::optional<media::Photo> Api::VisiblePhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
   if (!id) return std::nullopt;
-  auto photo = catalog().GetPhoto(*id);
-  if (!photo.ok() || !CanSeePhoto(catalog(), req.principal, *photo)) return std::nullopt;
+  auto photo = catalog().GetPhoto(*id, AudienceOf(req.principal));
+  if (!photo.ok()) return std::nullopt;
   return std::move(photo.value());
 }
 
@@ -137,7 +139,12 @@ HttpResponse Api::GetOriginal(const HttpRequest& req) {
   }
   std::string bytes = with_text.ok() ? std::move(with_text.value()) : std::move(original.value());
   r.content_type = MimeOfFormat(photo->meta.format);
-  RangeRequest range = ParseRange(req.Header("Range"), bytes.size());
+  // RFC 9110 13.1.5: a Range under an If-Range that does not name the
+  // current bytes (a strong ETag match; a date never matches, as there is
+  // no Last-Modified) is ignored and the whole original sent.
+  std::string if_range = req.Header("If-Range");
+  bool range_applies = if_range.empty() || if_range == etag;
+  RangeRequest range = ParseRange(range_applies ? req.Header("Range") : "", bytes.size());
   if (range.kind == RangeRequest::kUnsatisfiable) {
     HttpResponse e = ErrorResponse(416, "range_not_satisfiable",
                                    "the original has " + std::to_string(bytes.size()) + " bytes");

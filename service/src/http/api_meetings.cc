@@ -19,7 +19,7 @@ HttpResponse Api::CreateMeeting(const HttpRequest& req) {
   if (!s.ok()) return ErrorFromStatus(s);
   auto created = catalog().GetMeeting(meeting.slug);
   if (!created.ok()) return ErrorFromStatus(created.status());
-  HttpResponse r = JsonResponse(MeetingJson(*created, true), 201);
+  HttpResponse r = JsonResponse(MeetingJson(*created), 201);
   r.headers.emplace_back("Location", "/api/meetings/" + created->slug);
   return r;
 }
@@ -36,7 +36,7 @@ HttpResponse Api::UpdateMeeting(const HttpRequest& req) {
   if (!s.ok()) return ErrorFromStatus(s);
   auto updated = catalog().GetMeeting(changed.slug);
   if (!updated.ok()) return ErrorFromStatus(updated.status());
-  return JsonResponse(MeetingJson(*updated, true));
+  return JsonResponse(MeetingJson(*updated));
 }
 
 HttpResponse Api::DeleteMeeting(const HttpRequest& req) {

@@ -7,7 +7,7 @@
 
 namespace gallery::http {
 
-Api::Api(ApiContext context) : ctx_(context) {}
+Api::Api(ApiContext context) : ctx_(context), cursors_(ctx_.cursor_key) {}
 
 std::optional<std::int64_t> Api::CatalogVersion() {
   auto version = catalog().DataVersion();

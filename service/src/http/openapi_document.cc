@@ -77,10 +77,19 @@ const char kDocument[] = R"openapi({
             "type": [
               "integer",
               "null"
-            ]
+            ],
+            "description": "the cover an editor chose; null to whoever may not see that photo"
+          },
+          "shown_cover_id": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "the cover the asker sees: the chosen one, else the album's first photo the asker may see"
           },
           "photo_count": {
-            "type": "integer"
+            "type": "integer",
+            "description": "the album's photos the asker may see"
           }
         }
       },
@@ -803,7 +812,7 @@ const char kDocument[] = R"openapi({
             "name": "cursor",
             "in": "query",
             "required": false,
-            "description": "from next_cursor of the previous page",
+            "description": "from next_cursor of the previous page: opaque, and only for the same asker, route and filters (400 otherwise)",
             "schema": {
               "type": "string"
             }
@@ -1184,7 +1193,7 @@ const char kDocument[] = R"openapi({
             "name": "cursor",
             "in": "query",
             "required": false,
-            "description": "from next_cursor of the previous page",
+            "description": "from next_cursor of the previous page: opaque, and only for the same asker, route and filters (400 otherwise)",
             "schema": {
               "type": "string"
             }
@@ -1304,7 +1313,7 @@ const char kDocument[] = R"openapi({
             "name": "cursor",
             "in": "query",
             "required": false,
-            "description": "from next_cursor of the previous page",
+            "description": "from next_cursor of the previous page: opaque, and only for the same asker, route and filters (400 otherwise)",
             "schema": {
               "type": "string"
             }

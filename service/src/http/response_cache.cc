@@ -60,14 +60,9 @@ void ResponseCache::Store(const std::string& key, std::int64_t version,
 }
 
 std::string ResponseCacheKey(const HttpRequest& req) {
-  std::string key;
-  if (IsEditor(req.principal)) {
-    key = "editor";
-  } else if (!req.principal.share_album.empty()) {
-    key = "share:" + req.principal.share_album;
-  } else {
-    key = "public";
-  }
+  // The audience, which decides every answer's content (a viewer sees more
+  // than the public, a share link more than either of them alone).
+  std::string key = AudienceKey(req.principal);
   // Lengths first, so that no text in a value can pass for a separator.
   auto add = [&key](const std::string& part) {
     key += std::to_string(part.size());

@@ -13,9 +13,12 @@ nlohmann::json NullIfEmpty(const std::string& s) {
 
 }  // namespace
 
+std::string MediaVersion(const media::Photo& photo) {
+  return std::to_string(photo.version) + "-" + photo.access_stamp;
+}
+
 std::string RenditionUrl(const media::Photo& photo, const std::string& name, const char* ext) {
-  return "/media/" + std::to_string(photo.id) + "/" + name + "." + ext + "?v=" +
-         std::to_string(photo.version);
+  return "/media/" + std::to_string(photo.id) + "/" + name + "." + ext + "?v=" + MediaVersion(photo);
 }
 
 nlohmann::json PhotoJson(const media::Photo& photo, bool for_editor) {
@@ -37,12 +40,12 @@ nlohmann::json PhotoJson(const media::Photo& photo, bool for_editor) {
   }
   j["renditions"] = renditions;
   std::string base = "/media/" + std::to_string(photo.id);
-  j["original_url"] = base + "/original?v=" + std::to_string(photo.version);
-  j["sidecar_url"] = base + "/sidecar.xmp?v=" + std::to_string(photo.version);
+  j["original_url"] = base + "/original?v=" + MediaVersion(photo);
+  j["sidecar_url"] = base + "/sidecar.xmp?v=" + MediaVersion(photo);
   return j;
 }
 
-nlohmann::json AlbumJson(const media::Album& album, bool all_photos) {
+nlohmann::json AlbumJson(const media::Album& album) {
   return {{"slug", album.slug},
           {"title", album.title},
           {"description", album.description},
@@ -50,10 +53,11 @@ nlohmann::json AlbumJson(const media::Album& album, bool all_photos) {
           {"visibility", media::VisibilityName(album.visibility)},
           {"default_credit", NullIfEmpty(album.default_credit)},
           {"cover_photo_id", album.cover_photo_id ? nlohmann::json(*album.cover_photo_id) : nullptr},
-          {"photo_count", all_photos ? album.photo_count : album.public_photo_count}};
+          {"shown_cover_id", album.shown_cover_id ? nlohmann::json(*album.shown_cover_id) : nullptr},
+          {"photo_count", album.photo_count}};
 }
 
-nlohmann::json MeetingJson(const media::Meeting& m, bool all_photos) {
+nlohmann::json MeetingJson(const media::Meeting& m) {
   return {{"slug", m.slug},
           {"title", m.title},
           {"description", m.description},
@@ -61,7 +65,7 @@ nlohmann::json MeetingJson(const media::Meeting& m, bool all_photos) {
           {"start_date", NullIfEmpty(m.start_date)},
           {"end_date", NullIfEmpty(m.end_date)},
           {"default_credit", NullIfEmpty(m.default_credit)},
-          {"photo_count", all_photos ? m.photo_count : m.public_photo_count}};
+          {"photo_count", m.photo_count}};
 }
 
 }  // namespace gallery::http

@@ -9,14 +9,17 @@ namespace gallery::http {
 
 // The metadata under `gallery inspect`'s field names, plus id, sha256,
 // filename, file_size, meeting, albums, version, uploaded_at, embargo_until
-// and the media URLs (versioned: they change with every edit); uploaded_by
+// and the media URLs (they change with every edit and with who may see the
+// photo); uploaded_by
 // (a login name) only when `for_editor`.
 nlohmann::json PhotoJson(const media::Photo& photo, bool for_editor);
-// `all_photos`: count every photo (for editors); otherwise only those the
-// public may see.
-nlohmann::json AlbumJson(const media::Album& album, bool all_photos);
-nlohmann::json MeetingJson(const media::Meeting& meeting, bool all_photos);
-// "/media/{id}/{name}.{ext}?v={version}"
+// Counts and covers as the catalog read them for the asker's audience.
+nlohmann::json AlbumJson(const media::Album& album);
+nlohmann::json MeetingJson(const media::Meeting& meeting);
+// The `v` of a photo's media URLs: its version and access stamp, so that a
+// URL changes with every edit and whenever who may see the photo changes.
+std::string MediaVersion(const media::Photo& photo);
+// "/media/{id}/{name}.{ext}?v={MediaVersion}"
 std::string RenditionUrl(const media::Photo& photo, const std::string& name, const char* ext);
 
 }  // namespace gallery::http

@@ -1,0 +1,91 @@
+#include "catalog_audience.h"
+
+#include "media/sha256.h"
+#include "media/utc_time.h"
+
+namespace media::catalog {
+
+void Query::BindAll(sqlite::Stmt& st, int first) const {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    int index = static_cast<int>(i) + first;
+    if (const auto* n = std::get_if<std::int64_t>(&args[i])) st.Bind(index, *n);
+    else st.Bind(index, std::get<std::string>(args[i]));
+  }
+}
+
+namespace {
+
+// Albums the public lists: public ones, and the one whose link it holds.
+constexpr char kListedByPublic[] = "(%a.visibility = 'public' OR %a.slug = ?)";
+// Albums the public may open: every one but the private ones it holds no link of.
+constexpr char kOpenToPublic[] = "(%a.visibility <> 'private' OR %a.slug = ?)";
+
+std::string WithAlias(const char* condition, const std::string& alias) {
+  std::string out;
+  for (const char* c = condition; *c; ++c) {
+    if (*c == '%' && c[1] == 'a') {
+      out += alias;
+      ++c;
+    } else {
+      out += *c;
+    }
+  }
+  return out;
+}
+
+// Adds: `p` is in no album, or in one matching `album_condition` (aliased
+// `va`), which takes the share album as its one parameter.
+void AndInNoAlbumOrOne(const char* album_condition, const Audience& audience, Query* q) {
+  q->And("(NOT EXISTS (SELECT 1 FROM album_photo v0 WHERE v0.photo_id = p.id) OR "
+         "EXISTS (SELECT 1 FROM album_photo v1 JOIN album va ON va.id = v1.album_id "
+         "WHERE v1.photo_id = p.id AND " + WithAlias(album_condition, "va") + "))",
+         audience.share_album);
+}
+
+}  // namespace
+
+void AndNotEmbargoed(const Audience& audience, Query* q) {
+  if (audience.everything()) return;
+  q->And("(p.embargo_until IS NULL OR p.embargo_until <= ?)", NowUtc());
+}
+
+void AndPhotoListed(const Audience& audience, Query* q) {
+  AndNotEmbargoed(audience, q);
+  if (audience.kind == Audience::Kind::kPublic) AndInNoAlbumOrOne(kListedByPublic, audience, q);
+}
+
+void AndPhotoReachable(const Audience& audience, Query* q) {
+  AndNotEmbargoed(audience, q);
+  if (audience.kind == Audience::Kind::kPublic) AndInNoAlbumOrOne(kOpenToPublic, audience, q);
+}
+
+void AndAlbumListed(const Audience& audience, Query* q) {
+  if (audience.kind == Audience::Kind::kPublic) q->And(WithAlias(kListedByPublic, "a"), audience.share_album);
+}
+
+void AndAlbumOpen(const Audience& audience, Query* q) {
+  if (audience.kind == Audience::Kind::kPublic) q->And(WithAlias(kOpenToPublic, "a"), audience.share_album);
+}
+
+Result<std::int64_t> OpenAlbumId(sqlite::Db& db, const std::string& slug, const Audience& audience) {
+  Query q;
+  q.And("a.slug = ?", slug);
+  AndAlbumOpen(audience, &q);
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT a.id FROM album a " + q.where));
+  q.BindAll(st);
+  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("album '" + slug + "' not found");
+  return st.Int(0);
+}
+
+std::string AccessStateSql() {
+  return "coalesce(p.embargo_until, '') || '|' || coalesce((SELECT group_concat(s.album_id || ':' || "
+         "s.visibility, ',') FROM (SELECT sap.album_id, sa.visibility FROM album_photo sap JOIN album sa "
+         "ON sa.id = sap.album_id WHERE sap.photo_id = p.id ORDER BY sap.album_id) s), '')";
+}
+
+std::string AccessStamp(const std::string& state) {
+  return Sha256Hex(state.data(), state.size()).substr(0, 16);
+}
+
+}  // namespace media::catalog
