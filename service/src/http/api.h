@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "http/client_address.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
 #include "http/route_table.h"
@@ -24,6 +25,8 @@ struct ApiContext {
   Metrics* metrics = nullptr;     // not owned
   std::size_t max_upload_bytes = 0;
   std::string web_dir;  // the pages' folder; "" = the source tree's web/
+  TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
+  bool metrics_elsewhere = false;  // /metrics is served on its own listener
 };
 
 class Api {
@@ -90,7 +93,17 @@ class Api {
   HttpResponse DeleteMeeting(const HttpRequest& req);
   HttpResponse MeetingHistory(const HttpRequest& req);
   HttpResponse CreateShareLink(const HttpRequest& req);
+  HttpResponse ListShareLinks(const HttpRequest& req);
+  HttpResponse RevokeShareLink(const HttpRequest& req);
   HttpResponse DownloadAlbum(const HttpRequest& req);
+
+  // --- accounts (api_accounts.cc): users and API tokens, for admins
+  HttpResponse ListUsers(const HttpRequest& req);
+  HttpResponse CreateUser(const HttpRequest& req);
+  HttpResponse UpdateUser(const HttpRequest& req);
+  HttpResponse ListTokens(const HttpRequest& req);
+  HttpResponse CreateToken(const HttpRequest& req);
+  HttpResponse RevokeToken(const HttpRequest& req);
 
   // --- media
   HttpResponse GetRendition(const HttpRequest& req);
