@@ -267,8 +267,8 @@ TEST_F(AccountsTest, AdminsManageTokensOverTheApi) {
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.body.find(secret), std::string::npos);
   EXPECT_EQ(list.body.find(media::Sha256Hex(secret.data(), secret.size())), std::string::npos);
-  json found;
-  for (const json& t : json::parse(list.body)["items"]) {
+  json found, listed = json::parse(list.body);
+  for (const json& t : listed["items"]) {
     if (t["id"] == id) found = t;
   }
   ASSERT_TRUE(found.is_object()) << list.body;
