@@ -12,6 +12,7 @@ namespace {
 const char* const kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
+    kSchemaV3,
 };
 
 Result<int> UserVersion(sqlite::Db& db) {

@@ -6,5 +6,6 @@ namespace media::catalog {
 
 extern const char* const kSchemaV1;
 extern const char* const kSchemaV2;
+extern const char* const kSchemaV3;
 
 }  // namespace media::catalog

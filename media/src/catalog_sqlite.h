@@ -68,6 +68,13 @@ class SqliteCatalog : public Catalog {
   Status RemoveCredential(const std::string& secret_sha256) override;
   Result<std::int64_t> AddShareLink(const ShareLink& l) override;
   Result<ShareLink> FindShareLink(const std::string& secret_sha256) override;
+  Result<std::vector<User>> ListUsers() override;
+  Status UpdateUser(const std::string& name, const UserChange& change) override;
+  Result<std::vector<Credential>> ListTokens() override;
+  Status RevokeToken(std::int64_t id) override;
+  Status TouchCredential(std::int64_t id, const std::string& at, const std::string& not_before) override;
+  Result<std::vector<ShareLink>> ListShareLinks(const std::string& album_slug) override;
+  Status RemoveShareLink(const std::string& album_slug, std::int64_t id) override;
 
   Status CheckIntegrity() override;
 

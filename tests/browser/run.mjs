@@ -129,8 +129,9 @@ describe('gallery user add', () => {
     assert.match(short.stderr, /at least 8 characters/);
     const taken = run(['user', 'add', EDITOR.name, '--role', 'admin', '--password-stdin'], 'another password\n');
     assert.notEqual(taken.status, 0);
+    // Issue 14: the viewer role can be given (it could not before).
     const viewer = run(['user', 'add', 'viewer', '--role', 'viewer', '--password-stdin'], 'long enough password\n');
-    assert.equal(viewer.status, 2);
+    assert.equal(viewer.status, 0, viewer.stderr);
     const db = spawnSync('sqlite3', [join(world.data, 'catalog.db'), 'SELECT password_hash FROM app_user'], {encoding: 'utf8'});
     assert.equal(db.status, 0, db.stderr);
     assert.match(db.stdout.trim(), /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -730,11 +731,11 @@ describe('logging in', () => {
       const held = await attempt('intruder', 'guess 6');
       assert.equal(held.status, 429);
       assert.match(held.retryAfter, /^\d+$/);
-      assert.equal(held.text, `Too many failed attempts for this name. Try again in ${held.retryAfter} seconds.`);
+      assert.equal(held.text, `Too many failed attempts from this address. Try again in ${held.retryAfter} seconds.`);
       await p.goto('/login?lang=fr');
       const fr = await attempt('intruder', 'guess 7');
       assert.equal(fr.status, 429);
-      assert.match(fr.text, /^Trop d’essais manqués pour ce nom\. Réessayez dans \d+ secondes\.$/);
+      assert.match(fr.text, /^Trop d’essais manqués depuis cette adresse\. Réessayez dans \d+ secondes\.$/);
       await p.goto('/login?lang=en');
       await logIn(p);
       const me = await p.evaluate(() => fetch('/api/session').then((r) => r.json()));

@@ -278,7 +278,7 @@ std::map<std::string, double> Samples(const std::string& text) {
 TEST_F(CoverageTest, MetricsCountIngestsByOutcomeWithTheirDurations) {
   StartServer();
   auto metrics = [&] {
-    Reply r = Get("/metrics");
+    Reply r = Get("/metrics", Admin());
     EXPECT_EQ(r.status, 200);
     return Samples(r.body);
   };

@@ -54,7 +54,7 @@ TEST_F(DeferredAnswerTest, UploadsBeingDecodedDoNotHoldUpOtherRequests) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   bool queued = false;
   while (!queued && std::chrono::steady_clock::now() < deadline) {
-    Reply metrics = Get("/metrics");
+    Reply metrics = Get("/metrics", Admin());
     std::size_t at = metrics.body.find("\ngallery_worker_queue_depth ");
     queued = at != std::string::npos && std::atoi(metrics.body.c_str() + at + 28) > 0;
   }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "fixtures/api_fixture.h"
 #include "fixtures/test_util.h"
 #include "fixtures/http_client.h"
 #include "fixtures/server_process.h"
@@ -90,11 +91,12 @@ TEST_F(ServerTest, RefusesAPortInUse) {
 }
 
 TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
+  const std::string admin = http_test::CreateToken(dir_ / "data", "admin");  // /metrics needs an admin
   ServerProcess server(dir_ / "data");
   Send(server.port(), "GET", "/api/health");
   Send(server.port(), "GET", "/api/health");
   Send(server.port(), "GET", "/nope");
-  auto r = Send(server.port(), "GET", "/metrics");
+  auto r = Send(server.port(), "GET", "/metrics", {{"Authorization", "Bearer " + admin}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.Header("content-type"), "text/plain; version=0.0.4");
   EXPECT_NE(r.body.find("gallery_http_requests_total{method=\"GET\",route=\"/api/health\",status=\"200\"} 2"),

@@ -27,11 +27,22 @@ std::string Query(const std::string& path, const std::string& sql) {
   return out;
 }
 
+// Takes a version-3 file back to version 2's schema.
+void UndoVersion3(const std::string& path) {
+  Query(path, "DROP INDEX credential_by_kind_user");
+  for (const char* column : {"kind", "created_by", "last_used_at"}) {
+    Query(path, std::string("ALTER TABLE credential DROP COLUMN ") + column);
+  }
+  for (const char* column : {"disabled", "created_at"}) {
+    Query(path, std::string("ALTER TABLE app_user DROP COLUMN ") + column);
+  }
+}
+
 TEST(CatalogOpenTest, FreshFileGetsLatestSchemaInWalMode) {
   testing_util::TempDir dir;
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'photo_fts'"), "1");
   EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
@@ -51,7 +62,7 @@ TEST(CatalogOpenTest, ReopenKeepsDataAndDoesNotMigrateAgain) {
   auto all = (*again)->AllSha256();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
 }
 
 TEST(CatalogOpenTest, RefusesFileFromNewerVersionAndLeavesItUntouched) {
@@ -74,7 +85,7 @@ TEST(CatalogOpenTest, UpgradesAnOlderEmptyFile) {
   Query(dir / "c.db", "INSERT INTO note VALUES ('kept')");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
   EXPECT_EQ(Query(dir / "c.db", "SELECT x FROM note"), "kept");
 }
 
@@ -114,15 +125,17 @@ TEST(CatalogOpenTest, UpgradesAVersion1CatalogKeepingItsPhotos) {
     ASSERT_TRUE(added.ok());
     id = *added;
   }
-  // Back to version 1: the tables version 2 added are dropped.
+  // Back to version 1: the tables version 2 added are dropped, and the
+  // columns and index version 3 added.
   for (const char* table : {"deleted_photo", "trash_photo", "trash_photo_text",
                             "trash_photo_keyword", "trash_album_photo"}) {
     Query(dir / "c.db", std::string("DROP TABLE ") + table);
   }
+  UndoVersion3(dir / "c.db");
   Query(dir / "c.db", "PRAGMA user_version = 1");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "2");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
   ASSERT_TRUE((*catalog)->GetPhoto(id).ok());
   ASSERT_TRUE((*catalog)->DeletePhoto(id).ok());
   ASSERT_TRUE((*catalog)->RestorePhoto(id).ok());
@@ -165,6 +178,54 @@ TEST_F(CatalogTest, IntegrityCheckFindsSearchIndexOutOfStep) {
   Status s = catalog_->CheckIntegrity();
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("no search row"), std::string::npos) << s.ToString();
+}
+
+// A version-2 catalog with users, API tokens and sessions in it, as version
+// 2 wrote them (tokens: a label, no expiry; sessions: the user's name and an
+// expiry), comes up with every user enabled, its tokens listed as tokens
+// and its live sessions working as sessions of their users.
+TEST(CatalogOpenTest, UpgradesAVersion2CatalogWithUsersAndTokens) {
+  testing_util::TempDir dir;
+  const std::string path = dir / "c.db";
+  { ASSERT_TRUE(Catalog::Open(path).ok()); }
+  UndoVersion3(path);
+  Query(path, "PRAGMA user_version = 2");
+  auto hash = [](const std::string& s) { return media::Sha256Hex(s.data(), s.size()); };
+  Query(path, "INSERT INTO app_user (name, password_hash, role) VALUES "
+              "('amina', '$argon2id$a', 'editor'), ('omar', '$argon2id$o', 'admin')");
+  Query(path, "INSERT INTO credential (secret_sha256, role, user_name, expires_at, created_at) VALUES "
+              "('" + hash("deploy") + "', 'admin', 'deploy script', NULL, '2016-07-12T09:00:00Z'), "
+              "('" + hash("label") + "', 'editor', 'amina', NULL, '2016-07-12T09:00:00Z'), "
+              "('" + hash("session") + "', 'editor', 'amina', '2999-01-01T00:00:00Z', '2016-07-12T09:00:00Z')");
+  Query(path, "INSERT INTO meeting (slug) VALUES ('kept')");
+
+  auto catalog = Catalog::Open(path);
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "3");
+  auto users = (*catalog)->ListUsers();
+  ASSERT_TRUE(users.ok());
+  ASSERT_EQ(users->size(), 2u);
+  for (const media::User& u : *users) EXPECT_FALSE(u.disabled) << u.name;
+  EXPECT_EQ((*catalog)->GetUser("omar")->role, media::Role::kAdmin);
+  auto tokens = (*catalog)->ListTokens();
+  ASSERT_TRUE(tokens.ok());
+  ASSERT_EQ(tokens->size(), 2u) << "the session is not listed as a token";
+  EXPECT_EQ((*tokens)[0].user, "deploy script");
+  EXPECT_EQ((*tokens)[0].created_at, "2016-07-12T09:00:00Z");
+  EXPECT_EQ((*tokens)[1].user, "amina") << "a token labelled like a user stays a token";
+  auto session = (*catalog)->FindCredential(hash("session"));
+  ASSERT_TRUE(session.ok());
+  EXPECT_EQ(session->kind, media::CredentialKind::kSession);
+  // The upgraded session follows its user: disabling amina ends it, and
+  // leaves the token labelled "amina" alone.
+  media::UserChange disable;
+  disable.disabled = true;
+  ASSERT_TRUE((*catalog)->UpdateUser("amina", disable).ok());
+  EXPECT_FALSE((*catalog)->FindCredential(hash("session")).ok());
+  EXPECT_TRUE((*catalog)->FindCredential(hash("label")).ok());
+  EXPECT_TRUE((*catalog)->FindCredential(hash("deploy")).ok());
+  EXPECT_TRUE((*catalog)->GetMeeting("kept").ok());
+  EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
 }
 
 }  // namespace

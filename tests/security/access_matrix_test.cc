@@ -33,16 +33,19 @@ constexpr std::array<int, kWhoCount> kEditor200 = {401, 403, 200, 200, 401};
 constexpr std::array<int, kWhoCount> kEditor201 = {401, 403, 201, 201, 401};
 constexpr std::array<int, kWhoCount> kEditor204 = {401, 403, 204, 204, 401};
 constexpr std::array<int, kWhoCount> kAdmin200 = {401, 403, 403, 200, 401};
+constexpr std::array<int, kWhoCount> kAdmin201 = {401, 403, 403, 201, 401};
+constexpr std::array<int, kWhoCount> kAdmin204 = {401, 403, 403, 204, 401};
 
 // Placeholders: {open} {closed} {secret} {embargoed} {loose} {doomed} are
 // photo ids ("open", "closed", "secret" name their albums; "embargoed" is
 // in "open" until next year; "loose" is in no album; "doomed" is deleted, then restored);
 // {who} is the asker's name, {mine} a photo per asker, {entry} a history
-// entry of {open}. Rows run in order, each for every asker in turn.
+// entry of {open}, {link} a share link of "closed" per asker, {token} an API
+// token the admin revokes. Rows run in order, each for every asker in turn.
 const Row kTable[] = {
     {"GET", "/api/health", "/api/health", "", kAll200},
     {"GET", "/api/openapi.json", "/api/openapi.json", "", kAll200},
-    {"GET", "/metrics", "/metrics", "", kAll200},
+    {"GET", "/metrics", "/metrics", "", kAdmin200},
     {"GET", "/api/meetings", "/api/meetings", "", kAll200},
     {"GET", "/api/meetings/{slug}", "/api/meetings/casablanca-2016", "", kAll200},
     {"GET", "/api/albums", "/api/albums", "", kAll200},
@@ -97,6 +100,15 @@ const Row kTable[] = {
      kEditor200},
     {"GET", "/api/albums/{slug}/history", "/api/albums/open/history", "", kEditor200},
     {"POST", "/api/albums/{slug}/links", "/api/albums/closed/links", "{}", kEditor201},
+    {"GET", "/api/albums/{slug}/links", "/api/albums/closed/links", "", kEditor200},
+    {"DELETE", "/api/albums/{slug}/links/{id}", "/api/albums/closed/links/{link}", "", kEditor204},
+    {"GET", "/api/users", "/api/users", "", kAdmin200},
+    {"POST", "/api/users", "/api/users", R"({"name": "made-by-{who}", "role": "viewer", "password": "long-enough-pass"})",
+     kAdmin201},
+    {"PATCH", "/api/users/{name}", "/api/users/made-by-admin", R"({"role": "editor"})", kAdmin200},
+    {"GET", "/api/tokens", "/api/tokens", "", kAdmin200},
+    {"POST", "/api/tokens", "/api/tokens", R"({"role": "viewer", "name": "by-{who}"})", kAdmin201},
+    {"DELETE", "/api/tokens/{id}", "/api/tokens/{token}", "", kAdmin204},
     {"DELETE", "/api/albums/{slug}", "/api/albums/gone-{who}", "", kEditor204},
     {"POST", "/api/meetings", "/api/meetings", R"({"slug": "made-by-{who}"})", kEditor201},
     {"PATCH", "/api/meetings/{slug}", "/api/meetings/casablanca-2016", R"({"place": "Casablanca"})",
@@ -142,6 +154,16 @@ class AccessMatrixTest : public SecurityTest {
     Reply history = Get("/api/photos/" + open + "/history", Editor());
     ASSERT_EQ(history.status, 200) << history.body;
     entry_ = json::parse(history.body)["items"].back()["id"];
+    for (std::int64_t* link : {&editor_link_, &admin_link_}) {
+      Reply made = EditorJson("POST", "/api/albums/closed/links", json::object());
+      ASSERT_EQ(made.status, 201) << made.body;
+      *link = json::parse(made.body)["id"];
+    }
+    Headers h = Admin();
+    h.emplace_back("Content-Type", "application/json");
+    Reply token = http_test::Send(port(), "POST", "/api/tokens", h, R"({"role": "viewer", "name": "doomed"})");
+    ASSERT_EQ(token.status, 201) << token.body;
+    doomed_token_ = json::parse(token.body)["id"];
   }
 
   std::map<std::string, std::string> Values(Who who) const {
@@ -150,7 +172,9 @@ class AccessMatrixTest : public SecurityTest {
             {"{secret}", id(secret_photo_)},   {"{embargoed}", id(embargoed_photo_)},
             {"{loose}", id(loose_photo_)},     {"{doomed}", id(doomed_)},
             {"{entry}", id(entry_)},           {"{who}", who == kAdmin ? "admin" : who == kEditor ? "editor" : "nobody"},
-            {"{mine}", id(who == kEditor ? loose_photo_ : open_photo_)}};
+            {"{mine}", id(who == kEditor ? loose_photo_ : open_photo_)},
+            {"{link}", id(who == kAdmin ? admin_link_ : editor_link_)},
+            {"{token}", id(doomed_token_)}};
   }
 
   Reply Ask(const Row& row, Who who) {
@@ -167,7 +191,7 @@ class AccessMatrixTest : public SecurityTest {
     return As(who, row.method, Fill(row.path, values), body, headers);
   }
 
-  std::int64_t doomed_ = 0, entry_ = 0;
+  std::int64_t doomed_ = 0, entry_ = 0, editor_link_ = 0, admin_link_ = 0, doomed_token_ = 0;
 };
 
 // Every (method, path) pair the OpenAPI document lists.

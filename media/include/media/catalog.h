@@ -190,12 +190,22 @@ const char* RoleName(Role r);  // "viewer", "editor", "admin"
 std::optional<Role> ParseRole(const std::string& s);
 
 // An API token or a web session: only the SHA-256 of the secret is stored.
+// (Fields added later have default initializers, so that the older
+// aggregate initialisations stay complete.)
+// A token stands on its own (its role is its own); a session belongs to the
+// user it names and has that user's current role.
+enum class CredentialKind { kToken, kSession };
+
 struct Credential {
   std::int64_t id = 0;
   std::string secret_sha256;
   Role role = Role::kViewer;
-  std::string user;           // user name, or the token's label
+  std::string user;           // user name, or the token's name (its label)
   std::string expires_at;     // ISO 8601 UTC, empty = never
+  CredentialKind kind = CredentialKind::kToken;
+  std::string created_by{};   // who made a token ("" from the command line)
+  std::string created_at{};   // read-only, filled by the catalog
+  std::string last_used_at{};   // read-only: tokens only, to the minute; "" = never
 };
 
 struct User {
@@ -203,6 +213,18 @@ struct User {
   std::string name;
   std::string password_hash;  // encoded argon2id hash, never the password
   Role role = Role::kViewer;
+  bool disabled = false;      // a disabled user cannot log in; no session of theirs works
+  std::string created_at{};   // read-only; "" for users made before schema version 3
+};
+
+// A change to a user; unset fields stay as they are.
+struct UserChange {
+  std::optional<Role> role;
+  std::optional<bool> disabled;
+  std::optional<std::string> password_hash;
+  // Disabling the user or giving a new password ends every session of the
+  // user but this one (the SHA-256 of its secret; "" = all of them).
+  std::string keep_session_sha256;
 };
 
 // A link that opens one private album (and its photos' media) until expiry.
@@ -212,6 +234,7 @@ struct ShareLink {
   std::string secret_sha256;
   std::string expires_at;     // ISO 8601 UTC, empty = never
   std::string created_by;
+  std::string created_at{};   // read-only, filled by the catalog
 };
 
 // One changed field. Exactly one of photo_id, album_id, meeting_id is set.
@@ -370,17 +393,38 @@ class Catalog {
   // --- people and access
   virtual Status AddUser(const User& u) = 0;                   // Conflict if name taken
   virtual Result<User> GetUser(const std::string& name) = 0;
+  // Every user, by name.
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  // Applies `change` in one transaction (see UserChange: disabling or a new
+  // password also ends the user's sessions). NotFound for an unknown user;
+  // InvalidArgument for an empty password hash.
+  virtual Status UpdateUser(const std::string& name, const UserChange& change) = 0;
   // A token or session. InvalidArgument when secret_sha256 is not 64 hex
   // digits or expires_at is not "YYYY-MM-DDTHH:MM:SSZ" (or a bare date);
   // Conflict when the secret is already stored.
   virtual Result<std::int64_t> AddCredential(const Credential& c) = 0;
-  // NotFound for an unknown or expired secret.
+  // NotFound for an unknown or expired secret, and for a session whose user
+  // is disabled or gone. A session's role is its user's current role.
   virtual Result<Credential> FindCredential(const std::string& secret_sha256) = 0;
   virtual Status RemoveCredential(const std::string& secret_sha256) = 0;  // NotFound
+  // The API tokens (not sessions), expired ones included, oldest first.
+  virtual Result<std::vector<Credential>> ListTokens() = 0;
+  // Removes the token `id`; NotFound when no token has that id.
+  virtual Status RevokeToken(std::int64_t id) = 0;
+  // Records that credential `id` was used at `at` (ISO 8601 UTC), unless a
+  // use at or after `not_before` is already recorded (so that callers can
+  // write at most once a minute). Nothing for an unknown id.
+  virtual Status TouchCredential(std::int64_t id, const std::string& at,
+                                 const std::string& not_before) = 0;
   // As AddCredential; NotFound for an unknown album. Links die with their album.
   virtual Result<std::int64_t> AddShareLink(const ShareLink& l) = 0;
   // NotFound for an unknown or expired link.
   virtual Result<ShareLink> FindShareLink(const std::string& secret_sha256) = 0;
+  // The album's links, expired ones included, oldest first (secret_sha256
+  // left empty). NotFound for an unknown album.
+  virtual Result<std::vector<ShareLink>> ListShareLinks(const std::string& album_slug) = 0;
+  // Removes link `id` of the album; NotFound when the album has no such link.
+  virtual Status RemoveShareLink(const std::string& album_slug, std::int64_t id) = 0;
 
   // --- change detection
   // A number that differs from the previous call's whenever any connection

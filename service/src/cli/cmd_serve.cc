@@ -5,13 +5,17 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "service/archive.h"
 #include "service/worker_pool.h"
 #include "http/api.h"
 #include "http/metrics.h"
+#include "http/metrics_listener.h"
 #include "http/route_table.h"
 #include "http/server.h"
 
@@ -32,6 +36,8 @@ struct ServeArgs {
   int queue = 8;
   bool print_routes = false;
   std::string web;  // the gallery pages' folder; "" = the source tree's web/
+  std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-For is believed
+  std::string metrics_listen;  // "127.0.0.1:PORT": /metrics there, not on the main port
 };
 
 // One line per route of the table: "GET /api/photos/{id}".
@@ -72,6 +78,26 @@ int Serve(const ServeArgs& args) {
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   context.web_dir = args.web;
+  std::vector<http::IpNetwork> proxies;
+  for (const std::string& cidr : args.trusted_proxies) {
+    auto network = http::IpNetwork::Parse(cidr);
+    if (!network.ok()) {
+      std::cerr << "gallery serve: " << network.status().message() << "\n";
+      return 2;
+    }
+    proxies.push_back(*network);
+  }
+  context.trusted_proxies = http::TrustedProxies(std::move(proxies));
+  std::optional<http::ListenAddress> metrics_address;
+  if (!args.metrics_listen.empty()) {
+    auto parsed = http::ListenAddress::ParseLoopback(args.metrics_listen);
+    if (!parsed.ok()) {
+      std::cerr << "gallery serve: " << parsed.status().message() << "\n";
+      return 2;
+    }
+    metrics_address = *parsed;
+    context.metrics_elsewhere = true;
+  }
   http::Api api(context);
   http::ServerOptions options;
   options.bind = args.bind;
@@ -89,6 +115,17 @@ int Serve(const ServeArgs& args) {
   mallopt(M_ARENA_MAX, 2);
   mallopt(M_MMAP_THRESHOLD, 16 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  std::unique_ptr<http::MetricsListener> metrics_listener;
+  if (metrics_address) {
+    metrics_listener = std::make_unique<http::MetricsListener>(&metrics, *metrics_address);
+    media::Status listening = metrics_listener->Start();
+    if (!listening.ok()) {
+      std::cerr << "gallery serve: " << listening.ToString() << "\n";
+      return 1;
+    }
+    std::cerr << "metrics on http://" << metrics_address->host << ":" << metrics_listener->port()
+              << "/metrics" << std::endl;
+  }
   http::HttpServer server(&api, &metrics, &workers, options);
   media::Status started = server.Start();
   if (!started.ok()) {
@@ -100,6 +137,7 @@ int Serve(const ServeArgs& args) {
   sigwait(&stop, &sig);
   std::cerr << "gallery serve: stopping (signal " << sig << ")\n";
   server.Shutdown();
+  if (metrics_listener) metrics_listener->Shutdown();
   return 0;
 }
 
@@ -137,6 +175,13 @@ void AddServeCommand(CLI::App& app) {
                   "Open connections served at once; one more gets 503 (JSON, Retry-After) and "
                   "is closed. 0: no cap")
       ->check(CLI::Range(0, 1000000))->capture_default_str();
+  cmd->add_option("--trusted-proxy", args->trusted_proxies,
+                  "A proxy (CIDR: 10.0.0.0/8, ::1/128; repeatable) whose X-Forwarded-For names the "
+                  "client: login throttling and its log then use the right-most address there that "
+                  "is not itself a trusted proxy. Without it the socket's peer is the client");
+  cmd->add_option("--metrics-listen", args->metrics_listen,
+                  "Serve GET /metrics without credentials on this loopback HOST:PORT (127.0.0.1:9100) "
+                  "instead of on the main port, where it otherwise needs an admin token");
   cmd->callback([args] {
     if (args->print_routes) return PrintRoutes();
     if (args->data.empty()) {

@@ -1,10 +1,13 @@
-// `gallery user add NAME --role editor|admin`: a person who logs in to the
-// web gallery to upload and edit. The password is read from standard input
-// (never from the command line, where other users could see it); the
-// catalog keeps only its argon2id hash.
+// `gallery user list|add|set-role|disable|enable|passwd`: the people who log
+// in to the web gallery, as viewers, editors or admins. A password is read
+// from standard input (`--password-stdin`, or typed at a prompt that does
+// not echo): never from the command line, where other users could see it.
+// The catalog keeps only its argon2id hash. Disabling a user and a new
+// password end the user's sessions at once.
 #include <termios.h>
 #include <unistd.h>
 
+#include <iomanip>
 #include <iostream>
 #include <string>
 
@@ -45,26 +48,73 @@ std::string ReadPassword() {
   return line;
 }
 
-void AddUser(const UserArgs& args) {
-  auto role = media::ParseRole(args.role);
-  if (!role || *role == media::Role::kViewer) {
-    Fail("user add", media::Status::InvalidArgument("--role must be editor or admin"));
-  }
+// The password from standard input, hashed; exits with the reason when it
+// is too short or cannot be hashed.
+std::string ReadPasswordHash(const std::string& what) {
   std::string password = ReadPassword();
   if (password.size() < http::kMinPasswordLength) {
-    Fail("user add", media::Status::InvalidArgument("the password (read from standard input) must have at least " +
-                                                     std::to_string(http::kMinPasswordLength) + " characters"));
+    Fail(what, media::Status::InvalidArgument("the password (read from standard input) must have at least " +
+                                              std::to_string(http::kMinPasswordLength) + " characters"));
   }
   auto hash = http::HashPassword(password);
-  if (!hash.ok()) Fail("user add", hash.status(), kExitSomeFailed);
-  auto archive = OpenArchiveOrExit(args.data);
+  if (!hash.ok()) Fail(what, hash.status(), kExitSomeFailed);
+  return *hash;
+}
+
+media::Role RoleOrExit(const std::string& what, const std::string& text) {
+  auto role = media::ParseRole(text);
+  if (!role) Fail(what, media::Status::InvalidArgument("--role must be viewer, editor or admin"));
+  return *role;
+}
+
+void AddUser(const UserArgs& args) {
+  const std::string what = "user add " + args.name;
   media::User user;
   user.name = args.name;
-  user.role = *role;
-  user.password_hash = *hash;
+  user.role = RoleOrExit(what, args.role);
+  user.password_hash = ReadPasswordHash(what);
+  auto archive = OpenArchiveOrExit(args.data);
   media::Status added = archive->catalog().AddUser(user);
-  if (!added.ok()) Fail("user add " + args.name, added, kExitSomeFailed);
-  std::cout << "added " << media::RoleName(*role) << " '" << args.name << "'" << std::endl;
+  if (!added.ok()) Fail(what, added, kExitSomeFailed);
+  std::cout << "added " << media::RoleName(user.role) << " '" << args.name << "'" << std::endl;
+}
+
+void ListUsers(const UserArgs& args) {
+  auto archive = OpenArchiveOrExit(args.data);
+  auto users = archive->catalog().ListUsers();
+  if (!users.ok()) Fail("user list", users.status(), kExitSomeFailed);
+  std::cout << std::left << std::setw(24) << "NAME" << std::setw(8) << "ROLE" << std::setw(10) << "STATE"
+            << "CREATED\n";
+  for (const media::User& u : *users) {
+    std::cout << std::setw(24) << u.name << std::setw(8) << media::RoleName(u.role) << std::setw(10)
+              << (u.disabled ? "disabled" : "enabled") << (u.created_at.empty() ? "-" : u.created_at) << "\n";
+  }
+  std::cout << std::flush;
+}
+
+// Applies `change` to the user named in `args`, then says `done`.
+void ChangeUser(const UserArgs& args, const std::string& verb, const media::UserChange& change,
+                const std::string& done) {
+  auto archive = OpenArchiveOrExit(args.data);
+  media::Status s = archive->catalog().UpdateUser(args.name, change);
+  if (!s.ok()) {
+    Fail("user " + verb + " " + args.name, s,
+         s.code() == media::Status::Code::kNotFound ? kExitUsage : kExitSomeFailed);
+  }
+  std::cout << done << std::endl;
+}
+
+CLI::App* NamedCommand(CLI::App* user, const char* name, const char* help, UserArgs* args) {
+  CLI::App* cmd = user->add_subcommand(name, help);
+  AddDataOption(cmd, &args->data);
+  cmd->add_option("name", args->name, "The user's login name")->required();
+  return cmd;
+}
+
+void AddPasswordFlag(CLI::App* cmd, UserArgs* args) {
+  cmd->add_flag("--password-stdin", args->password_stdin,
+                "Read the password from the first line of standard input (without the flag it is "
+                "read the same way, with a prompt on a terminal; never from the command line)");
 }
 
 }  // namespace
@@ -73,13 +123,55 @@ void AddUserCommand(CLI::App& app) {
   CLI::App* user = app.add_subcommand("user", "People who log in to the web gallery");
   user->require_subcommand(1);
   auto args = std::make_shared<UserArgs>();
-  CLI::App* add = user->add_subcommand("add", "Add a user; the password is read from standard input");
-  AddDataOption(add, &args->data);
-  add->add_option("name", args->name, "The name to log in with")->required();
-  add->add_option("--role", args->role, "editor or admin")->required();
-  add->add_flag("--password-stdin", args->password_stdin,
-                "Read the password from standard input (the only way; the flag documents it)");
+
+  CLI::App* list = user->add_subcommand("list", "List users: name, role, enabled or disabled, created");
+  AddDataOption(list, &args->data);
+  list->callback([args] { ListUsers(*args); });
+
+  CLI::App* add = NamedCommand(user, "add", "Add a user; the password is read from standard input", args.get());
+  add->add_option("--role", args->role, "viewer, editor or admin")->required();
+  AddPasswordFlag(add, args.get());
   add->callback([args] { AddUser(*args); });
+
+  CLI::App* set_role = NamedCommand(user, "set-role", "Give a user another role (sessions follow at once)",
+                                    args.get());
+  set_role->add_option("--role", args->role, "viewer, editor or admin")->required();
+  set_role->callback([args] {
+    media::UserChange change;
+    change.role = RoleOrExit("user set-role " + args->name, args->role);
+    ChangeUser(*args, "set-role", change,
+               "'" + args->name + "' is now " + media::RoleName(*change.role));
+  });
+
+  CLI::App* disable = NamedCommand(user, "disable", "Stop a user from logging in; ends their sessions",
+                                   args.get());
+  disable->callback([args] {
+    media::UserChange change;
+    change.disabled = true;
+    ChangeUser(*args, "disable", change, "disabled '" + args->name + "'; their sessions are ended");
+  });
+
+  CLI::App* enable = NamedCommand(user, "enable", "Let a disabled user log in again", args.get());
+  enable->callback([args] {
+    media::UserChange change;
+    change.disabled = false;
+    ChangeUser(*args, "enable", change, "enabled '" + args->name + "'");
+  });
+
+  CLI::App* passwd = NamedCommand(user, "passwd",
+                                  "Give a user a new password (from standard input); ends their sessions",
+                                  args.get());
+  AddPasswordFlag(passwd, args.get());
+  passwd->callback([args] {
+    // Refuse an unknown name before asking for a password.
+    auto archive = OpenArchiveOrExit(args->data);
+    auto known = archive->catalog().GetUser(args->name);
+    if (!known.ok()) Fail("user passwd " + args->name, known.status());
+    archive.reset();
+    media::UserChange change;
+    change.password_hash = ReadPasswordHash("user passwd " + args->name);
+    ChangeUser(*args, "passwd", change, "new password for '" + args->name + "'; their sessions are ended");
+  });
 }
 
 }  // namespace gallery::cli

@@ -14,6 +14,17 @@ std::string BearerToken(const HttpRequest& req) {
   return value.substr(prefix.size());
 }
 
+// A token's last use is written at most once a minute, not on every request
+// (a write costs a synced commit and retires the response cache). A failed
+// write is not the request's failure.
+void RecordUse(media::Catalog& catalog, const media::Credential& cred) {
+  constexpr long kEverySeconds = 60;
+  if (cred.kind != media::CredentialKind::kToken) return;
+  const std::string not_before = media::UtcAfter(-kEverySeconds);
+  if (!cred.last_used_at.empty() && cred.last_used_at >= not_before) return;
+  (void)catalog.TouchCredential(cred.id, media::NowUtc(), not_before);
+}
+
 }  // namespace
 
 std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& req) {
@@ -25,6 +36,7 @@ std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& r
     }
     auto cred = catalog.FindCredential(media::Sha256Hex(token.data(), token.size()));
     if (!cred.ok()) return ErrorResponse(401, "unauthenticated", "unknown or expired token");
+    RecordUse(catalog, *cred);
     req.principal.authenticated = true;
     req.principal.role = cred->role;
     req.principal.name = cred->user;

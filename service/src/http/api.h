@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "http/client_address.h"
 #include "http/cursor_seal.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
@@ -26,6 +27,8 @@ struct ApiContext {
   std::size_t max_upload_bytes = 0;
   std::string web_dir;  // the pages' folder; "" = the source tree's web/
   std::string cursor_key;  // 32 bytes sealing page cursors (DIR/cursor.key)
+  TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
+  bool metrics_elsewhere = false;  // /metrics is served on its own listener
 };
 
 class Api {
@@ -92,7 +95,17 @@ class Api {
   HttpResponse DeleteMeeting(const HttpRequest& req);
   HttpResponse MeetingHistory(const HttpRequest& req);
   HttpResponse CreateShareLink(const HttpRequest& req);
+  HttpResponse ListShareLinks(const HttpRequest& req);
+  HttpResponse RevokeShareLink(const HttpRequest& req);
   HttpResponse DownloadAlbum(const HttpRequest& req);
+
+  // --- accounts (api_accounts.cc): users and API tokens, for admins
+  HttpResponse ListUsers(const HttpRequest& req);
+  HttpResponse CreateUser(const HttpRequest& req);
+  HttpResponse UpdateUser(const HttpRequest& req);
+  HttpResponse ListTokens(const HttpRequest& req);
+  HttpResponse CreateToken(const HttpRequest& req);
+  HttpResponse RevokeToken(const HttpRequest& req);
 
   // --- media
   HttpResponse GetRendition(const HttpRequest& req);

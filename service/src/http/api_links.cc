@@ -1,8 +1,11 @@
 // Share links: POST /api/albums/{slug}/links makes a secret URL that opens
 // this one album (private ones included), its photos and their media, until
 // it expires. The secret comes from the system's cryptographic random
-// generator; only its SHA-256 is stored. An unknown or expired secret
-// answers 401 on every route (access.cc).
+// generator; only its SHA-256 is stored, and it is shown once, in the
+// creation's answer. GET lists an album's links (never their secrets) and
+// DELETE .../links/{id} revokes one. An unknown, expired or revoked secret
+// answers 401 on every route from the next request on (access.cc looks each
+// one up in the catalog before any answer, cached or not, is made).
 
 #include <regex>
 
@@ -76,6 +79,42 @@ HttpResponse Api::CreateShareLink(const HttpRequest& req) {
                        {"api_url", "/api/albums/" + album->slug + "?share=" + *secret},
                        {"expires_at", link.expires_at}},
                       201);
+}
+
+namespace {
+
+nlohmann::json LinkJson(const media::ShareLink& link) {
+  return {{"id", link.id},
+          {"album", link.album_slug},
+          {"created_by", link.created_by},
+          {"created_at", link.created_at},
+          {"expires_at", link.expires_at.empty() ? json() : json(link.expires_at)},
+          {"expired", !link.expires_at.empty() && link.expires_at <= media::NowUtc()}};
+}
+
+}  // namespace
+
+HttpResponse Api::ListShareLinks(const HttpRequest& req) {
+  auto links = catalog().ListShareLinks(req.Param("slug"));
+  if (!links.ok()) return ErrorFromStatus(links.status());
+  json items = json::array();
+  for (const media::ShareLink& link : *links) items.push_back(LinkJson(link));
+  HttpResponse r = JsonResponse({{"items", items}});
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+HttpResponse Api::RevokeShareLink(const HttpRequest& req) {
+  const std::string id_text = req.Param("id");
+  if (id_text.empty() || id_text.size() > 18 || id_text.find_first_not_of("0123456789") != std::string::npos) {
+    return ErrorResponse(404, "not_found", "a share link id is a whole number");
+  }
+  media::Status s = catalog().RemoveShareLink(req.Param("slug"), std::stoll(id_text));
+  if (!s.ok()) return ErrorFromStatus(s);
+  HttpResponse r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
 }
 
 }  // namespace gallery::http

@@ -1,4 +1,6 @@
-// Routes about the service itself: health, the OpenAPI document, metrics.
+// Routes about the service itself: health, the OpenAPI document, metrics
+// (admin only; on the main port not at all when `--metrics-listen` gives
+// them a loopback listener of their own, metrics_listener.h).
 #include <algorithm>
 #include <ctime>
 
@@ -36,7 +38,10 @@ HttpResponse Api::OpenApi(const HttpRequest&) {
   return r;
 }
 
-HttpResponse Api::MetricsText(const HttpRequest&) {
+HttpResponse Api::MetricsText(const HttpRequest& req) {
+  if (ctx_.metrics_elsewhere) {
+    return ErrorResponse(404, "no_route", "no route for GET " + req.path + " (metrics are on their own listener)");
+  }
   HttpResponse r;
   r.content_type = "text/plain; version=0.0.4";
   r.body = ctx_.metrics->Render();

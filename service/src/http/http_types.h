@@ -34,6 +34,7 @@ struct HttpRequest {
   std::function<std::optional<std::string>(const std::string&)> header;  // by name
   const std::string* body = nullptr;
   Principal principal;
+  std::string peer;  // the socket's peer address ("127.0.0.1", "::1"); "" when unknown
 
   // The first value of query parameter `name`, or "".
   std::string Query(const std::string& name) const;

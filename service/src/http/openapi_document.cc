@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document served at GET /api/openapi.json. It lists every
 // route of route_table.cc, no more and no fewer (a test checks both ways).
 #include "http/openapi_document.h"
+#include "http/accounts_openapi.h"
 #include "http/web_openapi.h"
 
 namespace gallery::http {
@@ -412,10 +413,24 @@ const char kDocument[] = R"openapi({
     },
     "/metrics": {
       "get": {
-        "summary": "Prometheus metrics: requests by route and status, ingests, queue depth",
+        "summary": "Prometheus metrics: requests by route and status, ingests, queue depth (admin). With `gallery serve --metrics-listen 127.0.0.1:PORT` they are served there without credentials instead, and this route answers 404",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
         "responses": {
           "200": {
             "description": "text/plain; version=0.0.4"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
           }
         }
       }
@@ -1988,7 +2003,7 @@ const char kDocument[] = R"openapi({
 }  // namespace
 
 const std::string& OpenApiDocument() {
-  static const std::string document = WithWebPaths(kDocument);
+  static const std::string document = WithWebPaths(WithAccountPaths(kDocument));
   return document;
 }
 

@@ -102,6 +102,7 @@ std::optional<HttpRequest> Convert(const Request& request, const std::string& pa
   const auto& headers = request.headers();
   req.header = [&headers](const std::string& name) { return LookupHeader(headers, name); };
   req.body = &request.body();
+  req.peer = request.address().host();
   return req;
 }
 

@@ -55,6 +55,15 @@ void LoginLimiter::Succeeded(const std::string& name) {
   entries_.erase(name.substr(0, kMaxNameBytes));
 }
 
+std::int64_t LoginLimiter::Wait(const std::string& name) {
+  const std::int64_t now = clock_();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(name.substr(0, kMaxNameBytes));
+  if (it == entries_.end() || now >= it->second.window_start + window_) return 0;
+  if (it->second.failures < max_failures_) return 0;
+  return it->second.window_start + window_ - now;
+}
+
 void LoginLimiter::MakeRoom(std::int64_t now) {
   for (auto it = entries_.begin(); it != entries_.end();) {
     it = now >= it->second.window_start + window_ ? entries_.erase(it) : std::next(it);
@@ -69,6 +78,12 @@ void LoginLimiter::MakeRoom(std::int64_t now) {
 
 LoginLimiter& SharedLoginLimiter() {
   static LoginLimiter limiter(static_cast<int>(EnvNumber("GALLERY_LOGIN_MAX_FAILURES", 5)),
+                              EnvNumber("GALLERY_LOGIN_WINDOW_SECONDS", 300), SteadySeconds);
+  return limiter;
+}
+
+LoginLimiter& SharedAddressLimiter() {
+  static LoginLimiter limiter(static_cast<int>(EnvNumber("GALLERY_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)),
                               EnvNumber("GALLERY_LOGIN_WINDOW_SECONDS", 300), SteadySeconds);
   return limiter;
 }

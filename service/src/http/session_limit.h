@@ -1,7 +1,10 @@
-// Login rate limiting: after a few failed logins for one user name within a
-// window, further attempts for that name are refused until the window ends,
-// so a password cannot be guessed at the speed of the server. Names that do
-// not exist are counted the same way, so refusals reveal nothing.
+// Login rate limiting: after a few failed logins under one key within a
+// window, further attempts under that key are refused until the window
+// ends, so a password cannot be guessed at the speed of the server. The
+// server keeps two limiters (session_routes.cc): one keyed by client address
+// and name, one by client address alone. Neither is keyed by the name
+// alone, so nobody can lock an account's owner out from elsewhere. Names
+// that do not exist are counted the same way, so refusals reveal nothing.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +33,10 @@ class LoginLimiter {
   // Forgets the failures of `name` (its password was right). Thread-safe.
   void Succeeded(const std::string& name);
 
+  // 0 when an attempt under `name` would be admitted now, else the seconds
+  // until it would be; counts nothing. Thread-safe.
+  std::int64_t Wait(const std::string& name);
+
   int max_failures() const { return max_failures_; }
   std::int64_t window_seconds() const { return window_; }
 
@@ -48,9 +55,15 @@ class LoginLimiter {
   std::unordered_map<std::string, Entry> entries_;  // guarded by mu_
 };
 
-// The server's one limiter: GALLERY_LOGIN_MAX_FAILURES failures (default 5)
-// per name within GALLERY_LOGIN_WINDOW_SECONDS (default 300), read from the
-// environment on first use; a missing or invalid value takes the default.
+// The server's limiter per (client address, name): GALLERY_LOGIN_MAX_FAILURES
+// failures (default 5) within GALLERY_LOGIN_WINDOW_SECONDS (default 300),
+// read from the environment on first use; a missing or invalid value takes
+// the default.
 LoginLimiter& SharedLoginLimiter();
+
+// The server's limiter per client address (ThrottleKey: an IPv6 client's
+// /64): GALLERY_LOGIN_MAX_FAILURES_PER_ADDRESS failures (default 20),
+// whatever the names, within the same window.
+LoginLimiter& SharedAddressLimiter();
 
 }  // namespace gallery::http

@@ -1,5 +1,9 @@
 // Routes of web sessions: log in (POST /api/session), who am I and the CSRF
 // token (GET), log out (DELETE).
+#include <unistd.h>
+
+#include <cstdio>
+
 #include "http/api.h"
 #include "http/session.h"
 #include "http/session_limit.h"
@@ -25,13 +29,37 @@ void SpendVerifyTime(const std::string& password) {
   VerifyPassword(stand_in, password);
 }
 
-// 429 for a name that failed too often: the wait in Retry-After and the message.
+// 429 for a client that failed too often: the wait in Retry-After and the message.
 HttpResponse TooManyAttempts(std::int64_t wait_seconds) {
   HttpResponse r = ErrorResponse(429, "too_many_attempts",
-                                 "too many failed logins for this name; try again in " +
+                                 "too many failed logins from this address; try again in " +
                                      std::to_string(wait_seconds) + " seconds");
   r.headers.emplace_back("Retry-After", std::to_string(wait_seconds));
   return r;
+}
+
+// `text` quoted for one log line: at most 128 bytes, control characters,
+// quotes and backslashes escaped, so that a name cannot forge log lines.
+std::string LogQuoted(const std::string& text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size() && i < 128; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      out += hex;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + (text.size() > 128 ? "...\"" : "\"");
+}
+
+// One line on the server's log (standard error, as the request lines).
+void LogLogin(const char* what, const std::string& address, const std::string& name) {
+  std::string line = std::string("login ") + what + ": address " + address + " name " + LogQuoted(name) + "\n";
+  ssize_t ignored = write(2, line.data(), line.size());
+  (void)ignored;
 }
 
 }  // namespace
@@ -58,20 +86,33 @@ HttpResponse Api::Login(const HttpRequest& req) {
     return ErrorResponse(400, "invalid_argument", "the body must be {\"name\": text, \"password\": text}");
   }
   std::string name = body["name"], password = body["password"];
-  LoginLimiter& limiter = SharedLoginLimiter();
-  if (std::int64_t wait = limiter.Admit(name); wait > 0) return TooManyAttempts(wait);
+  // Failures count per (address, name) and per address, never per name
+  // alone: whoever fails elsewhere cannot keep the name's owner out.
+  const std::string address = ctx_.trusted_proxies.ClientAddress(req.peer, req.Header("X-Forwarded-For"));
+  const std::string address_key = ThrottleKey(address), pair_key = address + " " + name;
+  LoginLimiter& per_address = SharedAddressLimiter();
+  LoginLimiter& per_pair = SharedLoginLimiter();
+  std::int64_t wait = per_address.Wait(address_key);
+  if (wait == 0) wait = per_pair.Admit(pair_key);
+  if (wait > 0) {
+    LogLogin("refused (too many failures)", address, name);
+    return TooManyAttempts(wait);
+  }
   auto user = catalog().GetUser(name);
   if (!user.ok()) SpendVerifyTime(password);
-  if (!user.ok() || !VerifyPassword(user->password_hash, password)) {
+  if (!user.ok() || !VerifyPassword(user->password_hash, password) || user->disabled) {
+    per_address.Admit(address_key);
+    LogLogin(user.ok() && user->disabled ? "failed (user disabled)" : "failed", address, name);
     return ErrorResponse(401, "unauthenticated", "wrong name or password");
   }
-  limiter.Succeeded(name);
+  per_pair.Succeeded(pair_key);
   auto secret = NewSecret();
   if (!secret.ok()) return ErrorFromStatus(secret.status());
   media::Credential cred;
   cred.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());
   cred.role = user->role;
   cred.user = user->name;
+  cred.kind = media::CredentialKind::kSession;
   cred.expires_at = media::UtcAfter(kSessionSeconds);
   auto stored = catalog().AddCredential(cred);
   if (!stored.ok()) return ErrorFromStatus(stored.status());

@@ -60,7 +60,9 @@ json Session() {
           {"415", error},
           {"429",
            {{"description",
-             "Too many failed logins for this name within the window; Retry-After gives the seconds to wait"},
+             "Too many failed logins from this address, for this name or for any name, within the window "
+             "(GALLERY_LOGIN_WINDOW_SECONDS, default 300 s: 5 per address and name, 20 per address); "
+             "Retry-After gives the seconds to wait. Never counted per name alone"},
             {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}}}}},
       {"delete",
        {{"summary", "Log out: forgets the session and clears the cookie (needs X-CSRF-Token)"},

@@ -1,0 +1,232 @@
+// Accounts, for admins: users (GET/POST /api/users, PATCH /api/users/{name}
+// for role, disabled and password) and API tokens (GET/POST /api/tokens,
+// DELETE /api/tokens/{id}). A token's secret is in the creation's answer
+// only; lists never hold a secret or its hash. Disabling a user, a new
+// password and revoking a token take effect on the next request: every
+// request looks its credential up in the catalog (access.cc), and disabling
+// or a new password also ends the user's sessions (but the asker's own).
+#include <regex>
+
+#include "http/api.h"
+#include "http/json_body.h"
+#include "http/session.h"
+#include "http/session_password.h"
+#include "http/status_map.h"
+#include "media/sha256.h"
+#include "media/utc_time.h"
+#include "service/secrets.h"
+
+namespace gallery::http {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kMaxTokenDays = 3650;
+constexpr std::size_t kMaxNameBytes = 200;
+
+json UserJson(const media::User& u) {
+  return {{"name", u.name},
+          {"role", media::RoleName(u.role)},
+          {"disabled", u.disabled},
+          {"created_at", u.created_at.empty() ? json() : json(u.created_at)}};
+}
+
+json TokenJson(const media::Credential& c) {
+  auto or_null = [](const std::string& s) { return s.empty() ? json() : json(s); };
+  return {{"id", c.id},
+          {"name", c.user},
+          {"role", media::RoleName(c.role)},
+          {"created_by", or_null(c.created_by)},
+          {"created_at", c.created_at},
+          {"last_used_at", or_null(c.last_used_at)},
+          {"expires_at", or_null(c.expires_at)},
+          {"expired", !c.expires_at.empty() && c.expires_at <= media::NowUtc()}};
+}
+
+HttpResponse NoStore(HttpResponse r) {
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+// A user's or token's name: 1 to 200 bytes of text without control
+// characters; else the 400 answer naming `field`.
+std::optional<HttpResponse> ReadName(const json& body, const char* field, bool required, std::string* out) {
+  if (!body.contains(field)) {
+    if (required) return BadField(field, "is required");
+    return std::nullopt;
+  }
+  const json& v = body[field];
+  if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > kMaxNameBytes) {
+    return BadField(field, "must be text of 1 to " + std::to_string(kMaxNameBytes) + " bytes");
+  }
+  for (unsigned char c : v.get<std::string>()) {
+    if (c < 0x20 || c == 0x7f) return BadField(field, "must not hold control characters");
+  }
+  *out = v.get<std::string>();
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> ReadRole(const json& body, bool required, std::optional<media::Role>* out) {
+  if (!body.contains("role")) {
+    if (required) return BadField("role", "is required: viewer, editor or admin");
+    return std::nullopt;
+  }
+  const json& v = body["role"];
+  auto role = v.is_string() ? media::ParseRole(v.get<std::string>()) : std::nullopt;
+  if (!role) return BadField("role", "must be viewer, editor or admin");
+  *out = role;
+  return std::nullopt;
+}
+
+// A password of at least kMinPasswordLength characters, hashed into *hash.
+std::optional<HttpResponse> ReadPassword(const json& body, std::string* hash) {
+  const json& v = body["password"];
+  if (!v.is_string() || v.get<std::string>().size() < kMinPasswordLength) {
+    return BadField("password", "must be text of at least " + std::to_string(kMinPasswordLength) + " characters");
+  }
+  auto hashed = HashPassword(v.get<std::string>());
+  if (!hashed.ok()) return ErrorFromStatus(hashed.status());
+  *hash = *hashed;
+  return std::nullopt;
+}
+
+// A token's expiry: expires_at (UTC, in the future) or expires_in_days
+// (1..3650); neither: never.
+std::optional<HttpResponse> ReadTokenExpiry(const json& body, std::string* expires_at) {
+  if (body.contains("expires_at") && body.contains("expires_in_days")) {
+    return BadField("expires_at", "give expires_at or expires_in_days, not both");
+  }
+  if (body.contains("expires_at")) {
+    static const std::regex kTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+    const json& v = body["expires_at"];
+    if (!v.is_string() || !std::regex_match(v.get<std::string>(), kTime)) {
+      return BadField("expires_at", "must be a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
+    }
+    if (v.get<std::string>() <= media::NowUtc()) return BadField("expires_at", "must be in the future");
+    *expires_at = v.get<std::string>();
+  } else if (body.contains("expires_in_days")) {
+    const json& v = body["expires_in_days"];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxTokenDays) {
+      return BadField("expires_in_days", "must be a whole number of days from 1 to " + std::to_string(kMaxTokenDays));
+    }
+    *expires_at = media::UtcAfter(v.get<long>() * 86400L);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse Api::ListUsers(const HttpRequest&) {
+  auto users = catalog().ListUsers();
+  if (!users.ok()) return ErrorFromStatus(users.status());
+  json items = json::array();
+  for (const media::User& u : *users) items.push_back(UserJson(u));
+  return NoStore(JsonResponse({{"items", items}}));
+}
+
+HttpResponse Api::CreateUser(const HttpRequest& req) {
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"name", "role", "password", "disabled"})) return *bad;
+  media::User user;
+  std::optional<media::Role> role;
+  if (auto bad = ReadName(body, "name", true, &user.name)) return *bad;
+  if (auto bad = ReadRole(body, true, &role)) return *bad;
+  user.role = *role;
+  if (body.contains("disabled")) {
+    if (!body["disabled"].is_boolean()) return BadField("disabled", "must be true or false");
+    user.disabled = body["disabled"].get<bool>();
+  }
+  if (!body.contains("password")) return BadField("password", "is required");
+  if (auto bad = ReadPassword(body, &user.password_hash)) return *bad;
+  media::Status added = catalog().AddUser(user);
+  if (!added.ok()) return ErrorFromStatus(added);
+  auto stored = catalog().GetUser(user.name);
+  if (!stored.ok()) return ErrorFromStatus(stored.status());
+  return NoStore(JsonResponse(UserJson(*stored), 201));
+}
+
+HttpResponse Api::UpdateUser(const HttpRequest& req) {
+  const std::string name = req.Param("name");
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"role", "disabled", "password"})) return *bad;
+  if (body.empty()) return BadField("body", "give at least one of role, disabled, password");
+  media::UserChange change;
+  if (auto bad = ReadRole(body, false, &change.role)) return *bad;
+  if (body.contains("disabled")) {
+    if (!body["disabled"].is_boolean()) return BadField("disabled", "must be true or false");
+    change.disabled = body["disabled"].get<bool>();
+  }
+  // No admin locks themselves out over the API (the command line still can).
+  const bool self = name == req.principal.name;
+  if (self && ((change.disabled && *change.disabled) ||
+               (change.role && *change.role != media::Role::kAdmin))) {
+    return ErrorResponse(409, "own_account", "an admin cannot disable or demote their own account here; "
+                                             "use `gallery user` on the server");
+  }
+  auto user = catalog().GetUser(name);
+  if (!user.ok()) return ErrorFromStatus(user.status());
+  if (body.contains("password")) {
+    std::string hash;
+    if (auto bad = ReadPassword(body, &hash)) return *bad;
+    change.password_hash = hash;
+    // The asker's own session survives their own new password.
+    std::string secret = SessionCookie(req);
+    if (self && !secret.empty()) change.keep_session_sha256 = media::Sha256Hex(secret.data(), secret.size());
+  }
+  media::Status s = catalog().UpdateUser(name, change);
+  if (!s.ok()) return ErrorFromStatus(s);
+  auto updated = catalog().GetUser(name);
+  if (!updated.ok()) return ErrorFromStatus(updated.status());
+  return NoStore(JsonResponse(UserJson(*updated)));
+}
+
+HttpResponse Api::ListTokens(const HttpRequest&) {
+  auto tokens = catalog().ListTokens();
+  if (!tokens.ok()) return ErrorFromStatus(tokens.status());
+  json items = json::array();
+  for (const media::Credential& c : *tokens) items.push_back(TokenJson(c));
+  return NoStore(JsonResponse({{"items", items}}));
+}
+
+HttpResponse Api::CreateToken(const HttpRequest& req) {
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"role", "name", "expires_at", "expires_in_days"})) return *bad;
+  media::Credential cred;
+  std::optional<media::Role> role;
+  if (auto bad = ReadRole(body, true, &role)) return *bad;
+  cred.role = *role;
+  cred.user = "token";
+  if (auto bad = ReadName(body, "name", false, &cred.user)) return *bad;
+  if (auto bad = ReadTokenExpiry(body, &cred.expires_at)) return *bad;
+  auto secret = NewSecret();
+  if (!secret.ok()) return ErrorFromStatus(secret.status());
+  cred.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());
+  cred.kind = media::CredentialKind::kToken;
+  cred.created_by = req.principal.name;
+  auto id = catalog().AddCredential(cred);
+  if (!id.ok()) return ErrorFromStatus(id.status());
+  cred.id = *id;
+  cred.created_at = media::NowUtc();
+  json j = TokenJson(cred);
+  j["token"] = *secret;
+  return NoStore(JsonResponse(j, 201));
+}
+
+HttpResponse Api::RevokeToken(const HttpRequest& req) {
+  const std::string id = req.Param("id");
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+    return ErrorResponse(404, "not_found", "a token id is a whole number");
+  }
+  media::Status s = catalog().RevokeToken(std::stoll(id));
+  if (!s.ok()) return ErrorFromStatus(s);
+  HttpResponse r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+}  // namespace gallery::http
