@@ -2,6 +2,7 @@
 
 #include "http/session.h"
 #include "media/sha256.h"
+#include "media/utc_time.h"
 
 namespace gallery::http {
 
