@@ -10,7 +10,8 @@
 // accepted body is at most 1 MiB, nests at most 32 levels and serializes back
 // as strict UTF-8; a body refused for its depth is one the library would
 // not parse or would parse deeper than 32 levels; one refused for its UTF-8
-// is one the library would not parse either.
+// is one the library would not parse either (the scan refuses a NUL byte
+// first: the library stops reading at one, so `{}` NUL `garbage` parses).
 // Whatever the input, the readers return (no crash, no exception, no
 // sanitizer report); a refusal is a 400 whose JSON body has the code
 // "invalid_argument" and a message "<field>: <why>"; an accepted body gives
@@ -155,6 +156,8 @@ void CheckBoundsRefusal(const HttpResponse& r, const std::string& text) {
     }
   } else if (message.find("UTF-8") != std::string::npos) {
     if (json::accept(text)) Fail("refused as not UTF-8 but parses: " + text.substr(0, 200));
+  } else if (message.find("NUL") != std::string::npos) {
+    if (text.find('\0') == std::string::npos) Fail("refused for a NUL it does not have");
   }
 }
 

@@ -62,6 +62,12 @@ TEST(JsonBodyTest, RefusesWhatIsNotUtf8AnywhereInTheBody) {
   }
 }
 
+TEST(JsonBodyTest, RefusesANulByteWhichTheParserWouldTakeForTheEnd) {
+  json out;
+  EXPECT_EQ(Refusal(ParseJsonText(std::string("{}\0{\"ids\": ]", 12), &out)), "body: a NUL byte (at byte 2)");
+  EXPECT_EQ(Refusal(ParseJsonText(std::string("{\"a\": \"x\0y\"}", 12), &out)), "body: a NUL byte (at byte 8)");
+}
+
 TEST(JsonBodyTest, RefusesABodyOverOneMebibyteAsTooLarge) {
   json out;
   std::string body = "{\"a\": \"" + std::string(kMaxJsonBodyBytes - 10, 'x') + "\"}";

@@ -30,6 +30,10 @@ std::optional<HttpResponse> CheckJsonText(std::string_view text) {
       i += len;
       continue;
     }
+    if (c == '\0') {
+      // Never valid JSON, and the parser would take it for the end of the text.
+      return BadField("body", "a NUL byte (at byte " + std::to_string(i) + ")");
+    }
     if (in_string) {
       if (c == '\\') {
         i += 2;  // an escaped character (a byte over 0x7F there is invalid JSON anyway)

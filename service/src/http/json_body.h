@@ -30,7 +30,9 @@ HttpResponse BadField(const std::string& field, const std::string& why);
 // Checks `text` before any parser sees it, in one pass with no allocation:
 // 413 too_large over kMaxJsonBodyBytes; 400 naming the limit when arrays and
 // objects nest deeper than kMaxJsonDepth; 400 for bytes that are not UTF-8
-// (overlong forms and surrogates included). nullopt when it may be parsed.
+// (overlong forms and surrogates included) and for a NUL byte (which the
+// parser would take for the end of the text, ignoring what follows).
+// nullopt when it may be parsed.
 std::optional<HttpResponse> CheckJsonText(std::string_view text);
 
 // The body as a JSON object into *out; else the 400 (or 413) answer.
