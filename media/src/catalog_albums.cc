@@ -4,6 +4,7 @@
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
 #include "catalog_validate.h"
+#include "media/text_limits.h"
 
 namespace media::catalog {
 namespace {
@@ -14,6 +15,9 @@ Result<Album> ValidAlbum(const Album& in) {
   if (!a.meeting_slug.empty()) CATALOG_RETURN_IF_ERROR(CheckSlug("meeting", a.meeting_slug));
   CATALOG_ASSIGN_OR_RETURN(a.title, NormalizeLangText("title", a.title));
   CATALOG_ASSIGN_OR_RETURN(a.description, NormalizeLangText("description", a.description));
+  CATALOG_RETURN_IF_ERROR(CheckLangText("title", a.title, kMaxTitleChars));
+  CATALOG_RETURN_IF_ERROR(CheckLangText("description", a.description, kMaxDescriptionChars));
+  CATALOG_RETURN_IF_ERROR(CheckChars("default_credit", a.default_credit, kMaxCreditChars));
   if (!ParseVisibility(VisibilityName(a.visibility))) {
     return Status::InvalidArgument("visibility: unknown value");
   }

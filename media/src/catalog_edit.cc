@@ -5,6 +5,7 @@
 #include "catalog_photo_fields.h"
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
+#include "media/text_limits.h"
 
 namespace media::catalog {
 namespace {
@@ -22,6 +23,25 @@ Result<std::vector<ParsedChange>> ParseChanges(const std::vector<FieldChange>& c
   return out;
 }
 
+// InvalidArgument when a per-language field that `changes` touched now holds
+// more than kMaxLanguages languages for photo `id`.
+Status CheckLanguageCounts(sqlite::Db& db, std::int64_t id, const std::vector<ParsedChange>& changes) {
+  std::set<std::string> checked;
+  for (const ParsedChange& c : changes) {
+    if (c.kind != ParsedChange::Kind::kLangText || !checked.insert(c.text_field).second) continue;
+    CATALOG_ASSIGN_OR_RETURN(
+        sqlite::Stmt st, db.Prepare("SELECT count(*) FROM photo_text WHERE photo_id = ? AND field = ?"));
+    st.Bind(1, id).Bind(2, c.text_field);
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    const std::int64_t n = row ? st.Int(0) : 0;
+    if (n > static_cast<std::int64_t>(kMaxLanguages)) {
+      return Status::InvalidArgument(c.field.substr(0, c.field.find('.')) + ": " + std::to_string(n) +
+                                     " languages, over the limit of " + std::to_string(kMaxLanguages));
+    }
+  }
+  return Status::OK();
+}
+
 // Applies the changes to one photo inside the caller's transaction: writes
 // and records only the fields whose value differs, then bumps the version and
 // refreshes the search row when anything changed.
@@ -36,6 +56,7 @@ Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedCha
     diffs.Add(c.field, old_value, c.value);
   }
   if (diffs.empty()) return Status::OK();
+  CATALOG_RETURN_IF_ERROR(CheckLanguageCounts(db, id, changes));
   HistoryEntry subject;
   subject.photo_id = id;
   CATALOG_RETURN_IF_ERROR(diffs.Record(db, subject, who));
@@ -55,6 +76,10 @@ Status SqliteCatalog::EditPhoto(std::int64_t id, const std::vector<FieldChange>&
 
 Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids,
                                  const std::vector<FieldChange>& changes, const std::string& who) {
+  if (ids.size() > kMaxBulkIds) {
+    return Status::InvalidArgument("ids: " + std::to_string(ids.size()) + " photos, over the limit of " +
+                                   std::to_string(kMaxBulkIds));
+  }
   CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> parsed, ParseChanges(changes));
   CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
   std::set<std::int64_t> done;

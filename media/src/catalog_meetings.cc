@@ -3,6 +3,7 @@
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
 #include "catalog_validate.h"
+#include "media/text_limits.h"
 
 namespace media::catalog {
 namespace {
@@ -13,6 +14,10 @@ Result<Meeting> ValidMeeting(const Meeting& in) {
   CATALOG_RETURN_IF_ERROR(CheckSlug("meeting slug", m.slug));
   CATALOG_ASSIGN_OR_RETURN(m.title, NormalizeLangText("title", m.title));
   CATALOG_ASSIGN_OR_RETURN(m.description, NormalizeLangText("description", m.description));
+  CATALOG_RETURN_IF_ERROR(CheckLangText("title", m.title, kMaxTitleChars));
+  CATALOG_RETURN_IF_ERROR(CheckLangText("description", m.description, kMaxDescriptionChars));
+  CATALOG_RETURN_IF_ERROR(CheckChars("place", m.place, kMaxShortTextChars));
+  CATALOG_RETURN_IF_ERROR(CheckChars("default_credit", m.default_credit, kMaxCreditChars));
   CATALOG_RETURN_IF_ERROR(CheckOptionalDate("start_date", m.start_date));
   CATALOG_RETURN_IF_ERROR(CheckOptionalDate("end_date", m.end_date));
   if (!m.start_date.empty() && !m.end_date.empty() && m.end_date < m.start_date) {

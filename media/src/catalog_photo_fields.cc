@@ -6,6 +6,7 @@
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
 #include "catalog_validate.h"
+#include "media/text_limits.h"
 
 namespace media::catalog {
 namespace {
@@ -19,6 +20,17 @@ const std::map<std::string, std::string>& ColumnFields() {
   return *fields;
 }
 
+// The longest value of a field (a per-language one by its prefix), in
+// characters; 0 for fields that are not free text.
+std::size_t MaxChars(const std::string& field) {
+  static const auto* limits = new std::map<std::string, std::size_t>{
+      {"caption", kMaxCaptionChars}, {"headline", kMaxHeadlineChars}, {"alt_text", kMaxAltTextChars},
+      {"credit", kMaxCreditChars},   {"creator", kMaxCreditChars},    {"copyright", kMaxCreditChars},
+      {"usage_terms", kMaxCreditChars}, {"event", kMaxShortTextChars}};
+  auto it = limits->find(field);
+  return it == limits->end() ? 0 : it->second;
+}
+
 // API prefix -> photo_text.field, for the per-language fields.
 const std::map<std::string, std::string>& LangFields() {
   static const auto* fields = new std::map<std::string, std::string>{
@@ -30,12 +42,19 @@ Status ParseKeywords(const std::string& value, ParsedChange* c) {
   nlohmann::json j = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
   bool ok = j.is_array();
   std::vector<std::string> words;
+  if (ok && j.size() > kMaxKeywords) {
+    return Status::InvalidArgument("keywords: " + std::to_string(j.size()) +
+                                   " keywords, over the limit of " + std::to_string(kMaxKeywords));
+  }
   for (const auto& item : ok ? j : nlohmann::json::array()) {
     if (!item.is_string()) ok = false; else words.push_back(item.get<std::string>());
   }
   if (!ok) {
     return Status::InvalidArgument("keywords: expected a JSON array of strings, got '" +
                                    value.substr(0, 80) + "'");
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CATALOG_RETURN_IF_ERROR(CheckChars("keywords[" + std::to_string(i) + "]", words[i], kMaxKeywordChars));
   }
   c->keywords = NormalizeKeywords(words);
   c->value = KeywordsJson(c->keywords);
@@ -49,7 +68,7 @@ Status ParseLangField(const FieldChange& in, const std::string& text_field, Pars
   c->field = prefix + "." + c->lang;
   c->text_field = text_field;
   c->value = in.value;
-  return Status::OK();
+  return CheckChars(c->field, c->value, MaxChars(prefix));
 }
 
 }  // namespace
@@ -80,6 +99,8 @@ Result<ParsedChange> ParseChange(const FieldChange& in) {
     c.column = col->second;
     if (in.field == "embargo_until") {
       CATALOG_ASSIGN_OR_RETURN(c.value, NormalizeUtcTime("embargo_until", in.value));
+    } else {
+      CATALOG_RETURN_IF_ERROR(CheckChars(in.field, in.value, MaxChars(in.field)));
     }
   } else {
     return Status::InvalidArgument("unknown field '" + in.field +

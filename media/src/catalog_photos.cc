@@ -6,6 +6,7 @@
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
 #include "catalog_validate.h"
+#include "media/text_limits.h"
 
 namespace media::catalog {
 namespace {
@@ -25,6 +26,10 @@ Result<NewPhoto> ValidNewPhoto(const NewPhoto& in) {
   p.meta.headline = LenientLangText(p.meta.headline);
   p.meta.alt_text = LenientLangText(p.meta.alt_text);
   p.meta.keywords = NormalizeKeywords(p.meta.keywords);
+  // Text from the file is cut to the limits, never refused.
+  ClampToLimits(&p.meta);
+  p.meta.keywords = NormalizeKeywords(p.meta.keywords);
+  p.fallback_credit = ClampChars(p.fallback_credit, kMaxCreditChars);
   return p;
 }
 

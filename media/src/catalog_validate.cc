@@ -1,5 +1,7 @@
 #include "catalog_validate.h"
 
+#include "media/text_limits.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -209,3 +211,95 @@ Result<std::string> NormalizeSha256(const std::string& what, const std::string& 
 }
 
 }  // namespace media::catalog
+
+namespace media {
+
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  const unsigned char d = byte(i + 1);
+  if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)) {
+    return 0;
+  }
+  return len;
+}
+
+namespace {
+
+// The byte offset after the first `max_chars` code points of `text`.
+std::size_t PrefixBytes(std::string_view text, std::size_t max_chars) {
+  std::size_t at = 0;
+  for (std::size_t n = 0; n < max_chars && at < text.size(); ++n) {
+    std::size_t len = Utf8SequenceLength(text, at);
+    at += len == 0 ? 1 : len;
+  }
+  return at;
+}
+
+LangText ClampLangText(const LangText& text, std::size_t max_chars) {
+  LangText out;
+  auto def = text.find("x-default");
+  if (def != text.end()) out[def->first] = ClampChars(def->second, max_chars);
+  for (const auto& [lang, value] : text) {
+    if (out.size() >= kMaxLanguages) break;
+    if (!out.count(lang)) out[lang] = ClampChars(value, max_chars);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t CountChars(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < text.size(); ++n) {
+    std::size_t len = Utf8SequenceLength(text, at);
+    at += len == 0 ? 1 : len;
+  }
+  return n;
+}
+
+std::string ClampChars(const std::string& text, std::size_t max_chars) {
+  // Every code point is at least one byte: a short text needs no count.
+  if (text.size() <= max_chars) return text;
+  return text.substr(0, PrefixBytes(text, max_chars));
+}
+
+Status CheckChars(const std::string& field, const std::string& text, std::size_t max_chars) {
+  if (text.size() <= max_chars) return Status::OK();
+  std::size_t n = CountChars(text);
+  if (n <= max_chars) return Status::OK();
+  return Status::InvalidArgument(field + ": " + std::to_string(n) + " characters, over the limit of " +
+                                 std::to_string(max_chars));
+}
+
+Status CheckLangText(const std::string& field, const LangText& text, std::size_t max_chars) {
+  if (text.size() > kMaxLanguages) {
+    return Status::InvalidArgument(field + ": " + std::to_string(text.size()) +
+                                   " languages, over the limit of " + std::to_string(kMaxLanguages));
+  }
+  for (const auto& [lang, value] : text) {
+    Status s = CheckChars(field + "." + lang, value, max_chars);
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+void ClampToLimits(PhotoMetadata* meta) {
+  meta->caption = ClampLangText(meta->caption, kMaxCaptionChars);
+  meta->headline = ClampLangText(meta->headline, kMaxHeadlineChars);
+  meta->alt_text = ClampLangText(meta->alt_text, kMaxAltTextChars);
+  for (std::string* s : {&meta->credit, &meta->creator, &meta->copyright, &meta->usage_terms}) {
+    *s = ClampChars(*s, kMaxCreditChars);
+  }
+  meta->event = ClampChars(meta->event, kMaxShortTextChars);
+  if (meta->keywords.size() > kMaxKeywords) meta->keywords.resize(kMaxKeywords);
+  for (std::string& k : meta->keywords) k = ClampChars(k, kMaxKeywordChars);
+}
+
+}  // namespace media

@@ -1,6 +1,8 @@
 // EmbedDescription and XmpSidecar: the catalog's text written into a copy of
 // an image, or into a standalone XMP packet.
+#include <iterator>
 #include <stdexcept>
+#include <utility>
 
 #include "metadata_internal.h"
 
@@ -12,6 +14,69 @@ bool Writable(const std::string& format) {
   return format == "jpeg" || format == "png" || format == "tiff" || format == "webp";
 }
 bool CarriesIptc(const std::string& format) { return format == "jpeg" || format == "tiff"; }
+
+// A JPEG carries its XMP in one APP1 segment: at most 65,535 bytes with the
+// length field and the namespace header, and the writer refuses a larger
+// packet. The packet is measured as serialized in its compact form, with
+// room left for the wrapper and padding the writer adds.
+constexpr std::size_t kJpegXmpBudget = 60000;
+
+std::size_t PacketSize(const Exiv2::XmpData& xmp) {
+  std::string packet;
+  if (xmp.empty()) return 0;
+  if (Exiv2::XmpParser::encode(packet, xmp, Exiv2::XmpParser::useCompactFormat) != 0) {
+    throw std::runtime_error("the XMP packet cannot be serialized");
+  }
+  return packet.size();
+}
+
+// Drops the last language other than x-default and en from whichever of
+// caption and alt text has more; false when neither has one to drop.
+bool DropOneLanguage(PhotoMetadata* t) {
+  LangText* fields[] = {&t->caption, &t->alt_text};
+  if (t->alt_text.size() > t->caption.size()) std::swap(fields[0], fields[1]);
+  for (LangText* field : fields) {
+    for (auto it = field->rbegin(); it != field->rend(); ++it) {
+      if (it->first != "x-default" && it->first != "en") {
+        field->erase(std::next(it).base());
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// For a JPEG: `*xmp` (the copy's XMP with `text` set in it) brought within
+// one APP1 segment. In order, until it fits: the other XMP properties the
+// original carried are dropped; caption and alt text languages other than
+// x-default and en, one at a time; keywords, halving their number; the alt
+// text; the caption. Headline, credit, creator, copyright, event and usage
+// terms always stay (within the catalog's limits they fill a few kB), so the
+// credit is always in the file. Throws when even they do not fit.
+void FitJpegXmp(const PhotoMetadata& text, Exiv2::XmpData* xmp) {
+  if (PacketSize(*xmp) <= kJpegXmpBudget) return;
+  PhotoMetadata t = text;
+  auto fits = [&] {
+    Exiv2::XmpData own;
+    mi::SetDescriptionXmp(t, &own);
+    if (PacketSize(own) > kJpegXmpBudget) return false;
+    *xmp = own;
+    return true;
+  };
+  if (fits()) return;
+  while (DropOneLanguage(&t)) {
+    if (fits()) return;
+  }
+  while (!t.keywords.empty()) {
+    t.keywords.resize(t.keywords.size() / 2);
+    if (fits()) return;
+  }
+  t.alt_text.clear();
+  if (fits()) return;
+  t.caption.clear();
+  if (fits()) return;
+  throw std::runtime_error("the credit and copyright do not fit the JPEG's XMP segment");
+}
 
 std::string Embed(const std::string& format, const std::string& original, const PhotoMetadata& text,
                   bool strip_private) {
@@ -32,6 +97,7 @@ std::string Embed(const std::string& format, const std::string& original, const 
   }
   mi::EraseExifDescription(&exif);
   mi::SetDescriptionXmp(text, &xmp);
+  if (format == "jpeg") FitJpegXmp(text, &xmp);
   if (CarriesIptc(format)) {
     mi::SetDescriptionIptc(text, &iptc);
   } else {

@@ -2,11 +2,21 @@
 // (service/src/http/json_body.h), the step every write route takes before
 // touching the catalog. Input: one byte choosing the body kind (its value
 // modulo 7: photo edit set, bulk edit, album create, album update, meeting
-// create, meeting update, album membership ids), then the body text.
+// create, meeting update, album membership ids), then the body text. A kind
+// byte of 0xFF repeats the text past the 1 MiB body limit, which must then
+// be refused as too large.
+//
+// The bounds (CheckJsonText) are checked against the JSON library itself: an
+// accepted body is at most 1 MiB, nests at most 32 levels and serializes back
+// as strict UTF-8; a body refused for its depth is one the library would
+// not parse or would parse deeper than 32 levels; one refused for its UTF-8
+// is one the library would not parse either (the scan refuses a NUL byte
+// first: the library stops reading at one, so `{}` NUL `garbage` parses).
 // Whatever the input, the readers return (no crash, no exception, no
 // sanitizer report); a refusal is a 400 whose JSON body has the code
 // "invalid_argument" and a message "<field>: <why>"; an accepted body gives
 // what its kind promises (checked below).
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -31,11 +41,13 @@ enum Kind { kPhotoEdit, kBulkEdit, kAlbumCreate, kAlbumUpdate, kMeetingCreate, k
   std::abort();
 }
 
-// A refusal is a JSON 400 {"code": "invalid_argument", "message": "f: why"}.
+// A refusal is a JSON 400 {"code": "invalid_argument", "message": "f: why"}
+// (or a 413 "too_large" for a body over 1 MiB).
 void CheckRefusal(const HttpResponse& r) {
-  if (r.status != 400) Fail("a refusal with status " + std::to_string(r.status));
+  if (r.status != 400 && r.status != 413) Fail("a refusal with status " + std::to_string(r.status));
   json j = json::parse(r.body, nullptr, false);
-  if (!j.is_object() || j.value("code", "") != "invalid_argument") Fail("a refusal body " + r.body);
+  const char* code = r.status == 413 ? "too_large" : "invalid_argument";
+  if (!j.is_object() || j.value("code", "") != code) Fail("a refusal body " + r.body);
   std::string message = j.value("message", "");
   if (message.find(": ") == std::string::npos || message.find(": ") == 0) Fail("no field named: " + message);
 }
@@ -121,18 +133,60 @@ std::optional<HttpResponse> Read(Kind kind, const json& body) {
   return std::nullopt;
 }
 
+// The nesting depth of `value`: 0 for a scalar, 1 for a flat array or object.
+int Depth(const json& value) {
+  int deepest = 0;
+  if (value.is_structured()) {
+    for (const auto& item : value) deepest = std::max(deepest, Depth(item));
+    return deepest + 1;
+  }
+  return 0;
+}
+
+// A refusal of the bounds is one the JSON library agrees with.
+void CheckBoundsRefusal(const HttpResponse& r, const std::string& text) {
+  if (r.status == 413) {
+    if (text.size() <= gallery::http::kMaxJsonBodyBytes) Fail("413 for " + std::to_string(text.size()) + " bytes");
+    return;
+  }
+  std::string message = json::parse(r.body, nullptr, false).value("message", "");
+  if (message.find("deeper than") != std::string::npos) {
+    if (json::accept(text) && Depth(json::parse(text)) <= gallery::http::kMaxJsonDepth) {
+      Fail("refused as too deep: " + text.substr(0, 200));
+    }
+  } else if (message.find("UTF-8") != std::string::npos) {
+    if (json::accept(text)) Fail("refused as not UTF-8 but parses: " + text.substr(0, 200));
+  } else if (message.find("NUL") != std::string::npos) {
+    if (text.find('\0') == std::string::npos) Fail("refused for a NUL it does not have");
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   Kind kind = static_cast<Kind>(data[0] % kKinds);
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  if (data[0] == 0xFF && !text.empty()) {
+    std::string one = text;
+    while (text.size() <= gallery::http::kMaxJsonBodyBytes) text += one;
+    auto bad = gallery::http::CheckJsonText(text);
+    if (!bad || bad->status != 413) Fail("a body over 1 MiB not refused as too large");
+    return 0;
+  }
   json body;
   if (auto bad = gallery::http::ParseJsonText(text, &body)) {
     CheckRefusal(*bad);
+    CheckBoundsRefusal(*bad, text);
     return 0;
   }
   if (!body.is_object()) Fail("a body accepted that is not an object");
+  if (Depth(body) > gallery::http::kMaxJsonDepth) Fail("a body accepted " + std::to_string(Depth(body)) + " deep");
+  try {
+    (void)body.dump();  // strict: throws on text that is not UTF-8
+  } catch (const json::exception& e) {
+    Fail(std::string("a body accepted with text that is not UTF-8: ") + e.what());
+  }
   if (auto bad = Read(kind, body)) CheckRefusal(*bad);
   return 0;
 }

@@ -204,6 +204,14 @@ std::size_t JsonBodySeeds(const fs::path& dir) {
       {kPhotoEdit, R"({"caption": {"en": "\ud800"}})"},
       {kPhotoEdit, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"},
       {kPhotoEdit, R"({"caption": {"en": "cut)"},
+      // The bounds: 32 and 33 levels, brackets inside strings, bytes that are not UTF-8, and
+      // (kind 0xFF) a text repeated past 1 MiB.
+      {kPhotoEdit, R"({"caption": {"en": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}})"},
+      {kPhotoEdit, R"({"caption": {"en": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}})"},
+      {kPhotoEdit, R"({"caption": {"en": "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{{{{"}})"},
+      {kPhotoEdit, "{\"caption\": {\"en\": \"caf\xE9 \xC0\xAF \xED\xA0\x80 \xF4\x90\x80\x80\"}}"},
+      {kPhotoEdit, "{\"caption\": {\"fr\": \"\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80 \xE6\xBC\xA2\"}}"},
+      {static_cast<char>(0xFF), R"({"keywords": ["k", "k", "k"]})"},
   };
   for (std::size_t i = 0; i < seeds.size(); ++i) {
     WriteSeed(dir, "body-" + std::to_string(i), std::string(1, seeds[i].first) + seeds[i].second);

@@ -23,9 +23,18 @@ std::string Lower(std::string s) {
 
 }  // namespace
 
-RawConnection::RawConnection(int port, int receive_buffer) {
+RawConnection::RawConnection(int port, int receive_buffer, const char* source) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return;
+  if (source) {
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, source, &from.sin_addr) != 1 ||
+        ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
+      ::close(fd);
+      return;
+    }
+  }
   if (receive_buffer > 0) {
     ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
   }

@@ -11,8 +11,9 @@ class RawConnection {
  public:
   // Connects to 127.0.0.1:`port`; connected() tells whether it worked.
   // A `receive_buffer` in bytes (0: the system's) makes the server's writes
-  // fill the socket sooner.
-  explicit RawConnection(int port, int receive_buffer = 0);
+  // fill the socket sooner. `source`, a loopback address such as
+  // "127.0.0.2", connects from that address instead of the system's choice.
+  explicit RawConnection(int port, int receive_buffer = 0, const char* source = nullptr);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;

@@ -25,11 +25,76 @@ TEST(JsonBodyTest, ParsesOnlyObjects) {
   EXPECT_EQ(Refusal(ParseJsonText("{\"a\": 1}", &out)), "");
   EXPECT_EQ(Refusal(ParseJsonText("", &out)), "body: not valid JSON");
   EXPECT_EQ(Refusal(ParseJsonText("{\"a\": \"\\ud800\"}", &out)), "body: not valid JSON");
-  EXPECT_EQ(Refusal(ParseJsonText("{\"a\": \"\xFF\"}", &out)), "body: not valid JSON");
+  EXPECT_EQ(Refusal(ParseJsonText("{\"a\": \"\xFF\"}", &out)), "body: not valid UTF-8 (at byte 7)");
   EXPECT_EQ(Refusal(ParseJsonText("[1]", &out)), "body: must be a JSON object");
+  // Nesting past 32 levels is refused before parsing, closed or not.
   std::string deep(100000, '[');
-  EXPECT_EQ(Refusal(ParseJsonText(deep, &out)), "body: not valid JSON");
-  EXPECT_EQ(Refusal(ParseJsonText(deep + std::string(100000, ']'), &out)), "body: must be a JSON object");
+  const std::string too_deep = "body: arrays and objects nested deeper than 32 levels, the limit";
+  EXPECT_EQ(Refusal(ParseJsonText(deep, &out)), too_deep);
+  EXPECT_EQ(Refusal(ParseJsonText(deep + std::string(100000, ']'), &out)), too_deep);
+}
+
+TEST(JsonBodyTest, NestingUpTo32LevelsIsParsedAndOneMoreIsNot) {
+  json out;
+  auto nested = [](int levels) {
+    std::string s = "{\"a\": ";
+    for (int i = 1; i < levels; ++i) s += "[";
+    s += "1";
+    for (int i = 1; i < levels; ++i) s += "]";
+    return s + "}";
+  };
+  EXPECT_EQ(Refusal(ParseJsonText(nested(32), &out)), "");
+  EXPECT_NE(Refusal(ParseJsonText(nested(33), &out)).find("deeper than 32"), std::string::npos);
+  // Brackets inside strings, escaped quotes included, are text.
+  EXPECT_EQ(Refusal(ParseJsonText("{\"a\": \"\\\"" + std::string(100, '[') + "\"}", &out)), "");
+}
+
+TEST(JsonBodyTest, RefusesWhatIsNotUtf8AnywhereInTheBody) {
+  json out;
+  EXPECT_EQ(Refusal(ParseJsonText("{\"caf\u00e9\": \"\xE6\xBC\xA2\xF0\x9F\x98\x80\"}", &out)), "");
+  for (const std::string& bad : {std::string("\xC0\xAF"), std::string("\xE0\x80\xAF"), std::string("\xED\xA0\x80"),
+                                 std::string("\xF4\x90\x80\x80"), std::string("\xF5"), std::string("\xE6\xBC"),
+                                 std::string("\x80"), std::string("\xFF")}) {
+    std::string message = Refusal(ParseJsonText("{\"a\": \"" + bad + "\"}", &out));
+    EXPECT_EQ(message.rfind("body: not valid UTF-8", 0), 0u) << message;
+    message = Refusal(ParseJsonText("{\"a\": 1}" + bad, &out));
+    EXPECT_EQ(message.rfind("body: not valid UTF-8", 0), 0u) << message;
+  }
+}
+
+TEST(JsonBodyTest, RefusesANulByteWhichTheParserWouldTakeForTheEnd) {
+  json out;
+  EXPECT_EQ(Refusal(ParseJsonText(std::string("{}\0{\"ids\": ]", 12), &out)), "body: a NUL byte (at byte 2)");
+  EXPECT_EQ(Refusal(ParseJsonText(std::string("{\"a\": \"x\0y\"}", 12), &out)), "body: a NUL byte (at byte 8)");
+}
+
+TEST(JsonBodyTest, RefusesABodyOverOneMebibyteAsTooLarge) {
+  json out;
+  std::string body = "{\"a\": \"" + std::string(kMaxJsonBodyBytes - 10, 'x') + "\"}";
+  EXPECT_EQ(Refusal(ParseJsonText(body, &out)), "");
+  body = "{\"a\": \"" + std::string(kMaxJsonBodyBytes - 8, 'x') + "\"}";
+  auto refused = ParseJsonText(body, &out);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 413);
+  EXPECT_NE(refused->body.find("too_large"), std::string::npos);
+}
+
+TEST(JsonBodyTest, CountsAreRefusedBeforeAnythingIsBuilt) {
+  std::vector<media::FieldChange> changes;
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"keywords", json(std::vector<std::string>(101, "k"))}}, &changes)),
+            "keywords: 101 keywords, over the limit of 100");
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"keywords", json(std::vector<std::string>(100, "k"))}}, &changes)), "");
+  json langs = json::object();
+  for (int i = 0; i < 11; ++i) langs["l" + std::string(1, static_cast<char>('a' + i)) + "x"] = "t";
+  EXPECT_EQ(Refusal(ReadPhotoChanges({{"caption", langs}}, &changes)), "caption: 11 languages, over the limit of 10");
+  std::vector<std::int64_t> ids(1001);
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<std::int64_t>(i) + 1;
+  std::vector<std::int64_t> read;
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", ids}, {"set", {{"credit", "x"}}}}, &read, &changes)),
+            "ids: 1001 photos, over the limit of 1000");
+  ids.pop_back();
+  read.clear();
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", ids}, {"set", {{"credit", "x"}}}}, &read, &changes)), "");
 }
 
 TEST(JsonBodyTest, PhotoChanges) {

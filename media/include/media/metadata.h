@@ -91,6 +91,11 @@ Result<PhotoMetadata> ReadMetadataFromFile(const std::string& path);
 // notes, the EXIF thumbnail and the old IPTC/XMP are dropped. The Orientation
 // tag is never changed: it describes these bytes' pixels (renditions come out
 // of the renderer upright, with Orientation 1 or none).
+// A JPEG's XMP is one segment of at most 64 kB: text that does not fit is
+// left out in a fixed order (the original's other XMP properties, caption
+// and alt text languages other than x-default and en, keywords, alt text,
+// caption), never the credit, creator, copyright, headline, event or usage
+// terms; every text within media/text_limits.h fits this way.
 // `image_bytes` is not modified. Unsupported for other formats (HEIC, AVIF);
 // Corrupt when the bytes cannot be parsed. Thread-safe (after
 // InitMetadataLibrary).

@@ -32,6 +32,7 @@ struct ServeArgs {
   double header_timeout = 30;   // seconds
   double body_timeout = 900;    // seconds
   int max_connections = 1000;
+  int max_connections_per_address = 64;
   int workers = 2;
   int queue = 8;
   bool print_routes = false;
@@ -108,6 +109,7 @@ int Serve(const ServeArgs& args) {
   options.header_timeout = std::chrono::milliseconds(static_cast<long>(args.header_timeout * 1000));
   options.body_timeout = std::chrono::milliseconds(static_cast<long>(args.body_timeout * 1000));
   options.max_connections = args.max_connections;
+  options.max_connections_per_address = args.max_connections_per_address;
   // Large answers, upload bodies and decoded photos (up to 16 MB) are built
   // in heap memory that stays mapped between requests: a fresh mapping for
   // each cost more in page faults than the work itself. Two arenas, not one
@@ -159,8 +161,9 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--queue", args->queue, "Image jobs that may wait; more are refused with 503")
       ->check(CLI::Range(1, 10000))->capture_default_str();
   cmd->add_option("--max-upload-bytes", args->max_upload_bytes,
-                  "Largest accepted request body; a larger one is refused (413) from its "
-                  "head, before it is read")
+                  "Largest accepted upload body (POST /api/photos); a larger one is refused "
+                  "(413) from its head, before it is read. Every other route takes JSON "
+                  "bodies of at most 1 MiB, nested at most 32 levels deep")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
   cmd->add_option("--header-timeout", args->header_timeout,
                   "Seconds a request's head may take, counted from the connection's opening or "
@@ -182,6 +185,10 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--metrics-listen", args->metrics_listen,
                   "Serve GET /metrics without credentials on this loopback HOST:PORT (127.0.0.1:9100) "
                   "instead of on the main port, where it otherwise needs an admin token");
+  cmd->add_option("--max-connections-per-address", args->max_connections_per_address,
+                  "Open connections served at once from one client address (the socket's); "
+                  "one more gets the same 503 and is closed. 0: no cap")
+      ->check(CLI::Range(0, 1000000))->capture_default_str();
   cmd->callback([args] {
     if (args->print_routes) return PrintRoutes();
     if (args->data.empty()) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include <pistache/peer.h>
 
@@ -53,24 +54,51 @@ bool WriteSmall(int fd, const std::string& bytes) {
 
 }  // namespace
 
+// Open connections per client address, shared by the handler's clones.
+struct GuardedHandler::AddressCounts {
+  std::mutex mu;
+  std::unordered_map<std::string, int> open;
+
+  // Counts one more connection from `address`; the count with it.
+  int Add(const std::string& address) {
+    std::lock_guard<std::mutex> lock(mu);
+    return ++open[address];
+  }
+  void Remove(const std::string& address) {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = open.find(address);
+    if (it != open.end() && --it->second <= 0) open.erase(it);
+  }
+};
+
 // A connection's state, kept with the library's peer. It holds one of the
 // open connections from its creation until Release or its destruction (the
 // library's request time limit drops peers without a disconnection call).
 struct GuardedHandler::PeerState {
-  PeerState(const ConnectionLimits& limits, std::shared_ptr<std::atomic<int>> open)
-      : gate(limits.gate, limits.judge), open_(std::move(open)) {
+  PeerState(const ConnectionLimits& limits, std::shared_ptr<std::atomic<int>> open,
+            std::shared_ptr<AddressCounts> per_address, std::string address)
+      : gate(limits.gate, limits.judge, limits.body_limit),
+        open_(std::move(open)),
+        per_address_(std::move(per_address)),
+        address_(std::move(address)) {
     count_ = ++*open_;
+    address_count_ = per_address_->Add(address_);
   }
   ~PeerState() { Release(); }
   PeerState(const PeerState&) = delete;
   PeerState& operator=(const PeerState&) = delete;
 
-  // The number of open connections counting this one, when it was opened.
+  // The number of open connections counting this one, when it was opened:
+  // in all, and from its client's address.
   int count() const { return count_; }
+  int address_count() const { return address_count_; }
   // This connection no longer counts as open (idempotent; with `mu` held
   // once other threads may see the state).
   void Release() {
-    if (counted_) --*open_;
+    if (counted_) {
+      --*open_;
+      per_address_->Remove(address_);
+    }
     counted_ = false;
   }
 
@@ -92,7 +120,10 @@ struct GuardedHandler::PeerState {
 
  private:
   std::shared_ptr<std::atomic<int>> open_;
+  std::shared_ptr<AddressCounts> per_address_;
+  std::string address_;
   int count_ = 0;
+  int address_count_ = 0;
   bool counted_ = true;
 };
 
@@ -105,13 +136,15 @@ GuardedHandler::GuardedHandler(std::shared_ptr<Pistache::Rest::Private::RouterHa
                                ConnectionLimits limits)
     : router_(std::move(router)),
       limits_(std::move(limits)),
-      open_(std::make_shared<std::atomic<int>>(0)) {}
+      open_(std::make_shared<std::atomic<int>>(0)),
+      per_address_(std::make_shared<AddressCounts>()) {}
 
 GuardedHandler::GuardedHandler(const GuardedHandler& other)
     : Pistache::Http::Handler(other),
       router_(std::static_pointer_cast<Pistache::Rest::Private::RouterHandler>(other.router_->clone())),
       limits_(other.limits_),
-      open_(other.open_) {}
+      open_(other.open_),
+      per_address_(other.per_address_) {}
 
 std::shared_ptr<Pistache::Tcp::Handler> GuardedHandler::clone() const {
   return std::make_shared<GuardedHandler>(*this);
@@ -130,12 +163,18 @@ void GuardedHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& pe
     attached_ = true;
   }
   Inner().onConnection(peer);  // the request parser of this connection
-  auto state = std::make_shared<PeerState>(limits_, open_);
+  auto state = std::make_shared<PeerState>(limits_, open_, per_address_, peer->address().host());
   peer->putData(kStateKey, state);
   if (limits_.max_connections > 0 && state->count() > limits_.max_connections) {
     Close(peer, *state,
           BusyResponse("the server has " + std::to_string(limits_.max_connections) +
                            " connections open, its limit; try again shortly",
+                       1));
+  } else if (limits_.max_connections_per_address > 0 &&
+             state->address_count() > limits_.max_connections_per_address) {
+    Close(peer, *state,
+          BusyResponse("your address has " + std::to_string(limits_.max_connections_per_address) +
+                           " connections open, the limit per address; try again shortly",
                        1));
   }
 }
@@ -188,7 +227,9 @@ void GuardedHandler::Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Pee
   std::string bytes = SerializeClosingResponse(response);
   WriteSmall(peer->fd(), bytes);
   if (limits_.answered) limits_.answered(response.status, bytes.size());
-  ::shutdown(peer->fd(), SHUT_WR);
+  // Both ways at once: the kernel keeps the answer for the client, and the
+  // library reads only what is already queued before it sees the end.
+  ::shutdown(peer->fd(), SHUT_RDWR);
   std::lock_guard<std::mutex> lock(state.mu);
   state.StartClosing();
 }

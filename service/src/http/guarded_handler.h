@@ -1,5 +1,6 @@
 // The handler the endpoint's connections talk to: it counts open
-// connections (one over the cap gets a JSON 503 and is closed), passes each
+// connections, in all and per client address (one over either cap gets a
+// JSON 503 and is closed), passes each
 // connection's bytes through a RequestGate (a refused request gets its JSON
 // answer at once and the connection is closed without reading the body;
 // `Expect: 100-continue` is answered), and hands the requests that pass to
@@ -24,7 +25,9 @@ namespace gallery::http {
 struct ConnectionLimits {
   GateLimits gate;
   int max_connections = 0;  // 0: no cap
+  int max_connections_per_address = 0;  // open connections from one client address; 0: no cap
   RequestGate::Judge judge;  // may refuse a request from its head; may be empty
+  RequestGate::BodyLimit body_limit;  // the body limit of a head's route; may be empty
   // Told of each answer written here (refusals) with its status and size;
   // called on the connection's thread; may be empty.
   std::function<void(int status, std::size_t bytes)> answered;
@@ -94,9 +97,11 @@ class GuardedHandler : public Pistache::Http::Handler {
   void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
   void onInput(const char* buffer, size_t len,
                const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
-  // Writes `response` (closing) on the peer's socket and stops reading:
-  // further input is dropped, and the connection is closed at the next input
-  // after a second, or by the library's request time limit.
+  // Writes `response` (closing) on the peer's socket and stops reading: the
+  // socket is shut down both ways at once, so the library reads at most what
+  // the kernel already holds and then closes it (data the client sends
+  // later is answered with a reset by the kernel, after the answer, which
+  // the client can still read). Input that still comes is dropped.
   void Close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, PeerState& state,
              const HttpResponse& response);
   // The router's handler as the library's base class sees it.
@@ -105,6 +110,8 @@ class GuardedHandler : public Pistache::Http::Handler {
   std::shared_ptr<Pistache::Rest::Private::RouterHandler> router_;
   ConnectionLimits limits_;
   std::shared_ptr<std::atomic<int>> open_;  // shared by all clones
+  struct AddressCounts;
+  std::shared_ptr<AddressCounts> per_address_;  // shared by all clones
   bool attached_ = false;  // router_ writes through this handler's transport
 };
 

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <set>
 
+#include "media/text_limits.h"
+
 namespace gallery::http {
 
 using nlohmann::json;
@@ -12,11 +14,53 @@ HttpResponse BadField(const std::string& field, const std::string& why) {
   return ErrorResponse(400, "invalid_argument", field + ": " + why);
 }
 
+std::optional<HttpResponse> CheckJsonText(std::string_view text) {
+  if (text.size() > kMaxJsonBodyBytes) {
+    return ErrorResponse(413, "too_large",
+                         "body: " + std::to_string(text.size()) + " bytes, over the limit of " +
+                             std::to_string(kMaxJsonBodyBytes));
+  }
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::size_t len = media::Utf8SequenceLength(text, i);
+      if (len == 0) return BadField("body", "not valid UTF-8 (at byte " + std::to_string(i) + ")");
+      i += len;
+      continue;
+    }
+    if (c == '\0') {
+      // Never valid JSON, and the parser would take it for the end of the text.
+      return BadField("body", "a NUL byte (at byte " + std::to_string(i) + ")");
+    }
+    if (in_string) {
+      if (c == '\\') {
+        i += 2;  // an escaped character (a byte over 0x7F there is invalid JSON anyway)
+        continue;
+      }
+      in_string = c != '"';
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        return BadField("body", "arrays and objects nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                    " levels, the limit");
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+    ++i;
+  }
+  return std::nullopt;
+}
+
 std::optional<HttpResponse> ParseJsonObject(const HttpRequest& req, json* out) {
   return ParseJsonText(req.body ? *req.body : std::string(), out);
 }
 
 std::optional<HttpResponse> ParseJsonText(const std::string& text, json* out) {
+  if (auto refused = CheckJsonText(text)) return refused;
   *out = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (out->is_discarded()) return BadField("body", "not valid JSON");
   if (!out->is_object()) return BadField("body", "must be a JSON object");
@@ -75,6 +119,10 @@ std::optional<HttpResponse> ReadIds(const json& body, std::vector<std::int64_t>*
   if (it == body.end() || !it->is_array() || it->empty()) {
     return BadField("ids", "must be a non-empty array of photo ids");
   }
+  if (it->size() > media::kMaxBulkIds) {
+    return BadField("ids", std::to_string(it->size()) + " photos, over the limit of " +
+                               std::to_string(media::kMaxBulkIds));
+  }
   std::set<std::int64_t> seen;
   for (const auto& v : *it) {
     if (!v.is_number_integer() || v.get<std::int64_t>() <= 0) {
@@ -107,6 +155,10 @@ std::optional<HttpResponse> ReadPhotoChange(const std::string& field, const json
                                             std::vector<media::FieldChange>* changes) {
   if (OneOf(field, std::begin(kPerLanguageFields), std::end(kPerLanguageFields))) {
     if (!value.is_object()) return BadField(field, "must be an object of language: text");
+    if (value.size() > media::kMaxLanguages) {
+      return BadField(field, std::to_string(value.size()) + " languages, over the limit of " +
+                                 std::to_string(media::kMaxLanguages));
+    }
     for (const auto& [lang, text] : value.items()) {
       if (!text.is_string() && !text.is_null()) return BadField(field + "." + KeyName(lang), "must be text or null");
       changes->push_back({field + "." + lang, text.is_null() ? "" : text.get<std::string>()});
@@ -120,6 +172,10 @@ std::optional<HttpResponse> ReadPhotoChange(const std::string& field, const json
   }
   if (field == "keywords") {
     if (!value.is_array()) return BadField(field, "must be an array of text");
+    if (value.size() > media::kMaxKeywords) {
+      return BadField(field, std::to_string(value.size()) + " keywords, over the limit of " +
+                                 std::to_string(media::kMaxKeywords));
+    }
     for (const auto& k : value) {
       if (!k.is_string()) return BadField(field, "must be an array of text");
     }

@@ -5,9 +5,11 @@
 // stay with the handlers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,12 +19,26 @@
 
 namespace gallery::http {
 
+// The largest JSON body (every route but the uploads) and its deepest
+// nesting of arrays and objects.
+inline constexpr std::size_t kMaxJsonBodyBytes = std::size_t{1} << 20;
+inline constexpr int kMaxJsonDepth = 32;
+
 // 400 {"code": "invalid_argument", "message": "<field>: <why>"}.
 HttpResponse BadField(const std::string& field, const std::string& why);
 
-// The body as a JSON object into *out; else the 400 answer.
+// Checks `text` before any parser sees it, in one pass with no allocation:
+// 413 too_large over kMaxJsonBodyBytes; 400 naming the limit when arrays and
+// objects nest deeper than kMaxJsonDepth; 400 for bytes that are not UTF-8
+// (overlong forms and surrogates included) and for a NUL byte (which the
+// parser would take for the end of the text, ignoring what follows).
+// nullopt when it may be parsed.
+std::optional<HttpResponse> CheckJsonText(std::string_view text);
+
+// The body as a JSON object into *out; else the 400 (or 413) answer.
 std::optional<HttpResponse> ParseJsonObject(const HttpRequest& req, nlohmann::json* out);
-// `text` as a JSON object into *out; else the 400 answer.
+// `text` as a JSON object into *out, after CheckJsonText; else the 400 (or
+// 413) answer.
 std::optional<HttpResponse> ParseJsonText(const std::string& text, nlohmann::json* out);
 
 // The 400 answer when `body` has a key not in `known`.
@@ -38,13 +54,16 @@ std::optional<HttpResponse> MergeLangText(const std::string& field, const nlohma
 std::optional<HttpResponse> ReadText(const std::string& field, const nlohmann::json& value,
                                      std::string* out);
 
-// body["ids"]: a non-empty array of positive whole numbers, no repeats.
+// body["ids"]: a non-empty array of positive whole numbers, no repeats, at
+// most media::kMaxBulkIds of them.
 std::optional<HttpResponse> ReadIds(const nlohmann::json& body, std::vector<std::int64_t>* ids);
 
 // A photo edit set, {"caption": {"en": ..., "fr": null}, "credit": ...,
 // "keywords": [...], ...}, appended to *changes as the catalog's field
 // changes ("caption.en", "credit", "keywords" as a JSON array text; null
-// clears). The 400 answer for an unknown field, a wrong type, or an empty set.
+// clears). The 400 answer for an unknown field, a wrong type, an empty set,
+// more than media::kMaxKeywords keywords or media::kMaxLanguages languages
+// (the lengths of the texts are the catalog's to check).
 std::optional<HttpResponse> ReadPhotoChanges(const nlohmann::json& set,
                                              std::vector<media::FieldChange>* changes);
 

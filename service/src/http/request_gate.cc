@@ -88,8 +88,8 @@ std::string RequestHead::Header(std::string_view name) const {
   return "";
 }
 
-RequestGate::RequestGate(GateLimits limits, Judge judge)
-    : limits_(limits), judge_(std::move(judge)) {}
+RequestGate::RequestGate(GateLimits limits, Judge judge, BodyLimit body_limit)
+    : limits_(limits), judge_(std::move(judge)), body_limit_(std::move(body_limit)) {}
 
 std::vector<GateAction> RequestGate::Feed(std::string_view bytes) {
   std::vector<GateAction> out;
@@ -149,6 +149,8 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
   payload_ = 0;
   remaining_ = 0;
   phase_ = Phase::kHead;
+  max_body_ = limits_.max_upload_bytes;
+  if (body_limit_) max_body_ = std::min<std::uint64_t>(max_body_, body_limit_(*parsed));
   if (!coding.empty()) {
     if (coding != "chunked") {
       return ErrorResponse(501, "unsupported", "Transfer-Encoding '" + coding + "' is not supported");
@@ -157,11 +159,13 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
   } else if (!length.empty()) {
     std::optional<std::uint64_t> n = ParseLength(length);
     if (!n) return ErrorResponse(400, "invalid_argument", "Content-Length is not a number");
-    if (*n > limits_.max_upload_bytes ||
+    if (*n > max_body_ ||
         (limits_.max_request_bytes && head.size() + *n > limits_.max_request_bytes)) {
       return ErrorResponse(413, "too_large",
-                           "the body (" + std::to_string(*n) + " bytes) is over " +
-                               std::to_string(limits_.max_upload_bytes) + " bytes");
+                           "the body (" + std::to_string(*n) + " bytes) is over the " +
+                               std::to_string(max_body_) + " bytes " + parsed->method + " " +
+                               parsed->target.substr(0, parsed->target.find('?')).substr(0, 200) +
+                               " accepts");
     }
     remaining_ = *n;
     if (remaining_ > 0) phase_ = Phase::kLength;
@@ -170,7 +174,7 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
     return ErrorResponse(417, "unsupported", "Expect '" + expect + "' is not supported");
   }
   expect_continue_ = !expect.empty() && phase_ != Phase::kHead;
-  if (judge_ && expect_continue_) return judge_(*parsed);
+  if (judge_ && phase_ != Phase::kHead) return judge_(*parsed);
   return std::nullopt;
 }
 
@@ -217,10 +221,10 @@ void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out
   std::optional<std::uint64_t> size = ParseChunkSize(text);
   if (!size) return Refuse(ErrorResponse(400, "invalid_argument", "malformed chunk size"), out);
   payload_ += *size;
-  if (payload_ > limits_.max_upload_bytes) {
+  if (payload_ > max_body_) {
     return Refuse(ErrorResponse(413, "too_large",
-                                "the body is over " + std::to_string(limits_.max_upload_bytes) +
-                                    " bytes"),
+                                "the body is over the " + std::to_string(max_body_) +
+                                    " bytes this route accepts"),
                   out);
   }
   Forward(line, out);

@@ -20,7 +20,7 @@
 namespace gallery::http {
 
 struct GateLimits {
-  std::size_t max_upload_bytes = 256u << 20;  // largest body (decoded) accepted
+  std::size_t max_upload_bytes = 256u << 20;  // largest body (decoded) accepted on any route
   std::size_t max_request_bytes = 0;          // head + body as sent; 0: no limit
   std::size_t max_head_bytes = 32u << 10;     // request line and headers
 };
@@ -55,10 +55,16 @@ class RequestGate {
  public:
   // `judge` may refuse a request from its head alone (e.g. missing
   // credentials); it is asked only about heads the gate itself accepts and
-  // that await a 100 Continue (the others are judged after their body, as
-  // usual, so no request pays for two checks).
+  // that announce a body (Content-Length over 0, or chunked), before any of
+  // that body is handed on. Bodiless requests are judged after their head
+  // is parsed, as usual, so they do not pay for two checks.
   using Judge = std::function<std::optional<HttpResponse>(const RequestHead&)>;
-  explicit RequestGate(GateLimits limits, Judge judge = nullptr);
+  // `body_limit` gives the largest body (decoded) the head's route accepts,
+  // e.g. a small one for JSON routes; it is capped by max_upload_bytes, and
+  // without it every route takes max_upload_bytes. A declared body over it
+  // is refused (413) from the head, a chunked one once its chunks pass it.
+  using BodyLimit = std::function<std::size_t(const RequestHead&)>;
+  explicit RequestGate(GateLimits limits, Judge judge = nullptr, BodyLimit body_limit = nullptr);
 
   // Takes the next bytes received; returns what to do with them.
   std::vector<GateAction> Feed(std::string_view bytes);
@@ -84,6 +90,8 @@ class RequestGate {
 
   GateLimits limits_;
   Judge judge_;
+  BodyLimit body_limit_;
+  std::uint64_t max_body_ = 0;     // the largest body of this request (decoded)
   Phase phase_ = Phase::kHead;
   bool refused_ = false;
   bool expect_continue_ = false;

@@ -16,7 +16,7 @@ const std::vector<RouteSpec>& RouteTable() {
       {"GET", "/api/albums/{slug}/photos", &Api::ListAlbumPhotos, Access::kPublic, true},
       {"GET", "/api/photos", &Api::ListPhotos, Access::kPublic, true},
       {"GET", "/api/photos/{id}", &Api::GetPhoto, Access::kPublic, true},
-      {"POST", "/api/photos", &Api::UploadPhotos, Access::kEditor},
+      {"POST", "/api/photos", &Api::UploadPhotos, Access::kEditor, false, /*upload=*/true},
       {"PATCH", "/api/photos", &Api::EditPhotos, Access::kEditor},
       {"PATCH", "/api/photos/{id}", &Api::EditPhoto, Access::kEditor},
       {"DELETE", "/api/photos/{id}", &Api::DeletePhoto, Access::kAdmin},

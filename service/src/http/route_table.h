@@ -29,6 +29,9 @@ struct RouteSpec {
   // A GET whose answer depends only on the catalog, the path, the query and
   // who asks: the server may answer it from its response cache.
   bool cacheable = false;
+  // The body is a photo upload, up to --max-upload-bytes; every other
+  // route's body (JSON) is at most kMaxJsonBodyBytes (json_body.h).
+  bool upload = false;
 };
 
 // The table, in registration order. Never empty; the same vector each call.

@@ -17,6 +17,7 @@
 #include <pistache/peer.h>
 
 #include "http/guarded_handler.h"
+#include "http/json_body.h"
 #include "http/url_codec.h"
 
 namespace gallery::http {
@@ -362,6 +363,16 @@ std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
   }
 }
 
+std::size_t HttpServer::BodyLimit(const RequestHead& head) const {
+  const std::string path = head.target.substr(0, head.target.find('?'));
+  for (const RouteSpec& route : RouteTable()) {
+    if (route.upload && head.method == route.method && MatchPattern(route.pattern, path, nullptr)) {
+      return options_.max_upload_bytes;
+    }
+  }
+  return kMaxJsonBodyBytes;
+}
+
 void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
   double started = NowMs();
   HttpRequest req;
@@ -499,7 +510,9 @@ media::Status HttpServer::Start() {
     limits.gate.max_upload_bytes = options_.max_upload_bytes;
     limits.gate.max_request_bytes = options_.max_body_bytes;
     limits.max_connections = options_.max_connections;
+    limits.max_connections_per_address = options_.max_connections_per_address;
     limits.judge = [this](const RequestHead& head) { return JudgeHead(head); };
+    limits.body_limit = [this](const RequestHead& head) { return BodyLimit(head); };
     limits.answered = [this](int status, std::size_t bytes) {
       metrics_->CountRequest("-", "before-route", status);
       LogLine("-", "(refused from the request head)", status, bytes, 0);

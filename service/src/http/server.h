@@ -40,6 +40,7 @@ struct ServerOptions {
   std::chrono::milliseconds header_timeout{std::chrono::seconds(30)};
   std::chrono::milliseconds body_timeout{std::chrono::seconds(900)};
   int max_connections = 0;  // more open connections get 503 and are closed; 0: no cap
+  int max_connections_per_address = 0;  // the same per client address; 0: no cap
 };
 
 // Not copyable. Start and Shutdown are called from one thread.
@@ -83,6 +84,9 @@ class HttpServer {
   // the request in or the head does not tell (no route, a bad query).
   // Where several routes match, the least strict decides.
   std::optional<HttpResponse> JudgeHead(const RequestHead& head);
+  // The largest body the route `head` names accepts: max_upload_bytes for
+  // an upload route, kMaxJsonBodyBytes for any other (or none).
+  std::size_t BodyLimit(const RequestHead& head) const;
   // Sends `res` and logs it. From the thread that reads the connection, a
   // whole answer is written to the socket at once (WriteAnswerNow); from
   // others, and for streams, it goes through the library.

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "http/api.h"
+#include "http/json_body.h"
 #include "http/session.h"
 #include "http/session_limit.h"
 #include "http/session_password.h"
@@ -80,6 +81,7 @@ HttpResponse Api::Login(const HttpRequest& req) {
   if (type.substr(0, type.find(';')) != "application/json") {
     return ErrorResponse(415, "unsupported", "send {\"name\": ..., \"password\": ...} as application/json");
   }
+  if (auto refused = CheckJsonText(*req.body)) return *refused;  // size, depth, UTF-8
   nlohmann::json body = nlohmann::json::parse(*req.body, nullptr, false);
   if (!body.is_object() || !body.value("name", nlohmann::json()).is_string() ||
       !body.value("password", nlohmann::json()).is_string()) {
