@@ -41,6 +41,8 @@ Result<void> Init(const Settings& settings) {
   std::lock_guard<std::mutex> lock(g_init_mutex);
   if (!g_initialized.load()) {
     if (VIPS_INIT("gallery") != 0) return VipsFailure(Error::kInternal, "vips_init");
+    // Before any pipeline runs: see vips_threadset_guard.cc.
+    KeepIdleLibraryThreadsIfRacy();
     vips_cache_set_max(0);
     RestrictLoaders();
     g_log_set_handler("VIPS", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |

@@ -32,4 +32,11 @@ int64_t MaxPixels();
 // The error every entry point returns before Init.
 Error NotInitialized();
 
+// True for the library versions whose thread set frees an idle thread while
+// a task can still be handed to it (vips_threadset_guard.cc).
+bool LibraryThreadsetHasExitRace();
+// Called by Init before any pipeline runs: from then on, on those versions,
+// the library's idle threads wait without a deadline and are never freed.
+void KeepIdleLibraryThreadsIfRacy();
+
 }  // namespace thumbnails

@@ -22,7 +22,9 @@ struct Settings {
 //    WebP and HEIF/AVIF buffer loaders blocked (process-wide: nothing else in
 //    the process can load other formats through the image library afterwards);
 //  - the operation cache off;
-//  - `threads_per_job` threads per pipeline; `max_pixels` as the pixel limit.
+//  - `threads_per_job` threads per pipeline; `max_pixels` as the pixel limit;
+//  - on library versions with the thread-set race, idle library threads kept
+//    (IdleLibraryThreadsAreKept).
 // On failure (the library does not start, or a setting is out of range:
 // threads_per_job outside 1..64, max_pixels < 1) returns an Error and the
 // previous settings stay. May be called again to change the settings, but not
@@ -32,5 +34,11 @@ Result<void> Init(const Settings& settings);
 
 // The settings in force (the defaults before Init). Thread-safe.
 Settings CurrentSettings();
+
+// True once Init has found an image library whose thread set can hand a task
+// to an idle thread that is freeing itself (libvips 8.14 and 8.15): its idle
+// threads are then kept for the life of the process instead of leaving after
+// 15 s. Thread-safe.
+bool IdleLibraryThreadsAreKept();
 
 }  // namespace thumbnails
