@@ -75,7 +75,9 @@ TEST(ResponseCacheTest, KeysTellAskersAndQueriesApart) {
   EXPECT_NE(key, ResponseCacheKey(editor));
   EXPECT_NE(key, ResponseCacheKey(share));
   EXPECT_NE(key, ResponseCacheKey(split));
-  EXPECT_EQ(key, ResponseCacheKey(viewer));  // a viewer sees what the public sees
+  // A viewer sees private albums: never the public's answers, nor theirs.
+  EXPECT_NE(key, ResponseCacheKey(viewer));
+  EXPECT_NE(ResponseCacheKey(editor), ResponseCacheKey(viewer));
 }
 
 class CachedAnswersTest : public ApiTest {};
