@@ -98,14 +98,7 @@ TEST_F(LoadTest, UploadersAndBrowsersGetOnlySuccessOr503AndResourcesStayBounded)
   // as many idle readers as were busy at once (up to 8) besides the writer,
   // each with the database and its log open, so it may grow under more
   // load than the warm-up had, up to that bound.
-  auto count = [pid](bool catalog) {
-    std::istringstream lines(OpenFileList(pid));
-    int n = 0;
-    for (std::string line; std::getline(lines, line);) {
-      n += (line.find("/catalog.db") != std::string::npos) == catalog;
-    }
-    return n;
-  };
+  auto count = [pid](bool catalog) { return OpenFilesNaming(pid, "/catalog.db", catalog); };
   const int fds_before = count(false);
   const std::string files_before = OpenFileList(pid);
 

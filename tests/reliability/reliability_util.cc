@@ -153,4 +153,11 @@ http_test::Reply TimedUpload(int port, const std::string& token, const std::stri
   return r;
 }
 
+int OpenFilesNaming(pid_t pid, const std::string& part, bool with) {
+  std::istringstream lines(OpenFileList(pid));
+  int n = 0;
+  for (std::string line; std::getline(lines, line);) n += (line.find(part) != std::string::npos) == with;
+  return n;
+}
+
 }  // namespace reliability

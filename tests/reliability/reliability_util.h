@@ -21,6 +21,8 @@ struct Memory {
 Memory ProcessMemory(pid_t pid);
 // How many file descriptors `pid` holds open; -1 when the process is gone.
 int OpenFiles(pid_t pid);
+// How many of them name a path holding `part` (`with` true), or do not.
+int OpenFilesNaming(pid_t pid, const std::string& part, bool with);
 // What each of those descriptors is ("3 socket:[1234]", one a line), for
 // a failure message.
 std::string OpenFileList(pid_t pid);
