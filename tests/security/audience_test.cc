@@ -115,7 +115,8 @@ TEST_F(AudienceTest, UnlistedAlbumsStayOutOfPublicListingsSearchAndFacets) {
 
   EXPECT_EQ(Ids(Walk(kAnonymous, "/api/photos?", 2)).count(hidden), 0u);
   EXPECT_TRUE(GetJson(kAnonymous, "/api/photos?q=dinner")["items"].empty());
-  for (const auto& c : GetJson(kAnonymous, "/api/credits")["items"]) EXPECT_NE(c["credit"], "Unlisted Credit");
+  const json credits = GetJson(kAnonymous, "/api/credits");
+  for (const auto& c : credits["items"]) EXPECT_NE(c["credit"], "Unlisted Credit");
   for (const auto& a : Walk(kAnonymous, "/api/albums?", 1)) EXPECT_NE(a, "hidden");
   // By its address it opens, with its photo.
   EXPECT_EQ(Ids(Walk(kAnonymous, "/api/albums/hidden/photos?", 1)), std::set<std::int64_t>{hidden});
@@ -141,7 +142,8 @@ TEST_F(AudienceTest, CountsAndCoversAreTheAudiences) {
   EXPECT_TRUE(seen["cover_photo_id"].is_null()) << seen;
   EXPECT_EQ(seen["shown_cover_id"], open_photo_);
   EXPECT_EQ(seen.dump().find(std::to_string(embargoed_photo_)), std::string::npos) << seen;
-  for (const auto& a : GetJson(kAnonymous, "/api/meetings/casablanca-2016")["albums"]) {
+  const json meeting = GetJson(kAnonymous, "/api/meetings/casablanca-2016");
+  for (const auto& a : meeting["albums"]) {
     EXPECT_TRUE(a["cover_photo_id"].is_null()) << a;
   }
   EXPECT_EQ(GetJson(kEditor, "/api/albums/open")["cover_photo_id"], embargoed_photo_);
