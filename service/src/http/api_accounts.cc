@@ -5,7 +5,6 @@
 // password and revoking a token take effect on the next request: every
 // request looks its credential up in the catalog (access.cc), and disabling
 // or a new password also ends the user's sessions (but the asker's own).
-#include <regex>
 
 #include "http/api.h"
 #include "http/json_body.h"
@@ -22,7 +21,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kMaxTokenDays = 3650;
 constexpr std::size_t kMaxNameBytes = 200;
 
 json UserJson(const media::User& u) {
@@ -88,30 +86,6 @@ std::optional<HttpResponse> ReadPassword(const json& body, std::string* hash) {
   auto hashed = HashPassword(v.get<std::string>());
   if (!hashed.ok()) return ErrorFromStatus(hashed.status());
   *hash = *hashed;
-  return std::nullopt;
-}
-
-// A token's expiry: expires_at (UTC, in the future) or expires_in_days
-// (1..3650); neither: never.
-std::optional<HttpResponse> ReadTokenExpiry(const json& body, std::string* expires_at) {
-  if (body.contains("expires_at") && body.contains("expires_in_days")) {
-    return BadField("expires_at", "give expires_at or expires_in_days, not both");
-  }
-  if (body.contains("expires_at")) {
-    static const std::regex kTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
-    const json& v = body["expires_at"];
-    if (!v.is_string() || !std::regex_match(v.get<std::string>(), kTime)) {
-      return BadField("expires_at", "must be a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
-    }
-    if (v.get<std::string>() <= media::NowUtc()) return BadField("expires_at", "must be in the future");
-    *expires_at = v.get<std::string>();
-  } else if (body.contains("expires_in_days")) {
-    const json& v = body["expires_in_days"];
-    if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxTokenDays) {
-      return BadField("expires_in_days", "must be a whole number of days from 1 to " + std::to_string(kMaxTokenDays));
-    }
-    *expires_at = media::UtcAfter(v.get<long>() * 86400L);
-  }
   return std::nullopt;
 }
 
@@ -201,7 +175,7 @@ HttpResponse Api::CreateToken(const HttpRequest& req) {
   cred.role = *role;
   cred.user = "token";
   if (auto bad = ReadName(body, "name", false, &cred.user)) return *bad;
-  if (auto bad = ReadTokenExpiry(body, &cred.expires_at)) return *bad;
+  if (auto bad = ReadExpiry(body, /*default_days=*/0, &cred.expires_at)) return *bad;
   auto secret = NewSecret();
   if (!secret.ok()) return ErrorFromStatus(secret.status());
   cred.secret_sha256 = media::Sha256Hex(secret->data(), secret->size());

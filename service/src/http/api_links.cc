@@ -7,7 +7,6 @@
 // answers 401 on every route from the next request on (access.cc looks each
 // one up in the catalog before any answer, cached or not, is made).
 
-#include <regex>
 
 #include "http/access.h"
 #include "http/api.h"
@@ -24,35 +23,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kDefaultDays = 30;
-constexpr int kMaxDays = 3650;
-
-// The expiry the body asks for into *expires_at; the 400 answer otherwise.
-std::optional<HttpResponse> ReadExpiry(const json& body, std::string* expires_at) {
-  if (auto bad = RejectUnknownFields(body, {"expires_at", "expires_in_days"})) return bad;
-  if (body.contains("expires_at") && body.contains("expires_in_days")) {
-    return BadField("expires_at", "give expires_at or expires_in_days, not both");
-  }
-  if (body.contains("expires_at")) {
-    static const std::regex kTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
-    const json& v = body["expires_at"];
-    if (!v.is_string() || !std::regex_match(v.get<std::string>(), kTime)) {
-      return BadField("expires_at", "must be a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
-    }
-    if (v.get<std::string>() <= media::NowUtc()) return BadField("expires_at", "must be in the future");
-    *expires_at = v.get<std::string>();
-    return std::nullopt;
-  }
-  int days = kDefaultDays;
-  if (body.contains("expires_in_days")) {
-    const json& v = body["expires_in_days"];
-    if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxDays) {
-      return BadField("expires_in_days", "must be a whole number of days from 1 to " + std::to_string(kMaxDays));
-    }
-    days = v.get<int>();
-  }
-  *expires_at = media::UtcAfter(days * 86400L);
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -64,7 +34,8 @@ HttpResponse Api::CreateShareLink(const HttpRequest& req) {
     if (auto bad = ParseJsonObject(req, &body)) return *bad;
   }
   media::ShareLink link;
-  if (auto bad = ReadExpiry(body, &link.expires_at)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"expires_at", "expires_in_days"})) return *bad;
+  if (auto bad = ReadExpiry(body, kDefaultDays, &link.expires_at)) return *bad;
   auto secret = NewSecret();
   if (!secret.ok()) return ErrorFromStatus(secret.status());
   link.album_slug = album->slug;

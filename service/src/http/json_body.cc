@@ -2,9 +2,11 @@
 
 #include <cctype>
 #include <iterator>
+#include <regex>
 #include <set>
 
 #include "media/text_limits.h"
+#include "media/utc_time.h"
 
 namespace gallery::http {
 
@@ -111,6 +113,33 @@ std::optional<HttpResponse> ReadText(const std::string& field, const json& value
   } else {
     return BadField(field, "must be text or null");
   }
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> ReadExpiry(const json& body, int default_days, std::string* expires_at) {
+  constexpr int kMaxDays = 3650;
+  if (body.contains("expires_at") && body.contains("expires_in_days")) {
+    return BadField("expires_at", "give expires_at or expires_in_days, not both");
+  }
+  if (body.contains("expires_at")) {
+    static const std::regex kTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+    const json& v = body["expires_at"];
+    if (!v.is_string() || !std::regex_match(v.get<std::string>(), kTime)) {
+      return BadField("expires_at", "must be a UTC time 'YYYY-MM-DDTHH:MM:SSZ'");
+    }
+    if (v.get<std::string>() <= media::NowUtc()) return BadField("expires_at", "must be in the future");
+    *expires_at = v.get<std::string>();
+    return std::nullopt;
+  }
+  long days = default_days;
+  if (body.contains("expires_in_days")) {
+    const json& v = body["expires_in_days"];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxDays) {
+      return BadField("expires_in_days", "must be a whole number of days from 1 to " + std::to_string(kMaxDays));
+    }
+    days = v.get<long>();
+  }
+  if (days > 0) *expires_at = media::UtcAfter(days * 86400L);
   return std::nullopt;
 }
 

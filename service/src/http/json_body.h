@@ -54,6 +54,12 @@ std::optional<HttpResponse> MergeLangText(const std::string& field, const nlohma
 std::optional<HttpResponse> ReadText(const std::string& field, const nlohmann::json& value,
                                      std::string* out);
 
+// An expiry, body["expires_at"] (a UTC time in the future) or
+// body["expires_in_days"] (1..3650), not both, into *expires_at; neither
+// given: `default_days` from now (0: never, *expires_at left empty). Else the
+// 400 answer.
+std::optional<HttpResponse> ReadExpiry(const nlohmann::json& body, int default_days, std::string* expires_at);
+
 // body["ids"]: a non-empty array of positive whole numbers, no repeats, at
 // most media::kMaxBulkIds of them.
 std::optional<HttpResponse> ReadIds(const nlohmann::json& body, std::vector<std::int64_t>* ids);
