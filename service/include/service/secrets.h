@@ -12,4 +12,7 @@ namespace gallery {
 // padding (43 characters). IOError when the generator fails. Thread-safe.
 media::Result<std::string> NewSecret();
 
+// `bytes` in base64url without padding.
+std::string Base64Url(const std::string& bytes);
+
 }  // namespace gallery

@@ -11,6 +11,7 @@
 #include <openssl/rand.h>
 
 #include "media/file_system.h"
+#include "service/secrets.h"
 
 namespace gallery::http {
 
@@ -18,22 +19,6 @@ namespace {
 
 constexpr std::size_t kNonce = 12, kTag = 16;
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string Base64Url(const std::string& in) {
-  std::string out;
-  unsigned value = 0;
-  int bits = 0;
-  for (unsigned char c : in) {
-    value = (value << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kBase64Url[(value >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kBase64Url[(value << (6 - bits)) & 63];
-  return out;
-}
 
 std::optional<std::string> FromBase64Url(const std::string& in) {
   std::string out;
