@@ -42,7 +42,7 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, 
   std::string sql =
       "SELECT a.id, a.slug, coalesce(m.slug, ''), a.visibility, a.default_credit, " + chosen + ", "
       "coalesce(" + chosen + ", (SELECT p.id" + photos + " ORDER BY ap.position LIMIT 1)), "
-      "(SELECT count(*)" + photos + ") "
+      "(SELECT count(*)" + photos + "), a.show_location "
       "FROM album a LEFT JOIN meeting m ON m.id = a.meeting_id " + where.where + " ORDER BY a.id";
   if (limit > 0) sql += " LIMIT " + std::to_string(limit);
   CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
@@ -65,6 +65,7 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, 
     a.cover_photo_id = st.OptInt(5);
     a.shown_cover_id = st.OptInt(6);
     a.photo_count = st.Int(7);
+    a.show_location = st.Int(8) != 0;
     ids.push_back(a.id);
     out.push_back(std::move(a));
   }
@@ -98,12 +99,12 @@ Status WriteAlbum(sqlite::Db& db, const Album& a, bool insert) {
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       db.Prepare(insert ? "INSERT INTO album (slug, meeting_id, visibility, default_credit, "
-                          "cover_photo_id, id) VALUES (?, ?, ?, ?, ?, NULL)"
+                          "cover_photo_id, show_location, id) VALUES (?, ?, ?, ?, ?, ?, NULL)"
                         : "UPDATE album SET slug = ?, meeting_id = ?, visibility = ?, "
-                          "default_credit = ?, cover_photo_id = ? WHERE id = ?"));
+                          "default_credit = ?, cover_photo_id = ?, show_location = ? WHERE id = ?"));
   st.Bind(1, a.slug).BindOptional(2, meeting_id).Bind(3, VisibilityName(a.visibility));
-  st.Bind(4, a.default_credit).BindOptional(5, a.cover_photo_id);
-  if (!insert) st.Bind(6, a.id);
+  st.Bind(4, a.default_credit).BindOptional(5, a.cover_photo_id).Bind(6, std::int64_t{a.show_location});
+  if (!insert) st.Bind(7, a.id);
   Status s = st.Run();
   if (s.code() == Status::Code::kConflict) {
     return Status::Conflict("album '" + a.slug + "' already exists");
@@ -203,6 +204,7 @@ Status SqliteCatalog::UpdateAlbum(const std::string& slug, const Album& in, cons
   diffs.Add("visibility", VisibilityName(old.visibility), VisibilityName(a.visibility));
   diffs.Add("default_credit", old.default_credit, a.default_credit);
   diffs.Add("cover_photo_id", CoverText(old.cover_photo_id), CoverText(a.cover_photo_id));
+  diffs.Add("show_location", BoolText(old.show_location), BoolText(a.show_location));
   if (diffs.empty()) return Status::OK();
   CATALOG_RETURN_IF_ERROR(WriteAlbum(txn.db(), a, /*insert=*/false));
   HistoryEntry subject;

@@ -78,10 +78,38 @@ Result<std::int64_t> OpenAlbumId(sqlite::Db& db, const std::string& slug, const 
   return st.Int(0);
 }
 
+std::string MeetingShowsLocationSql() { return "coalesce(m.show_location, 0)"; }
+
+std::string AlbumsShowingLocationSql() {
+  return "coalesce((SELECT group_concat(la.visibility || ':' || la.slug, ',') FROM album_photo lp "
+         "JOIN album la ON la.id = lp.album_id WHERE lp.photo_id = p.id AND la.show_location = 1), '')";
+}
+
+bool PhotoLocationShown(const Audience& audience, bool meeting_shows, const std::string& albums_showing) {
+  if (audience.everything() || meeting_shows) return true;
+  std::size_t at = 0;
+  while (at < albums_showing.size()) {
+    std::size_t end = albums_showing.find(',', at);
+    if (end == std::string::npos) end = albums_showing.size();
+    const std::string entry = albums_showing.substr(at, end - at);
+    const std::size_t colon = entry.find(':');
+    const std::string visibility = entry.substr(0, colon);
+    const std::string slug = colon == std::string::npos ? "" : entry.substr(colon + 1);
+    // The albums the audience may open (kOpenToPublic for the public).
+    if (audience.kind == Audience::Kind::kViewer || visibility != "private" ||
+        (!audience.share_album.empty() && slug == audience.share_album)) {
+      return true;
+    }
+    at = end + 1;
+  }
+  return false;
+}
+
 std::string AccessStateSql() {
   return "coalesce(p.embargo_until, '') || '|' || coalesce((SELECT group_concat(s.album_id || ':' || "
-         "s.visibility, ',') FROM (SELECT sap.album_id, sa.visibility FROM album_photo sap JOIN album sa "
-         "ON sa.id = sap.album_id WHERE sap.photo_id = p.id ORDER BY sap.album_id) s), '')";
+         "s.visibility || ':' || s.show_location, ',') FROM (SELECT sap.album_id, sa.visibility, "
+         "sa.show_location FROM album_photo sap JOIN album sa ON sa.id = sap.album_id "
+         "WHERE sap.photo_id = p.id ORDER BY sap.album_id) s), '') || '|' || " + MeetingShowsLocationSql();
 }
 
 std::string AccessStamp(const std::string& state) {

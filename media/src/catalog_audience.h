@@ -45,9 +45,19 @@ void AndAlbumOpen(const Audience& audience, Query* q);
 // same words as for an album that does not exist.
 Result<std::int64_t> OpenAlbumId(sqlite::Db& db, const std::string& slug, const Audience& audience);
 
+// The SQL expressions PhotoLocationShown reads, for the photo aliased `p`
+// and its meeting `m`: whether the meeting shows locations (0 or 1), and the
+// albums holding the photo that show locations, as "visibility:slug,...".
+std::string MeetingShowsLocationSql();
+std::string AlbumsShowingLocationSql();
+// Photo::location_shown for `audience`, from the values of those two
+// expressions.
+bool PhotoLocationShown(const Audience& audience, bool meeting_shows, const std::string& albums_showing);
+
 // The SQL expression of a photo's access stamp (Photo::access_stamp) for the
-// photo aliased `p`: its embargo and its albums with their visibility, as
-// text to be hashed by AccessStamp.
+// photo aliased `p` (meeting `m`): its embargo, its albums with their
+// visibility and whether they show locations, and whether its meeting does,
+// as text to be hashed by AccessStamp.
 std::string AccessStateSql();
 std::string AccessStamp(const std::string& state);
 

@@ -43,7 +43,7 @@ Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
 }
 
 Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q, int limit,
-                          const std::optional<std::int64_t>& album_id) {
+                          const std::optional<std::int64_t>& album_id, const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
   q.BindAll(st);
   PhotoPage page;
@@ -55,7 +55,7 @@ Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q
       page.next_cursor = EncodeCursor(last);
       break;
     }
-    page.photos.push_back(PhotoFromRow(st));
+    page.photos.push_back(PhotoFromRow(st, audience));
     last.photo_id = page.photos.back().id;
     last.kind = album_id ? PageKey::kAlbumOrder : PageKey::kTaken;
     last.album_id = album_id.value_or(0);
@@ -97,7 +97,7 @@ Result<PhotoPage> ListPage(sqlite::Db& db, const PhotoFilter& f) {
                               q.where + " ORDER BY ap.position, p.id"
                         : PhotoSelect("", "") + q.where + " ORDER BY p.taken_sort, p.id";
   sql += " LIMIT " + std::to_string(f.limit + 1);
-  return RunPage(db, sql, q, f.limit, album_id);
+  return RunPage(db, sql, q, f.limit, album_id, f.audience);
 }
 
 }  // namespace

@@ -37,7 +37,8 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       db.Prepare("SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
-                 "m.default_credit, (SELECT count(*) FROM photo p " + counted.where + ") FROM meeting m " +
+                 "m.default_credit, (SELECT count(*) FROM photo p " + counted.where + "), m.show_location "
+                 "FROM meeting m " +
                  (slug.empty() ? "" : "WHERE m.slug = ? ") +
                  "ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
   counted.BindAll(st);
@@ -55,6 +56,7 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
     m.end_date = st.Text(4);
     m.default_credit = st.Text(5);
     m.photo_count = st.Int(6);
+    m.show_location = st.Int(7) != 0;
     ids.push_back(m.id);
     out.push_back(std::move(m));
   }
@@ -89,10 +91,10 @@ Status SqliteCatalog::CreateMeeting(const Meeting& in) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
-      txn.db().Prepare("INSERT INTO meeting (slug, place, start_date, end_date, default_credit) "
-                       "VALUES (?, ?, ?, ?, ?)"));
+      txn.db().Prepare("INSERT INTO meeting (slug, place, start_date, end_date, default_credit, "
+                       "show_location) VALUES (?, ?, ?, ?, ?, ?)"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
-  st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit);
+  st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit).Bind(6, std::int64_t{m.show_location});
   Status s = st.Run();
   if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
   CATALOG_RETURN_IF_ERROR(s);
@@ -127,13 +129,15 @@ Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
   diffs.Add("start_date", old.start_date, m.start_date);
   diffs.Add("end_date", old.end_date, m.end_date);
   diffs.Add("default_credit", old.default_credit, m.default_credit);
+  diffs.Add("show_location", BoolText(old.show_location), BoolText(m.show_location));
   if (diffs.empty()) return Status::OK();
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("UPDATE meeting SET slug = ?, place = ?, start_date = ?, end_date = ?, "
-                       "default_credit = ? WHERE id = ?"));
+                       "default_credit = ?, show_location = ? WHERE id = ?"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
-  st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit).Bind(6, m.id);
+  st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit);
+  st.Bind(6, std::int64_t{m.show_location}).Bind(7, m.id);
   Status s = st.Run();
   if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
   CATALOG_RETURN_IF_ERROR(s);

@@ -13,6 +13,7 @@ const char* const kMigrations[] = {
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
+    kSchemaV4,
 };
 
 Result<int> UserVersion(sqlite::Db& db) {

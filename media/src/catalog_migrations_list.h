@@ -7,5 +7,6 @@ namespace media::catalog {
 extern const char* const kSchemaV1;
 extern const char* const kSchemaV2;
 extern const char* const kSchemaV3;
+extern const char* const kSchemaV4;
 
 }  // namespace media::catalog

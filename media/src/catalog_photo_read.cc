@@ -13,11 +13,11 @@ std::string PhotoSelect(const std::string& extra_columns, const std::string& joi
          "p.focal_length, p.gps_latitude, p.gps_longitude, p.gps_altitude, p.credit_line, "
          "p.creator, p.copyright_notice, p.event, p.usage_terms, coalesce(p.embargo_until, ''), "
          "coalesce(m.slug, ''), p.uploaded_at, p.uploaded_by, p.version, p.taken_sort, " +
-         AccessStateSql() +
+         AccessStateSql() + ", " + MeetingShowsLocationSql() + ", " + AlbumsShowingLocationSql() +
          extra_columns + " FROM photo p LEFT JOIN meeting m ON m.id = p.meeting_id " + joins + " ";
 }
 
-Photo PhotoFromRow(const sqlite::Stmt& st) {
+Photo PhotoFromRow(const sqlite::Stmt& st, const Audience& audience) {
   Photo p;
   p.id = st.Int(0);
   p.sha256 = st.Text(1);
@@ -50,6 +50,8 @@ Photo PhotoFromRow(const sqlite::Stmt& st) {
   p.uploaded_by = st.Text(27);
   p.version = st.Int(28);
   p.access_stamp = AccessStamp(st.Text(30));
+  p.location_shown = PhotoLocationShown(audience, st.Int(31) != 0, st.Text(32));
+  if (!p.location_shown) m.gps.reset();
   return p;
 }
 
@@ -120,7 +122,7 @@ Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id, const Audience& audienc
   q.BindAll(st);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
-  std::vector<Photo> one{PhotoFromRow(st)};
+  std::vector<Photo> one{PhotoFromRow(st, audience)};
   CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &one));
   Query listed;
   listed.And("ap.photo_id = ?", id);

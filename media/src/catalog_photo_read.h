@@ -15,10 +15,11 @@ namespace media::catalog {
 // by the caller's joins, WHERE and ORDER BY. Extra selected columns go in
 // `extra_columns` (", ap.position") and start at index kPhotoColumnCount.
 std::string PhotoSelect(const std::string& extra_columns, const std::string& joins);
-constexpr int kPhotoColumnCount = 31;
+constexpr int kPhotoColumnCount = 33;
 
-// The photo of the current row (texts, keywords and albums not filled).
-Photo PhotoFromRow(const sqlite::Stmt& st);
+// The photo of the current row (texts, keywords and albums not filled), as
+// `audience` sees it: its location_shown, and no GPS when it is false.
+Photo PhotoFromRow(const sqlite::Stmt& st, const Audience& audience);
 // The sort key column of the current row: taken_sort.
 std::string TakenSortFromRow(const sqlite::Stmt& st);
 

@@ -59,6 +59,9 @@ Status RemoveSearchRow(sqlite::Db& db, std::int64_t photo_id);
 
 namespace media::catalog {
 
+// A flag as history text: "true" or "false".
+inline const char* BoolText(bool b) { return b ? "true" : "false"; }
+
 // The changed fields between two versions of a record, as history rows to be.
 class FieldDiffs {
  public:

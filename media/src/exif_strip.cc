@@ -18,6 +18,30 @@ void StripPrivateExif(Exiv2::ExifData* exif) {
   }
 }
 
+namespace {
+
+bool IsLocationExif(const Exiv2::Exifdatum& d) {
+  return d.groupName() == "GPSInfo" || d.key() == "Exif.Image.GPSTag";
+}
+bool IsLocationXmp(const Exiv2::Xmpdatum& d) { return d.key().rfind("Xmp.exif.GPS", 0) == 0; }
+
+}  // namespace
+
+void StripLocation(Exiv2::ExifData* exif, Exiv2::XmpData* xmp) {
+  for (auto it = exif->begin(); it != exif->end();) it = IsLocationExif(*it) ? exif->erase(it) : std::next(it);
+  for (auto it = xmp->begin(); it != xmp->end();) it = IsLocationXmp(*it) ? xmp->erase(it) : std::next(it);
+}
+
+bool CarriesLocation(const Exiv2::ExifData& exif, const Exiv2::XmpData& xmp) {
+  for (const auto& d : exif) {
+    if (IsLocationExif(d)) return true;
+  }
+  for (const auto& d : xmp) {
+    if (IsLocationXmp(d)) return true;
+  }
+  return false;
+}
+
 void EraseExifDescription(Exiv2::ExifData* exif) {
   for (const char* key : {"Exif.Image.ImageDescription", "Exif.Image.Artist", "Exif.Image.Copyright",
                           "Exif.Image.XPTitle", "Exif.Image.XPComment", "Exif.Image.XPAuthor",

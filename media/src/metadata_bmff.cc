@@ -1,6 +1,6 @@
 // A small, bounded ISO-BMFF (HEIF/AVIF) box reader: just enough to find the
-// primary item's `ispe` (pixel size) and `irot` (rotation) properties, and the
-// size of the XMP items.
+// primary item's `ispe` (pixel size) and `irot` (rotation) properties, and
+// where the XMP and EXIF items lie.
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -104,9 +104,13 @@ bool ReadField(const std::uint8_t** p, const std::uint8_t* end, unsigned n, std:
   return true;
 }
 
-// The item ids `iinf` declares as XMP: `mime` items of type application/rdf+xml.
-std::vector<std::uint32_t> XmpItems(const Box* iinf) {
-  std::vector<std::uint32_t> items;
+// The item ids `iinf` declares as XMP (`mime` items of type
+// application/rdf+xml) and as EXIF (`Exif` items).
+struct MetadataItemIds {
+  std::vector<std::uint32_t> xmp, exif;
+};
+MetadataItemIds MetadataItems(const Box* iinf) {
+  MetadataItemIds items;
   if (!iinf || iinf->body_size < 6) return items;
   const std::size_t skip = iinf->body[0] == 0 ? 6 : 8;  // version, flags, entry count
   if (iinf->body_size < skip) return items;
@@ -117,53 +121,86 @@ std::vector<std::uint32_t> XmpItems(const Box* iinf) {
     if (infe.body_size < type_at + 4) continue;
     const std::uint32_t id = wide ? Be32(infe.body + 4) : Be16(infe.body + 4);
     const std::string type(reinterpret_cast<const char*>(infe.body + type_at), 4);
+    if (type == "Exif") items.exif.push_back(id);
     // item_name, then for a `mime` item its content_type: NUL-terminated strings.
     const char* name = reinterpret_cast<const char*>(infe.body + type_at + 4);
     const std::size_t room = infe.body_size - type_at - 4;
     const std::size_t name_size = strnlen(name, room);
     if (type != "mime" || name_size >= room) continue;
     const char* content = name + name_size + 1;
-    if (std::string(content, strnlen(content, room - name_size - 1)) == "application/rdf+xml") items.push_back(id);
+    if (std::string(content, strnlen(content, room - name_size - 1)) == "application/rdf+xml") {
+      items.xmp.push_back(id);
+    }
   }
   return items;
 }
 
-// The bytes `iloc` places for `items`, each extent bounded by the file.
-std::uint64_t ItemBytes(const Box* iloc, const std::vector<std::uint32_t>& items, std::size_t file_size) {
-  if (!iloc || items.empty() || iloc->body_size < 8) return 0;
+// The extents `iloc` places for `items`, in order: file offsets (base offset
+// added) and declared lengths (0: to the end of the file), unchecked against
+// the file. `*located` turns false when an extent of those items is not
+// given by file offset (construction method 1 or 2) or iloc ends early.
+std::vector<BmffExtent> ItemExtents(const Box* iloc, const std::vector<std::uint32_t>& items,
+                                    bool* located) {
+  std::vector<BmffExtent> found;
+  if (items.empty()) return found;
+  if (!iloc || iloc->body_size < 8) {
+    *located = false;
+    return found;
+  }
   const std::uint8_t* p = iloc->body;
   const std::uint8_t* end = p + iloc->body_size;
   const int version = p[0];
   const unsigned offset_size = p[4] >> 4, length_size = p[4] & 15, base_size = p[5] >> 4;
   const unsigned index_size = version >= 1 ? (p[5] & 15) : 0;
   p += 6;
-  std::uint64_t count = 0, total = 0, id = 0, skip = 0, extents = 0, offset = 0, length = 0;
-  if (!ReadField(&p, end, version < 2 ? 2 : 4, &count)) return 0;
+  std::uint64_t count = 0, id = 0, method = 0, skip = 0, base = 0, extents = 0, offset = 0, length = 0;
+  if (!ReadField(&p, end, version < 2 ? 2 : 4, &count)) {
+    *located = false;
+    return found;
+  }
   for (std::uint64_t i = 0; i < count; ++i) {
-    if (!ReadField(&p, end, version < 2 ? 2 : 4, &id)) break;
-    if (version >= 1 && !ReadField(&p, end, 2, &skip)) break;  // construction method
-    if (!ReadField(&p, end, 2, &skip) || !ReadField(&p, end, base_size, &skip) ||
-        !ReadField(&p, end, 2, &extents))
-      break;
-    const bool xmp = std::find(items.begin(), items.end(), id) != items.end();
+    method = 0;
+    if (!ReadField(&p, end, version < 2 ? 2 : 4, &id) ||
+        (version >= 1 && !ReadField(&p, end, 2, &method)) || !ReadField(&p, end, 2, &skip) ||
+        !ReadField(&p, end, base_size, &base) || !ReadField(&p, end, 2, &extents)) {
+      *located = false;
+      return found;
+    }
+    const bool wanted = std::find(items.begin(), items.end(), id) != items.end();
+    if (wanted && (method & 15) != 0) *located = false;
     for (std::uint64_t e = 0; e < extents; ++e) {
       if (!ReadField(&p, end, index_size, &skip) || !ReadField(&p, end, offset_size, &offset) ||
-          !ReadField(&p, end, length_size, &length))
-        return total;
-      if (xmp) total += std::min<std::uint64_t>(length == 0 ? file_size : length, file_size);
+          !ReadField(&p, end, length_size, &length)) {
+        *located = false;
+        return found;
+      }
+      if (wanted) found.push_back(BmffExtent{base + offset, length});
     }
   }
-  return total;
+  return found;
 }
 
 }  // namespace
 
-std::uint64_t BmffXmpBytes(const std::uint8_t* data, std::size_t size) {
+BmffMetadataExtents FindBmffMetadataExtents(const std::uint8_t* data, std::size_t size) {
+  BmffMetadataExtents out;
   std::vector<Box> top = Children(data, size);
   const Box* meta = Find(top, "meta");
-  if (!meta || meta->body_size < 4) return 0;
+  if (!meta || meta->body_size < 4) return out;
   std::vector<Box> in_meta = Children(meta->body + 4, meta->body_size - 4);  // full box
-  return ItemBytes(Find(in_meta, "iloc"), XmpItems(Find(in_meta, "iinf")), size);
+  const MetadataItemIds ids = MetadataItems(Find(in_meta, "iinf"));
+  const Box* iloc = Find(in_meta, "iloc");
+  out.xmp = ItemExtents(iloc, ids.xmp, &out.located);
+  out.exif = ItemExtents(iloc, ids.exif, &out.located);
+  return out;
+}
+
+std::uint64_t BmffXmpBytes(const std::uint8_t* data, std::size_t size) {
+  std::uint64_t total = 0;
+  for (const BmffExtent& e : FindBmffMetadataExtents(data, size).xmp) {
+    total += std::min<std::uint64_t>(e.length == 0 ? size : e.length, size);
+  }
+  return total;
 }
 
 std::optional<PixelSize> ReadBmffPrimarySize(const std::uint8_t* data, std::size_t size) {

@@ -68,6 +68,22 @@ MetadataBlockSizes MeasureMetadataBlocks(const std::string& format, const std::u
 // over kMaxXmpBytes or kMaxIptcBytes; OK otherwise.
 Status CheckMetadataBlockSizes(const std::string& format, const std::uint8_t* data, std::size_t size);
 
+// Where the metadata items of a HEIF/AVIF file lie: the extents `iloc` gives
+// for its XMP items (`mime` items of type application/rdf+xml in `iinf`) and
+// its EXIF items (`Exif`), as file offsets and declared lengths (0: to the
+// end of the file), not checked against the file. `located` is false when
+// some of those items' bytes are placed otherwise (in `idat` or another
+// item) or the boxes end early. Reads boxes within [data, data+size) only.
+struct BmffExtent {
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+};
+struct BmffMetadataExtents {
+  std::vector<BmffExtent> xmp, exif;
+  bool located = true;
+};
+BmffMetadataExtents FindBmffMetadataExtents(const std::uint8_t* data, std::size_t size);
+
 // The bytes of the XMP items of a HEIF/AVIF file (`mime` items of type
 // application/rdf+xml in `iinf`, their extents' lengths in `iloc`, each
 // bounded by the file's size). Reads boxes within [data, data+size) only.
@@ -104,6 +120,20 @@ void SetDescriptionXmp(const PhotoMetadata& text, Exiv2::XmpData* xmp);
 bool DescriptionXmpReadsBack(const Exiv2::XmpData& written, const Exiv2::XmpData& read);
 // The same for IPTC IIM, declaring UTF-8 and keeping IIM's length limits.
 void SetDescriptionIptc(const PhotoMetadata& text, Exiv2::IptcData* iptc);
+// What a written copy leaves out besides the old descriptive text.
+enum class Removal {
+  kNothing,
+  kLocation,  // the EXIF GPS directory and XMP exif:GPS* properties
+  kPrivate,   // StripPrivateExif, and the original's XMP and IPTC entirely
+};
+// EmbedDescription with the choice of what to remove; Corrupt also when a
+// removed location still reads back from the copy.
+Result<std::string> EmbedText(const std::string& image_bytes, const PhotoMetadata& text, Removal removal);
+// Removes the EXIF GPS directory (and its pointer) and the XMP exif:GPS*
+// properties.
+void StripLocation(Exiv2::ExifData* exif, Exiv2::XmpData* xmp);
+// True when EXIF has a GPS tag or XMP an exif:GPS* property.
+bool CarriesLocation(const Exiv2::ExifData& exif, const Exiv2::XmpData& xmp);
 // Removes GPS, serial numbers, owner name, maker notes and the embedded
 // thumbnail from EXIF, and the same facts from XMP.
 void StripPrivateExif(Exiv2::ExifData* exif);

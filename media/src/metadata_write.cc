@@ -79,7 +79,7 @@ void FitJpegXmp(const PhotoMetadata& text, Exiv2::XmpData* xmp) {
 }
 
 std::string Embed(const std::string& format, const std::string& original, const PhotoMetadata& text,
-                  bool strip_private) {
+                  mi::Removal removal) {
   std::optional<std::string> reordered;
   if (format == "jpeg") reordered = mi::JpegWithApp0First(original);
   const std::string& bytes = reordered ? *reordered : original;
@@ -90,10 +90,12 @@ std::string Embed(const std::string& format, const std::string& original, const 
   Exiv2::ExifData exif = image->exifData();
   Exiv2::XmpData xmp = image->xmpData();
   Exiv2::IptcData iptc = image->iptcData();
-  if (strip_private) {
+  if (removal == mi::Removal::kPrivate) {
     mi::StripPrivateExif(&exif);
     xmp.clear();
     iptc.clear();
+  } else if (removal == mi::Removal::kLocation) {
+    mi::StripLocation(&exif, &xmp);
   }
   mi::EraseExifDescription(&exif);
   mi::SetDescriptionXmp(text, &xmp);
@@ -123,6 +125,9 @@ std::string Embed(const std::string& format, const std::string& original, const 
   if (!mi::DescriptionXmpReadsBack(xmp, back->xmpData())) {
     throw std::runtime_error("the written text does not read back from the copy");
   }
+  if (removal != mi::Removal::kNothing && mi::CarriesLocation(back->exifData(), back->xmpData())) {
+    throw std::runtime_error("the location could not be removed from the copy");
+  }
   return out;
 }
 
@@ -137,8 +142,8 @@ const char kEmptyPacket[] =
 
 }  // namespace
 
-Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
-                                     bool strip_private) {
+Result<std::string> mi::EmbedText(const std::string& image_bytes, const PhotoMetadata& text,
+                                  Removal removal) {
   InitMetadataLibrary();
   Result<std::string> format =
       mi::DetectFormat(reinterpret_cast<const std::uint8_t*>(image_bytes.data()), image_bytes.size());
@@ -146,7 +151,7 @@ Result<std::string> EmbedDescription(const std::string& image_bytes, const Photo
   if (!Writable(*format)) return Status::Unsupported("cannot write metadata into a " + *format + " file");
   mi::ClearMetadataWarnings();
   try {
-    std::string out = Embed(*format, image_bytes, text, strip_private);
+    std::string out = Embed(*format, image_bytes, text, removal);
     mi::ClearMetadataWarnings();
     return out;
   } catch (const std::exception& e) {
@@ -155,6 +160,11 @@ Result<std::string> EmbedDescription(const std::string& image_bytes, const Photo
     if (!warnings.empty()) why += " (" + warnings.front() + ")";
     return Status::Corrupt(why);
   }
+}
+
+Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
+                                     bool strip_private) {
+  return mi::EmbedText(image_bytes, text, strip_private ? mi::Removal::kPrivate : mi::Removal::kNothing);
 }
 
 std::string XmpSidecar(const PhotoMetadata& text) {

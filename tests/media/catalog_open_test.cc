@@ -27,8 +27,15 @@ std::string Query(const std::string& path, const std::string& sql) {
   return out;
 }
 
-// Takes a version-3 file back to version 2's schema.
+// Takes a version-4 file back to version 3's schema.
+void UndoVersion4(const std::string& path) {
+  Query(path, "ALTER TABLE meeting DROP COLUMN show_location");
+  Query(path, "ALTER TABLE album DROP COLUMN show_location");
+}
+
+// Takes a version-4 file back to version 2's schema (one version at a time).
 void UndoVersion3(const std::string& path) {
+  UndoVersion4(path);
   Query(path, "DROP INDEX credential_by_kind_user");
   for (const char* column : {"kind", "created_by", "last_used_at"}) {
     Query(path, std::string("ALTER TABLE credential DROP COLUMN ") + column);
@@ -42,7 +49,7 @@ TEST(CatalogOpenTest, FreshFileGetsLatestSchemaInWalMode) {
   testing_util::TempDir dir;
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'photo_fts'"), "1");
   EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
@@ -62,7 +69,7 @@ TEST(CatalogOpenTest, ReopenKeepsDataAndDoesNotMigrateAgain) {
   auto all = (*again)->AllSha256();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
 }
 
 TEST(CatalogOpenTest, RefusesFileFromNewerVersionAndLeavesItUntouched) {
@@ -85,7 +92,7 @@ TEST(CatalogOpenTest, UpgradesAnOlderEmptyFile) {
   Query(dir / "c.db", "INSERT INTO note VALUES ('kept')");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
   EXPECT_EQ(Query(dir / "c.db", "SELECT x FROM note"), "kept");
 }
 
@@ -135,7 +142,7 @@ TEST(CatalogOpenTest, UpgradesAVersion1CatalogKeepingItsPhotos) {
   Query(dir / "c.db", "PRAGMA user_version = 1");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "3");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
   ASSERT_TRUE((*catalog)->GetPhoto(id).ok());
   ASSERT_TRUE((*catalog)->DeletePhoto(id).ok());
   ASSERT_TRUE((*catalog)->RestorePhoto(id).ok());
@@ -201,7 +208,7 @@ TEST(CatalogOpenTest, UpgradesAVersion2CatalogWithUsersAndTokens) {
 
   auto catalog = Catalog::Open(path);
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(path, "PRAGMA user_version"), "3");
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "4");
   auto users = (*catalog)->ListUsers();
   ASSERT_TRUE(users.ok());
   ASSERT_EQ(users->size(), 2u);

@@ -36,6 +36,9 @@ struct Meeting {
   std::string start_date;      // YYYY-MM-DD or empty
   std::string end_date;        // YYYY-MM-DD or empty
   std::string default_credit;  // fills a missing credit on import
+  // Where its photos were taken (GPS) is shown to everyone who sees them;
+  // otherwise to editors and admins only (see Photo::location_shown).
+  bool show_location = false;
   // Read-only: the meeting's photos the asking audience may list (see
   // Audience).
   std::int64_t photo_count = 0;
@@ -53,6 +56,8 @@ struct Album {
   std::string meeting_slug;    // empty: no meeting
   Visibility visibility = Visibility::kPublic;
   std::string default_credit;  // fills a missing credit on import
+  // Where its photos were taken is shown to everyone who may open the album.
+  bool show_location = false;
   // The cover an editor chose. As read for an audience that may not see
   // that photo (under embargo), it reads as none.
   std::optional<std::int64_t> cover_photo_id;
@@ -81,6 +86,12 @@ struct Photo {
   // may change (its embargo, the albums holding it and their visibility),
   // so that media URLs change with them.
   std::string access_stamp;
+  // Read-only: whether the asking audience may know where the photo was
+  // taken: editors and admins always; others when the photo's meeting, or an
+  // album holding it that they may open, sets show_location. When false,
+  // meta.gps reads as absent, and a download of the original must have its
+  // location removed (media::OriginalForDownload).
+  bool location_shown = true;
 };
 
 // What a new photo brings. `meta` comes from ReadMetadata; the catalog fills

@@ -102,6 +102,21 @@ Result<PhotoMetadata> ReadMetadataFromFile(const std::string& path);
 Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
                                      bool strip_private);
 
+// The copy of a stored original that a download hands out: the catalog's
+// `text` written in as EmbedDescription does (nothing private removed) where
+// it can be (JPEG, PNG, TIFF, WebP), else the original's bytes as stored
+// (HEIC, AVIF, and files the metadata library cannot rewrite). Unless
+// `with_location`, the copy carries no location: the EXIF GPS directory and
+// the XMP exif:GPS* properties are removed; from bytes as stored (JPEG, HEIC,
+// AVIF) in place, the GPS directory's entries and values zeroed and an XMP
+// packet naming GPS replaced by an empty one of the same size. The copy is
+// then read back to check that no location remains. An error (Corrupt) when
+// the bytes are not an accepted image or a location cannot be removed: then
+// there is nothing to send. `original` is not modified. Thread-safe (after
+// InitMetadataLibrary).
+Result<std::string> OriginalForDownload(const std::string& original, const PhotoMetadata& text,
+                                        bool with_location);
+
 // A standalone XMP packet (UTF-8, with its xpacket wrapper) holding `text`'s
 // descriptive fields, as written by EmbedDescription. Thread-safe.
 std::string XmpSidecar(const PhotoMetadata& text);

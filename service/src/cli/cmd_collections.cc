@@ -10,9 +10,11 @@ namespace {
 
 struct MeetingArgs {
   std::string data, slug, title_en, title_fr, place, start, end, credit;
+  bool show_location = false;
 };
 struct AlbumArgs {
   std::string data, slug, title_en, title_fr, meeting, visibility = "public", credit;
+  bool show_location = false;
 };
 
 media::LangText Titles(const std::string& en, const std::string& fr) {
@@ -31,6 +33,7 @@ void RunMeetingAdd(const MeetingArgs& a) {
   m.start_date = a.start;
   m.end_date = a.end;
   m.default_credit = a.credit;
+  m.show_location = a.show_location;
   media::Status s = archive->catalog().CreateMeeting(m);
   if (!s.ok()) Fail("meeting " + a.slug, s);
   std::printf("meeting %s created\n", a.slug.c_str());
@@ -48,6 +51,7 @@ void RunAlbumAdd(const AlbumArgs& a) {
                                 "visibility must be public, unlisted or private, not " + a.visibility));
   album.visibility = *visibility;
   album.default_credit = a.credit;
+  album.show_location = a.show_location;
   media::Status s = archive->catalog().CreateAlbum(album);
   if (!s.ok()) Fail("album " + a.slug, s);
   std::printf("album %s created\n", a.slug.c_str());
@@ -68,6 +72,8 @@ void AddMeetingCommand(CLI::App& app) {
   add->add_option("--start", args->start, "First day, YYYY-MM-DD");
   add->add_option("--end", args->end, "Last day, YYYY-MM-DD");
   add->add_option("--credit", args->credit, "Default credit line for its photos, e.g. \"© IOM 2016\"");
+  add->add_flag("--show-location", args->show_location,
+                "Show where its photos were taken (GPS) to everyone who sees them");
   add->callback([args] { RunMeetingAdd(*args); });
 }
 
@@ -83,6 +89,8 @@ void AddAlbumCommand(CLI::App& app) {
   add->add_option("--meeting", args->meeting, "The meeting it belongs to (slug)");
   add->add_option("--visibility", args->visibility, "public, unlisted or private")->capture_default_str();
   add->add_option("--credit", args->credit, "Default credit line for its photos");
+  add->add_flag("--show-location", args->show_location,
+                "Show where its photos were taken (GPS) to everyone who may open the album");
   add->callback([args] { RunAlbumAdd(*args); });
 }
 

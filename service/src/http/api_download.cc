@@ -49,8 +49,9 @@ media::Result<std::vector<media::Photo>> AlbumPhotos(media::Catalog& catalog, co
   return out;
 }
 
-// The original of `photo` with the catalog's text written in, or as stored
-// when its format takes no text; nullopt (logged) when it cannot be read.
+// The original of `photo` as a download hands it out (the catalog's text
+// written in where it can be, the location removed unless the asker may know
+// it); nullopt (logged) when there is nothing that may be sent.
 std::optional<std::string> OriginalWithText(Archive& archive, const media::Photo& photo) {
   auto original = archive.originals().Read(photo.sha256);
   if (!original.ok()) {
@@ -58,9 +59,11 @@ std::optional<std::string> OriginalWithText(Archive& archive, const media::Photo
                  original.status().ToString().c_str());
     return std::nullopt;
   }
-  auto with_text = media::EmbedDescription(*original, photo.meta, /*strip_private=*/false);
-  if (with_text.ok()) return std::move(with_text.value());
-  return std::move(original.value());
+  auto copy = media::OriginalForDownload(*original, photo.meta, photo.location_shown);
+  if (copy.ok()) return std::move(copy.value());
+  std::fprintf(stderr, "download: photo %lld left out: %s\n", static_cast<long long>(photo.id),
+               copy.status().ToString().c_str());
+  return std::nullopt;
 }
 
 }  // namespace

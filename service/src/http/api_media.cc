@@ -40,8 +40,13 @@ bool NotModified(const HttpRequest& req, const std::string& etag) {
 // Current URLs (their `v` changes with every edit and whenever who may see
 // the photo changes) of photos anyone may see are cacheable by anyone for a
 // year; of others only by the asking browser. Any other URL is revalidated.
-std::string CacheControl(media::Catalog& catalog, const HttpRequest& req, const media::Photo& photo) {
-  bool is_public = catalog.GetPhoto(photo.id, media::Audience::Public()).ok();
+// `depends_on_location`: the answer carries the photo's location when the
+// asker may know it, so it is shared only when the public gets the same.
+std::string CacheControl(media::Catalog& catalog, const HttpRequest& req, const media::Photo& photo,
+                         bool depends_on_location = false) {
+  auto as_public = catalog.GetPhoto(photo.id, media::Audience::Public());
+  bool is_public = as_public.ok() &&
+                   (!depends_on_location || as_public->location_shown == photo.location_shown);
   if (req.Query("v") != MediaVersion(photo)) return is_public ? "no-cache" : "private, no-cache";
   return std::string(is_public ? "public, " : "private, ") + kImmutable;
 }
@@ -119,10 +124,12 @@ HttpResponse Api::RenditionAnswer(HttpResponse r, const media::Result<std::strin
 HttpResponse Api::GetOriginal(const HttpRequest& req) {
   auto photo = VisiblePhoto(req);
   if (!photo) return NoMedia(req);
-  std::string etag = "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) + "\"";
+  // Those who may not know where it was taken get other bytes: no GPS.
+  std::string etag = "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) +
+                     (photo->location_shown ? "" : "-n") + "\"";
   HttpResponse r;
   r.headers = {{"ETag", etag},
-               {"Cache-Control", CacheControl(catalog(), req, *photo)},
+               {"Cache-Control", CacheControl(catalog(), req, *photo, /*depends_on_location=*/true)},
                {"Accept-Ranges", "bytes"},
                {"Content-Disposition",
                 "attachment; filename=\"" + SafeFilename(photo->original_filename) + "\""}};
@@ -133,11 +140,9 @@ HttpResponse Api::GetOriginal(const HttpRequest& req) {
   }
   auto original = archive().originals().Read(photo->sha256);
   if (!original.ok()) return ErrorFromStatus(original.status());
-  auto with_text = media::EmbedDescription(*original, photo->meta, /*strip_private=*/false);
-  if (!with_text.ok() && with_text.status().code() != media::Status::Code::kUnsupported) {
-    return ErrorFromStatus(with_text.status());
-  }
-  std::string bytes = with_text.ok() ? std::move(with_text.value()) : std::move(original.value());
+  auto copy = media::OriginalForDownload(*original, photo->meta, photo->location_shown);
+  if (!copy.ok()) return ErrorFromStatus(copy.status());
+  std::string bytes = std::move(copy.value());
   r.content_type = MimeOfFormat(photo->meta.format);
   // RFC 9110 13.1.5: a Range under an If-Range that does not name the
   // current bytes (a strong ETag match; a date never matches, as there is

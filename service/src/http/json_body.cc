@@ -116,6 +116,14 @@ std::optional<HttpResponse> ReadText(const std::string& field, const json& value
   return std::nullopt;
 }
 
+std::optional<HttpResponse> ReadFlag(const json& body, const char* field, bool* out) {
+  auto it = body.find(field);
+  if (it == body.end()) return std::nullopt;
+  if (!it->is_boolean()) return BadField(field, "must be true or false");
+  *out = it->get<bool>();
+  return std::nullopt;
+}
+
 std::optional<HttpResponse> ReadExpiry(const json& body, int default_days, std::string* expires_at) {
   constexpr int kMaxDays = 3650;
   if (body.contains("expires_at") && body.contains("expires_in_days")) {
@@ -238,7 +246,7 @@ std::optional<HttpResponse> ReadBulkEdit(const json& body, std::vector<std::int6
 std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, media::Album* album,
                                             CoverChange* cover) {
   std::vector<std::string> known = {"slug", "title", "description", "meeting", "visibility",
-                                    "default_credit"};
+                                    "default_credit", "show_location"};
   if (!creating) known.push_back("cover_photo_id");
   if (auto bad = RejectUnknownFields(body, known)) return bad;
   if (creating && !body.contains("slug")) return BadField("slug", "is required");
@@ -264,6 +272,7 @@ std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, med
   if (body.contains("default_credit")) {
     if (auto bad = ReadText("default_credit", body["default_credit"], &album->default_credit)) return bad;
   }
+  if (auto bad = ReadFlag(body, "show_location", &album->show_location)) return bad;
   if (body.contains("cover_photo_id")) {
     const json& c = body["cover_photo_id"];
     cover->given = true;
@@ -279,7 +288,7 @@ std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, med
 
 std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, media::Meeting* meeting) {
   if (auto bad = RejectUnknownFields(body, {"slug", "title", "description", "place", "start_date",
-                                            "end_date", "default_credit"})) {
+                                            "end_date", "default_credit", "show_location"})) {
     return bad;
   }
   if (creating && !body.contains("slug")) return BadField("slug", "is required");
@@ -301,7 +310,7 @@ std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, m
     if (!body.contains(field)) continue;
     if (auto bad = ReadText(field, body[field], target)) return bad;
   }
-  return std::nullopt;
+  return ReadFlag(body, "show_location", &meeting->show_location);
 }
 
 json HistoryEntryJson(const media::HistoryEntry& e) {

@@ -54,6 +54,10 @@ std::optional<HttpResponse> MergeLangText(const std::string& field, const nlohma
 std::optional<HttpResponse> ReadText(const std::string& field, const nlohmann::json& value,
                                      std::string* out);
 
+// body[field], when present, as true or false into *out; else the 400
+// answer. Absent: *out is left as it is.
+std::optional<HttpResponse> ReadFlag(const nlohmann::json& body, const char* field, bool* out);
+
 // An expiry, body["expires_at"] (a UTC time in the future) or
 // body["expires_in_days"] (1..3650), not both, into *expires_at; neither
 // given: `default_days` from now (0: never, *expires_at left empty). Else the

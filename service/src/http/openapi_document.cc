@@ -41,7 +41,7 @@ const char kDocument[] = R"openapi({
       },
       "Photo": {
         "type": "object",
-        "description": "The fields of `gallery inspect` plus id, sha256, filename, file_size, meeting, albums, version, uploaded_at, uploaded_by (the uploader's login name: only for editors and admins), embargo_until, renditions {name: {webp, jpg}}, original_url, sidecar_url; on upload also duplicate."
+        "description": "The fields of `gallery inspect` plus id, sha256, filename, file_size, meeting, albums, version, uploaded_at, uploaded_by (the uploader's login name: only for editors and admins), embargo_until, renditions {name: {webp, jpg}}, original_url, sidecar_url; on upload also duplicate. gps {lat, lon, alt} is null for whoever may not know where the photo was taken: only editors and admins may, unless the photo's meeting or an album holding it that the asker may open sets show_location (the original then downloads without its location)."
       },
       "Album": {
         "type": "object",
@@ -73,6 +73,10 @@ const char kDocument[] = R"openapi({
               "string",
               "null"
             ]
+          },
+          "show_location": {
+            "type": "boolean",
+            "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."
           },
           "cover_photo_id": {
             "type": [
@@ -129,6 +133,10 @@ const char kDocument[] = R"openapi({
               "string",
               "null"
             ]
+          },
+          "show_location": {
+            "type": "boolean",
+            "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."
           },
           "photo_count": {
             "type": "integer"
@@ -496,6 +504,10 @@ const char kDocument[] = R"openapi({
                       "string",
                       "null"
                     ]
+                  },
+                  "show_location": {
+                    "type": "boolean",
+                    "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."
                   }
                 },
                 "required": [
@@ -614,6 +626,10 @@ const char kDocument[] = R"openapi({
                       "string",
                       "null"
                     ]
+                  },
+                  "show_location": {
+                    "type": "boolean",
+                    "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."
                   }
                 }
               }
@@ -768,6 +784,10 @@ const char kDocument[] = R"openapi({
                       "string",
                       "null"
                     ]
+                  },
+                  "show_location": {
+                    "type": "boolean",
+                    "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."
                   }
                 },
                 "required": [
@@ -941,6 +961,10 @@ const char kDocument[] = R"openapi({
                       "string",
                       "null"
                     ]
+                  },
+                  "show_location": {
+                    "type": "boolean",
+                    "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."
                   },
                   "cover_photo_id": {
                     "type": [

@@ -54,6 +54,7 @@ nlohmann::json AlbumJson(const media::Album& album) {
           {"default_credit", NullIfEmpty(album.default_credit)},
           {"cover_photo_id", album.cover_photo_id ? nlohmann::json(*album.cover_photo_id) : nullptr},
           {"shown_cover_id", album.shown_cover_id ? nlohmann::json(*album.shown_cover_id) : nullptr},
+          {"show_location", album.show_location},
           {"photo_count", album.photo_count}};
 }
 
@@ -65,6 +66,7 @@ nlohmann::json MeetingJson(const media::Meeting& m) {
           {"start_date", NullIfEmpty(m.start_date)},
           {"end_date", NullIfEmpty(m.end_date)},
           {"default_credit", NullIfEmpty(m.default_credit)},
+          {"show_location", m.show_location},
           {"photo_count", m.photo_count}};
 }
 
