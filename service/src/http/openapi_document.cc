@@ -79,7 +79,7 @@ json Operation(const RouteSpec& route) {
     op["requestBody"] = {{"required", route.body_required},
                          {"content", {{"application/json", {{"schema", Ref("schemas", route.body)}}}}}};
   }
-  json& responses = op["responses"];
+  json& responses = op["responses"] = json::object();
   if (route.page) {
     op["description"] = kPageNote;
     responses["200"] = Response({200, "HTML", nullptr, "text/html"});
