@@ -126,6 +126,7 @@ const Row kTable[] = {
     {"GET", "/photos/{id}", "/photos/{secret}", "", kAll200},
     {"GET", "/upload", "/upload", "", kAll200},
     {"GET", "/login", "/login", "", kAll200},
+    {"GET", "/static/js/page_routes.js", "/static/js/page_routes.js", "", kAll200},
     {"GET", "/static/{file}", "/static/app.css", "", kAll200},
     {"GET", "/static/{dir}/{file}", "/static/js/main.js", "", kAll200},
 };

@@ -10,15 +10,26 @@ import {renderPhoto} from './page_photo.js';
 import {renderUpload} from './page_upload.js';
 import {renderLogin} from './page_login.js';
 import {renderError} from './page_error.js';
+import {PAGE_ROUTES} from './page_routes.js';
 
-const ROUTES = [
-  [/^\/$/, renderHome],
-  [/^\/meetings\/([^/]+)$/, renderMeeting],
-  [/^\/albums\/([^/]+)$/, renderAlbum],
-  [/^\/photos\/([^/]+)$/, renderPhoto],
-  [/^\/upload$/, renderUpload],
-  [/^\/login$/, renderLogin],
-];
+// Each page by the name the server's route table gives it; the addresses
+// come from that table (page_routes.js is made by the server).
+const RENDERERS = {
+  home: renderHome,
+  meeting: renderMeeting,
+  album: renderAlbum,
+  photo: renderPhoto,
+  upload: renderUpload,
+  login: renderLogin,
+};
+
+// "/albums/{slug}" as a regular expression capturing each "{name}" segment.
+function patternRegExp(pattern) {
+  const escaped = pattern.split(/\{[^/}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
+  return new RegExp('^' + escaped.join('([^/]+)') + '$');
+}
+
+const ROUTES = PAGE_ROUTES.map(({pattern, page}) => [patternRegExp(pattern), RENDERERS[page]]);
 
 async function renderHeader() {
   document.title = t('site_title');
@@ -51,7 +62,7 @@ async function boot() {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   for (const [pattern, render] of ROUTES) {
     const m = pattern.exec(path);
-    if (!m) continue;
+    if (!m || !render) continue;
     try {
       await render(main, ...m.slice(1).map(decodeURIComponent));
     } catch (err) {

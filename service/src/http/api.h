@@ -76,6 +76,7 @@ class Api {
 
   // --- web pages and sessions (web_pages.cc, session_routes.cc)
   HttpResponse WebPage(const HttpRequest& req);
+  HttpResponse WebPageRoutes(const HttpRequest& req);
   HttpResponse WebStatic(const HttpRequest& req);
   HttpResponse GetSession(const HttpRequest& req);
   HttpResponse Login(const HttpRequest& req);

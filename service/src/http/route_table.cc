@@ -1,66 +1,383 @@
+// The route table: each route with its description, as the server registers
+// it and the OpenAPI document (openapi_document.cc) describes it. The shared
+// schemas named here ("Photo", "AlbumCreate", ...) are in openapi_schemas.cc.
 #include "http/route_table.h"
 
 #include "http/api.h"
 
 namespace gallery::http {
 
+namespace {
+
+RouteSpec Route(const char* method, const char* pattern, Handler handler, Access access) {
+  RouteSpec route{};
+  route.method = method;
+  route.pattern = pattern;
+  route.handler = handler;
+  route.access = access;
+  return route;
+}
+RouteSpec Get(const char* pattern, Handler handler, Access access = Access::kPublic) {
+  return Route("GET", pattern, handler, access);
+}
+RouteSpec Post(const char* pattern, Handler handler, Access access = Access::kPublic) {
+  return Route("POST", pattern, handler, access);
+}
+RouteSpec Patch(const char* pattern, Handler handler, Access access = Access::kPublic) {
+  return Route("PATCH", pattern, handler, access);
+}
+RouteSpec Put(const char* pattern, Handler handler, Access access = Access::kPublic) {
+  return Route("PUT", pattern, handler, access);
+}
+RouteSpec Delete(const char* pattern, Handler handler, Access access = Access::kPublic) {
+  return Route("DELETE", pattern, handler, access);
+}
+
+// Parameters several routes share.
+const ParamSpec kPhotoId = {"id", In::kPath, "integer", "the photo's id"};
+const ParamSpec kAlbumSlug = {"slug", In::kPath, "string", "the album's slug"};
+const ParamSpec kMeetingSlug = {"slug", In::kPath, "string", "the meeting's slug"};
+const ParamSpec kSlug = {"slug", In::kPath, "string", "lower-case letters, digits and dashes"};
+const ParamSpec kShare = {"share", In::kQuery, "string",
+                          "a share link's secret: opens one private album and its media"};
+const ParamSpec kCursor = {"cursor", In::kQuery, "string",
+                           "from next_cursor of the previous page: opaque, and only for the same "
+                           "asker, route and filters (400 otherwise)"};
+const ParamSpec kLimit = {"limit", In::kQuery, "integer", "1..500, default 50"};
+const ParamSpec kMeetingFilter = {"meeting", In::kQuery, "string", "a meeting's slug"};
+const ParamSpec kCreditFilter = {"credit", In::kQuery, "string", "an exact credit line"};
+const ParamSpec kVersion = {"v", In::kQuery, "string", "the photo's version"};
+const ParamSpec kRange = {"Range", In::kHeader, "string", ""};
+
+}  // namespace
+
 const std::vector<RouteSpec>& RouteTable() {
   static const std::vector<RouteSpec> table = {
-      {"GET", "/api/health", &Api::Health, Access::kPublic},
-      {"GET", "/api/openapi.json", &Api::OpenApi, Access::kPublic},
-      {"GET", "/metrics", &Api::MetricsText, Access::kAdmin},
-      {"GET", "/api/meetings", &Api::ListMeetings, Access::kPublic, true},
-      {"GET", "/api/meetings/{slug}", &Api::GetMeeting, Access::kPublic, true},
-      {"GET", "/api/albums", &Api::ListAlbums, Access::kPublic, true},
-      {"GET", "/api/albums/{slug}", &Api::GetAlbum, Access::kPublic, true},
-      {"GET", "/api/albums/{slug}/photos", &Api::ListAlbumPhotos, Access::kPublic, true},
-      {"GET", "/api/photos", &Api::ListPhotos, Access::kPublic, true},
-      {"GET", "/api/photos/{id}", &Api::GetPhoto, Access::kPublic, true},
-      {"POST", "/api/photos", &Api::UploadPhotos, Access::kEditor, false, /*upload=*/true},
-      {"PATCH", "/api/photos", &Api::EditPhotos, Access::kEditor},
-      {"PATCH", "/api/photos/{id}", &Api::EditPhoto, Access::kEditor},
-      {"DELETE", "/api/photos/{id}", &Api::DeletePhoto, Access::kAdmin},
-      {"GET", "/api/trash", &Api::ListTrash, Access::kAdmin},
-      {"POST", "/api/trash/{id}/restore", &Api::RestorePhoto, Access::kAdmin},
-      {"GET", "/api/photos/{id}/history", &Api::PhotoHistory, Access::kEditor},
-      {"POST", "/api/photos/{id}/history/{entry}/revert", &Api::RevertEdit, Access::kEditor},
-      {"POST", "/api/albums", &Api::CreateAlbum, Access::kEditor},
-      {"PATCH", "/api/albums/{slug}", &Api::UpdateAlbum, Access::kEditor},
-      {"DELETE", "/api/albums/{slug}", &Api::DeleteAlbum, Access::kEditor},
-      {"POST", "/api/albums/{slug}/photos", &Api::AddAlbumPhotos, Access::kEditor},
-      {"DELETE", "/api/albums/{slug}/photos", &Api::RemoveAlbumPhotos, Access::kEditor},
-      {"PUT", "/api/albums/{slug}/order", &Api::ReorderAlbum, Access::kEditor},
-      {"GET", "/api/albums/{slug}/history", &Api::AlbumHistory, Access::kEditor},
-      {"POST", "/api/albums/{slug}/links", &Api::CreateShareLink, Access::kEditor},
-      {"GET", "/api/albums/{slug}/links", &Api::ListShareLinks, Access::kEditor},
-      {"DELETE", "/api/albums/{slug}/links/{id}", &Api::RevokeShareLink, Access::kEditor},
-      {"GET", "/api/albums/{slug}/download", &Api::DownloadAlbum, Access::kPublic},
-      {"POST", "/api/meetings", &Api::CreateMeeting, Access::kEditor},
-      {"PATCH", "/api/meetings/{slug}", &Api::UpdateMeeting, Access::kEditor},
-      {"DELETE", "/api/meetings/{slug}", &Api::DeleteMeeting, Access::kEditor},
-      {"GET", "/api/meetings/{slug}/history", &Api::MeetingHistory, Access::kEditor},
-      {"GET", "/api/credits", &Api::ListCredits, Access::kPublic, true},
-      {"GET", "/api/tags", &Api::ListTags, Access::kPublic, true},
-      {"GET", "/media/{id}/original", &Api::GetOriginal, Access::kPublic},
-      {"GET", "/media/{id}/sidecar.xmp", &Api::GetSidecar, Access::kPublic},
-      {"GET", "/media/{id}/{file}", &Api::GetRendition, Access::kPublic, true},
-      {"GET", "/api/session", &Api::GetSession, Access::kPublic},
-      {"POST", "/api/session", &Api::Login, Access::kPublic},
-      {"DELETE", "/api/session", &Api::Logout, Access::kPublic},
-      {"GET", "/api/users", &Api::ListUsers, Access::kAdmin},
-      {"POST", "/api/users", &Api::CreateUser, Access::kAdmin},
-      {"PATCH", "/api/users/{name}", &Api::UpdateUser, Access::kAdmin},
-      {"GET", "/api/tokens", &Api::ListTokens, Access::kAdmin},
-      {"POST", "/api/tokens", &Api::CreateToken, Access::kAdmin},
-      {"DELETE", "/api/tokens/{id}", &Api::RevokeToken, Access::kAdmin},
-      {"GET", "/", &Api::WebPage, Access::kPublic},
-      {"GET", "/meetings/{slug}", &Api::WebPage, Access::kPublic},
-      {"GET", "/albums/{slug}", &Api::WebPage, Access::kPublic},
-      {"GET", "/photos/{id}", &Api::WebPage, Access::kPublic},
-      {"GET", "/upload", &Api::WebPage, Access::kPublic},
-      {"GET", "/login", &Api::WebPage, Access::kPublic},
-      {"GET", "/static/{file}", &Api::WebStatic, Access::kPublic},
-      {"GET", "/static/{dir}/{file}", &Api::WebStatic, Access::kPublic},
+      Get("/api/health", &Api::Health)
+          .Summary("Liveness")
+          .Responds(200, "{\"status\": \"ok\"}"),
+      Get("/api/openapi.json", &Api::OpenApi)
+          .Summary("This document")
+          .Responds(200, "The OpenAPI document"),
+      Get("/metrics", &Api::MetricsText, Access::kAdmin)
+          .Summary("Prometheus metrics: requests by route and status, ingests, queue depth (admin). With "
+                   "`gallery serve --metrics-listen 127.0.0.1:PORT` they are served there without "
+                   "credentials instead, and this route answers 404")
+          .Responds(200, "text/plain; version=0.0.4")
+          .Errors({404}),
+      Get("/api/meetings", &Api::ListMeetings)
+          .Cacheable()
+          .Summary("Every meeting")
+          .Responds(200, "{items: [Meeting]}")
+          .Errors({0}),
+      Get("/api/meetings/{slug}", &Api::GetMeeting)
+          .Cacheable()
+          .Summary("One meeting with its albums (those the caller may see) and photo counts")
+          .Params({kSlug})
+          .Responds(200, "The meeting", "Meeting")
+          .Errors({404}),
+      Get("/api/albums", &Api::ListAlbums)
+          .Cacheable()
+          .Summary("Albums, filtered by meeting and by credit (albums holding a photo with that credit line)")
+          .Params({kMeetingFilter, kCreditFilter, kCursor, kLimit})
+          .Responds(200, "A page", "AlbumPage")
+          .Errors({400}),
+      Get("/api/albums/{slug}", &Api::GetAlbum)
+          .Cacheable()
+          .Summary("One album (private ones: 404 unless editor or share link)")
+          .Params({kSlug, kShare})
+          .Responds(200, "The album", "Album")
+          .Errors({404}),
+      Get("/api/albums/{slug}/photos", &Api::ListAlbumPhotos)
+          .Cacheable()
+          .Summary("The album's photos in album order")
+          .Params({kSlug, kShare, kCursor, kLimit})
+          .Responds(200, "A page", "PhotoPage")
+          .Errors({400, 404}),
+      Get("/api/photos", &Api::ListPhotos)
+          .Cacheable()
+          .Summary("Photos, filtered; q is full text over captions (every language), headline, keywords, "
+                   "credit and filename")
+          .Params({kMeetingFilter,
+                   {"album", In::kQuery, "string", "an album's slug (album order)"},
+                   kCreditFilter,
+                   {"tag", In::kQuery, "string", "an exact keyword"},
+                   {"q", In::kQuery, "string", "words, all required"},
+                   {"from", In::kQuery, "string", "date or date-time taken, inclusive"},
+                   {"to", In::kQuery, "string", "date or date-time taken, inclusive"},
+                   kCursor,
+                   kLimit})
+          .Responds(200, "A page", "PhotoPage")
+          .Errors({400, 404}),
+      Get("/api/photos/{id}", &Api::GetPhoto)
+          .Cacheable()
+          .Summary("One photo")
+          .Params({kPhotoId, kShare})
+          .Responds(200, "The photo", "Photo")
+          .Errors({404}),
+      Post("/api/photos", &Api::UploadPhotos, Access::kEditor)
+          .Upload()
+          .Summary("Upload: the raw image (Content-Type image/*, name in X-Filename or Content-Disposition) "
+                   "or multipart/form-data with one or many files and optional album, meeting, credit fields")
+          .Description("The photos are decoded and stored on the image workers, which answer. 503 busy with "
+                       "Retry-After when their queue is full, or when the upload waited in it past half the "
+                       "server's header timeout.")
+          .Params({{"album", In::kQuery, "string", "add to this album"},
+                   {"meeting", In::kQuery, "string", "belongs to this meeting"},
+                   {"credit", In::kQuery, "string", "credit line when the file has none"}})
+          .Responds(200,
+                    "The same bytes were already there (duplicate: true), or a multipart upload of "
+                    "several files: {items: [{filename, status, photo | error}]}")
+          .Responds(201, "Created: the photo", "Photo")
+          .Errors({400, 404, 413, 415, 422, 503, 507}),
+      Patch("/api/photos", &Api::EditPhotos, Access::kEditor)
+          .Summary("Edit many photos in one transaction: {ids: [...], set: {...}}")
+          .Body("PhotoBulkEdit")
+          .Responds(200, "{updated: n}")
+          .Errors({400, 404}),
+      Patch("/api/photos/{id}", &Api::EditPhoto, Access::kEditor)
+          .Summary("Edit one photo's text fields (each change kept in the history)")
+          .Params({kPhotoId})
+          .Body("PhotoEdit")
+          .Responds(200, "The photo", "Photo")
+          .Errors({400, 404}),
+      Delete("/api/photos/{id}", &Api::DeletePhoto, Access::kAdmin)
+          .Summary("Move the photo to the trash (admin): out of every album, list and search; POST "
+                   "/api/trash/{id}/restore brings it back until `gallery gc` empties the trash and removes "
+                   "its files")
+          .Params({kPhotoId})
+          .Responds(200, "{deleted: id, sha256}")
+          .Errors({404}),
+      Get("/api/trash", &Api::ListTrash, Access::kAdmin)
+          .Summary("The deleted photos that can still be restored (admin), most recent first")
+          .Responds(200, "{items: [{id, sha256, filename, deleted_at, deleted_by}]}"),
+      Post("/api/trash/{id}/restore", &Api::RestorePhoto, Access::kAdmin)
+          .Summary("Bring a deleted photo back as it was (admin): its id, fields, texts, keywords and places"
+                   " in the albums that still exist")
+          .Params({{"id", In::kPath, "integer", "the deleted photo's id"}})
+          .Responds(200, "The restored photo", "Photo")
+          .Errors({404, 409}),
+      Get("/api/photos/{id}/history", &Api::PhotoHistory, Access::kEditor)
+          .Summary("The photo's edit history")
+          .Params({kPhotoId})
+          .Responds(200, "{items: [{id, field, old_value, new_value, who, at}]}")
+          .Errors({404}),
+      Post("/api/photos/{id}/history/{entry}/revert", &Api::RevertEdit, Access::kEditor)
+          .Summary("Set the entry's field back to its old value (recorded as a new edit)")
+          .Params({kPhotoId, {"entry", In::kPath, "integer", "a history entry's id"}})
+          .Responds(200, "The photo", "Photo")
+          .Errors({404}),
+      Post("/api/albums", &Api::CreateAlbum, Access::kEditor)
+          .Summary("Create an album (editor). The default credit fills the credit of uploads that have none.")
+          .Body("AlbumCreate")
+          .Responds(201, "The new album", "Album")
+          .Errors({400, 409}),
+      Patch("/api/albums/{slug}", &Api::UpdateAlbum, Access::kEditor)
+          .Summary("Update an album's title, description, meeting, visibility, default credit, cover photo "
+                   "or slug (editor)")
+          .Params({kAlbumSlug})
+          .Body("AlbumPatch")
+          .Responds(200, "The album", "Album")
+          .Errors({400, 404, 409}),
+      Delete("/api/albums/{slug}", &Api::DeleteAlbum, Access::kEditor)
+          .Summary("Delete an album; its photos stay in the archive (editor)")
+          .Params({kAlbumSlug})
+          .Responds(204, "Deleted")
+          .Errors({404}),
+      Post("/api/albums/{slug}/photos", &Api::AddAlbumPhotos, Access::kEditor)
+          .Summary("Append photos to the album, in the order given (editor)")
+          .Params({kAlbumSlug})
+          .Body("PhotoIds")
+          .Responds(200, "The album", "Album")
+          .Errors({400, 404}),
+      Delete("/api/albums/{slug}/photos", &Api::RemoveAlbumPhotos, Access::kEditor)
+          .Summary("Remove photos from the album (never from the archive); removing the cover clears it "
+                   "(editor)")
+          .Params({kAlbumSlug})
+          .Body("PhotoIds")
+          .Responds(200, "The album", "Album")
+          .Errors({400, 404}),
+      Put("/api/albums/{slug}/order", &Api::ReorderAlbum, Access::kEditor)
+          .Summary("Set the album's order: ids is every photo of the album exactly once (editor)")
+          .Params({kAlbumSlug})
+          .Body("PhotoIds")
+          .Responds(200, "{slug, ids}")
+          .Errors({400, 404}),
+      Get("/api/albums/{slug}/history", &Api::AlbumHistory, Access::kEditor)
+          .Summary("The album's edit history (editor)")
+          .Params({kAlbumSlug})
+          .Responds(200, "{items: [{id, field, old_value, new_value, who, at}]}, oldest first")
+          .Errors({404}),
+      Post("/api/albums/{slug}/links", &Api::CreateShareLink, Access::kEditor)
+          .Summary("Create a share link opening this one album, its photos and their media until it expires "
+                   "(editor). Give expires_at or expires_in_days (default 30 days). Only the secret's "
+                   "SHA-256 is stored; an unknown or expired secret answers 401.")
+          .Params({kAlbumSlug})
+          .Body("ShareLinkCreate", /*required=*/false)
+          .Responds(201, "{id, album, secret, url: /albums/{slug}?share=SECRET, api_url, expires_at}")
+          .Errors({400, 404}),
+      Get("/api/albums/{slug}/links", &Api::ListShareLinks, Access::kEditor)
+          .Summary("The album's share links, expired ones included, never their secrets: {items: [{id, "
+                   "album, created_by, created_at, expires_at, expired}]} (editor)")
+          .Params({kAlbumSlug})
+          .Responds(200, "The links, oldest first")
+          .Errors({404}),
+      Delete("/api/albums/{slug}/links/{id}", &Api::RevokeShareLink, Access::kEditor)
+          .Summary("Revoke a share link: every route answers its secret 401 from the next request on "
+                   "(editor)")
+          .Params({kAlbumSlug, {"id", In::kPath, "integer", "the link's id"}})
+          .Responds(204, "Revoked")
+          .Errors({404}),
+      Get("/api/albums/{slug}/download", &Api::DownloadAlbum)
+          .Summary("A ZIP of the album's originals (stored, with the catalog's text written in where the "
+                   "format allows), streamed as it is built; entry names safe and unique")
+          .Params({kAlbumSlug, kShare})
+          .Responds(200, "The archive", "ZipArchive", "application/zip")
+          .Errors({401, 404, 503}),
+      Post("/api/meetings", &Api::CreateMeeting, Access::kEditor)
+          .Summary("Create a meeting (editor)")
+          .Body("MeetingCreate")
+          .Responds(201, "The new meeting", "Meeting")
+          .Errors({400, 409}),
+      Patch("/api/meetings/{slug}", &Api::UpdateMeeting, Access::kEditor)
+          .Summary("Update a meeting (editor)")
+          .Params({kMeetingSlug})
+          .Body("MeetingPatch")
+          .Responds(200, "The meeting", "Meeting")
+          .Errors({400, 404, 409}),
+      Delete("/api/meetings/{slug}", &Api::DeleteMeeting, Access::kEditor)
+          .Summary("Delete a meeting; its albums and photos stay, without a meeting (editor)")
+          .Params({kMeetingSlug})
+          .Responds(204, "Deleted")
+          .Errors({404}),
+      Get("/api/meetings/{slug}/history", &Api::MeetingHistory, Access::kEditor)
+          .Summary("The meeting's edit history (editor)")
+          .Params({kMeetingSlug})
+          .Responds(200, "{items: [{id, field, old_value, new_value, who, at}]}, oldest first")
+          .Errors({404}),
+      Get("/api/credits", &Api::ListCredits)
+          .Cacheable()
+          .Summary("Each credit line with its photo count")
+          .Params({kMeetingFilter})
+          .Responds(200, "{items: [{credit, photo_count}]}")
+          .Errors({0}),
+      Get("/api/tags", &Api::ListTags)
+          .Cacheable()
+          .Summary("Each keyword with its photo count")
+          .Params({kMeetingFilter})
+          .Responds(200, "{items: [{tag, photo_count}]}")
+          .Errors({0}),
+      Get("/media/{id}/original", &Api::GetOriginal)
+          .Summary("The original with the catalog's current caption, credit, creator, copyright, keywords "
+                   "and alt text written in (XMP and IPTC). Range requests work.")
+          .Params({kPhotoId, kVersion, kShare, kRange})
+          .Responds(200, "The file")
+          .Responds(206, "Partial content")
+          .Responds(304, "Not modified")
+          .Errors({404, 416}),
+      Get("/media/{id}/sidecar.xmp", &Api::GetSidecar)
+          .Summary("An XMP sidecar with the photo's descriptive fields")
+          .Params({kPhotoId, kShare})
+          .Responds(200, "application/rdf+xml")
+          .Errors({404}),
+      Get("/media/{id}/{file}", &Api::GetRendition)
+          .Cacheable()
+          .Summary("A rendition: {name}.{webp|jpg}, name one of tile, small, medium, large (rendered on "
+                   "first request, then cached). ETag; immutable when ?v= is the photo's version; 304 on "
+                   "If-None-Match")
+          .Params({kPhotoId, {"file", In::kPath, "string", "e.g. tile.webp, large.jpg"}, kVersion, kShare})
+          .Responds(200, "image/webp or image/jpeg")
+          .Responds(304, "Not modified")
+          .Errors({404, 503}),
+      Get("/api/session", &Api::GetSession)
+          .Summary("Who is asking: {authenticated, name, role, csrf_token} (csrf_token for a session cookie)")
+          .Responds(200, "The principal"),
+      Post("/api/session", &Api::Login)
+          .Summary("Log in with {name, password}: sets the HttpOnly, SameSite=Strict session cookie")
+          .Body("Login")
+          .Responds(200, "{authenticated, name, role, csrf_token, expires_at}")
+          .Responds(429,
+                    "Too many failed logins from this address, for this name or for any name, within "
+                    "the window (GALLERY_LOGIN_WINDOW_SECONDS, default 300 s: 5 per address and name, "
+                    "20 per address); Retry-After gives the seconds to wait. Never counted per name alone",
+                    "Error")
+          .Errors({400, 401, 415}),
+      Delete("/api/session", &Api::Logout)
+          .Summary("Log out: forgets the session and clears the cookie (needs X-CSRF-Token)")
+          .Responds(200, "{authenticated: false}")
+          .Errors({403}),
+      Get("/api/users", &Api::ListUsers, Access::kAdmin)
+          .Summary("Every user: {items: [{name, role, disabled, created_at}]} (admin)")
+          .Responds(200, "The users, by name"),
+      Post("/api/users", &Api::CreateUser, Access::kAdmin)
+          .Summary("Add a user who logs in with a password of at least 8 characters (admin)")
+          .Body("UserCreate")
+          .Responds(201, "{name, role, disabled, created_at}")
+          .Errors({400, 409}),
+      Patch("/api/users/{name}", &Api::UpdateUser, Access::kAdmin)
+          .Summary("Change a user's role, disable or enable them, or give a new password. Disabling and a "
+                   "new password end the user's sessions (a new password given by the user for themselves "
+                   "keeps the session asking); a role change applies to their sessions at once. An admin "
+                   "cannot disable or demote their own account here (409 own_account) (admin)")
+          .Params({{"name", In::kPath, "string", "the user's login name"}})
+          .Body("UserPatch")
+          .Responds(200, "{name, role, disabled, created_at}")
+          .Errors({400, 404, 409}),
+      Get("/api/tokens", &Api::ListTokens, Access::kAdmin)
+          .Summary("Every API token (never its secret or hash): {items: [{id, name, role, created_by, "
+                   "created_at, last_used_at (recorded at most once a minute), expires_at, expired}]} "
+                   "(admin)")
+          .Responds(200, "The tokens, oldest first"),
+      Post("/api/tokens", &Api::CreateToken, Access::kAdmin)
+          .Summary("Create an API token; its secret is in this answer only, as `token` (admin)")
+          .Body("TokenCreate")
+          .Responds(201,
+                    "{id, name, role, created_by, created_at, last_used_at (recorded at most once a "
+                    "minute), expires_at, expired} and token")
+          .Errors({400}),
+      Delete("/api/tokens/{id}", &Api::RevokeToken, Access::kAdmin)
+          .Summary("Revoke a token: requests bearing it get 401 from the next one on (admin)")
+          .Params({{"id", In::kPath, "integer", "the token's id"}})
+          .Responds(204, "Revoked")
+          .Errors({404}),
+      Get("/", &Api::WebPage)
+          .Page("home")
+          .Summary("Home: meetings and albums"),
+      Get("/meetings/{slug}", &Api::WebPage)
+          .Page("meeting")
+          .Summary("A meeting's page: its albums and photos")
+          .Params({kMeetingSlug}),
+      Get("/albums/{slug}", &Api::WebPage)
+          .Page("album")
+          .Summary("An album's page: its photos in a grid")
+          .Params({kAlbumSlug}),
+      Get("/photos/{id}", &Api::WebPage)
+          .Page("photo")
+          .Summary("A photo's page (editors edit its text here)")
+          .Params({{"id", In::kPath, "string", "the photo's id"}}),
+      Get("/upload", &Api::WebPage)
+          .Page("upload")
+          .Summary("Bulk upload (editors)"),
+      Get("/login", &Api::WebPage)
+          .Page("login")
+          .Summary("Log in (editors)"),
+      Get("/static/js/page_routes.js", &Api::WebPageRoutes)
+          .Summary("The page routes of this table as a JavaScript module, for the pages' script: "
+                   "PAGE_ROUTES, [{pattern, page}]")
+          .Responds(200, "The module, with ETag and Cache-Control: no-cache", nullptr, "text/javascript")
+          .Responds(304, "Not modified"),
+      Get("/static/{file}", &Api::WebStatic)
+          .Summary("A static file of the gallery pages (CSS, JavaScript module, icon)")
+          .Params({{"file", In::kPath, "string", ""}})
+          .Responds(200, "The file, with ETag and Cache-Control: no-cache")
+          .Responds(304, "Not modified")
+          .Errors({404}),
+      Get("/static/{dir}/{file}", &Api::WebStatic)
+          .Summary("A static file of the gallery pages (CSS, JavaScript module, icon)")
+          .Params({{"dir", In::kPath, "string", ""}, {"file", In::kPath, "string", ""}})
+          .Responds(200, "The file, with ETag and Cache-Control: no-cache")
+          .Responds(304, "Not modified")
+          .Errors({404}),
   };
   return table;
 }

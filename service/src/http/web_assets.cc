@@ -58,18 +58,24 @@ media::Result<WebFile> ReadWebFile(const std::string& root, const std::vector<st
     if (!problem.empty()) return media::Status::NotFound("refused: " + problem);
     path += "/" + segment;
   }
-  WebFile file;
-  file.content_type = WebContentType(segments.back());
-  if (file.content_type.empty()) return media::Status::NotFound("files of this kind are not served");
+  std::string content_type = WebContentType(segments.back());
+  if (content_type.empty()) return media::Status::NotFound("files of this kind are not served");
   struct stat st {};
   if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
     return media::Status::NotFound("no such file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return media::Status::NotFound("the file cannot be read");
-  file.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string body(std::istreambuf_iterator<char>(in), (std::istreambuf_iterator<char>()));
   if (in.bad()) return media::Status::NotFound("the file cannot be read");
-  file.etag = "\"" + media::Sha256Hex(file.body.data(), file.body.size()).substr(0, 32) + "\"";
+  return MakeWebFile(std::move(body), std::move(content_type));
+}
+
+WebFile MakeWebFile(std::string body, std::string content_type) {
+  WebFile file;
+  file.etag = "\"" + media::Sha256Hex(body.data(), body.size()).substr(0, 32) + "\"";
+  file.body = std::move(body);
+  file.content_type = std::move(content_type);
   return file;
 }
 

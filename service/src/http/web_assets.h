@@ -31,6 +31,10 @@ std::string WebContentType(const std::string& name);
 // Thread-safe.
 media::Result<WebFile> ReadWebFile(const std::string& root, const std::vector<std::string>& segments);
 
+// A file made by the server (not read from the folder): `body` with its
+// type and its ETag.
+WebFile MakeWebFile(std::string body, std::string content_type);
+
 // `file` as a 200 answer with its ETag and "Cache-Control: no-cache" (the
 // browser revalidates; the pages change without a version in their URL), or
 // 304 with no body when `if_none_match` names the ETag.

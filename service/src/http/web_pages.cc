@@ -1,6 +1,11 @@
 // Routes of the web gallery: every page address answers the one HTML shell
-// (its script reads the address), and /static/... the files beside it.
+// (its script reads the address), /static/js/page_routes.js tells that script
+// the page addresses from the route table, and /static/... serves the files
+// beside it.
+#include <nlohmann/json.hpp>
+
 #include "http/api.h"
+#include "http/route_table.h"
 #include "http/web_assets.h"
 
 namespace gallery::http {
@@ -9,6 +14,23 @@ namespace {
 
 HttpResponse WebNotFound(const HttpRequest& req, const media::Status& why) {
   return ErrorResponse(404, "not_found", "no file at " + req.path + " (" + why.message() + ")");
+}
+
+// The page routes as a JavaScript module: PAGE_ROUTES, [{pattern, page}] in
+// the table's order.
+const WebFile& PageRoutesModule() {
+  static const WebFile file = [] {
+    std::string text =
+        "// Made by the server from its route table (service/src/http/route_table.cc):\n"
+        "// each page address, \"{name}\" standing for one path segment, with the page\n"
+        "// drawn there.\nexport const PAGE_ROUTES = [\n";
+    for (const RouteSpec& route : RouteTable()) {
+      if (!route.page) continue;
+      text += "  " + nlohmann::json({{"pattern", route.pattern}, {"page", route.page}}).dump() + ",\n";
+    }
+    return MakeWebFile(text + "];\n", WebContentType("page_routes.js"));
+  }();
+  return file;
 }
 
 }  // namespace
@@ -23,6 +45,12 @@ HttpResponse Api::WebPage(const HttpRequest& req) {
     return ErrorResponse(500, "internal", "the gallery pages are missing from " + WebRoot());
   }
   HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
+  AddPageSecurityHeaders(&r);
+  return r;
+}
+
+HttpResponse Api::WebPageRoutes(const HttpRequest& req) {
+  HttpResponse r = WebFileResponse(PageRoutesModule(), req.Header("If-None-Match"));
   AddPageSecurityHeaders(&r);
   return r;
 }
