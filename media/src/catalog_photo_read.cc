@@ -88,13 +88,7 @@ Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo
       sqlite::Stmt st,
       db.Prepare("SELECT keyword FROM photo_keyword WHERE photo_id = ? ORDER BY position"));
   st.Bind(1, photo_id);
-  std::vector<std::string> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(st.Text(0));
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
 }
 
 Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords) {
