@@ -74,13 +74,7 @@ Result<std::vector<User>> SqliteCatalog::ListUsers() {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
                            txn.db().Prepare(std::string(kUserColumns) + "ORDER BY name"));
-  std::vector<User> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(UserFromRow(st));
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return UserFromRow(row); });
 }
 
 Status SqliteCatalog::UpdateUser(const std::string& name, const UserChange& change) {
@@ -176,14 +170,11 @@ Result<std::vector<Credential>> SqliteCatalog::ListTokens() {
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare(std::string(kCredentialQuery) + "AND c.kind = 'token' ORDER BY c.id"));
-  std::vector<Credential> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(CredentialFromRow(st));
-    out.back().secret_sha256.clear();
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) {
+    Credential token = CredentialFromRow(row);
+    token.secret_sha256.clear();
+    return token;
+  });
 }
 
 Status SqliteCatalog::RevokeToken(std::int64_t id) {
@@ -251,13 +242,9 @@ Result<std::vector<ShareLink>> SqliteCatalog::ListShareLinks(const std::string& 
       txn.db().Prepare("SELECT id, coalesce(expires_at, ''), created_by, created_at FROM share_link "
                        "WHERE album_id = ? ORDER BY id"));
   st.Bind(1, album_id);
-  std::vector<ShareLink> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(ShareLink{st.Int(0), album_slug, "", st.Text(1), st.Text(2), st.Text(3)});
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) {
+    return ShareLink{row.Int(0), album_slug, "", row.Text(1), row.Text(2), row.Text(3)};
+  });
 }
 
 Status SqliteCatalog::RemoveShareLink(const std::string& album_slug, std::int64_t id) {

@@ -13,13 +13,7 @@ Result<std::vector<std::int64_t>> Members(sqlite::Db& db, std::int64_t album_id)
       sqlite::Stmt st,
       db.Prepare("SELECT photo_id FROM album_photo WHERE album_id = ? ORDER BY position, photo_id"));
   st.Bind(1, album_id);
-  std::vector<std::int64_t> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(st.Int(0));
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return row.Int(0); });
 }
 
 }  // namespace

@@ -63,6 +63,7 @@ Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q
     else last.taken_sort = TakenSortFromRow(st);
   }
   CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &page.photos));
+  CATALOG_RETURN_IF_ERROR(FillListedAlbums(db, audience, &page.photos));
   return page;
 }
 
@@ -126,13 +127,7 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
       txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
                        " GROUP BY p.credit_line ORDER BY count(*) DESC, p.credit_line"));
   q.BindAll(st);
-  std::vector<CreditCount> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(CreditCount{st.Text(0), st.Int(1)});
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return CreditCount{row.Text(0), row.Int(1)}; });
 }
 
 Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug,
@@ -150,13 +145,7 @@ Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting
                        "JOIN photo p ON p.id = k.photo_id " + q.where +
                        " GROUP BY k.keyword ORDER BY count(*) DESC, k.keyword"));
   q.BindAll(st);
-  std::vector<TagCount> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(TagCount{st.Text(0), st.Int(1)});
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return TagCount{row.Text(0), row.Int(1)}; });
 }
 
 }  // namespace media::catalog

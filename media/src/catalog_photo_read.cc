@@ -85,18 +85,36 @@ Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos) {
   return Status::OK();
 }
 
+Status FillListedAlbums(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos) {
+  if (photos->empty()) return Status::OK();
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, Photo*> by_id;
+  for (Photo& p : *photos) {
+    ids.push_back(p.id);
+    by_id[p.id] = &p;
+  }
+  Query listed;
+  listed.And("ap.photo_id IN (SELECT value FROM json_each(?))", IdsJson(ids));
+  AndAlbumListed(audience, &listed);
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      db.Prepare("SELECT ap.photo_id, a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id " +
+                 listed.where + " ORDER BY ap.photo_id, a.slug"));
+  listed.BindAll(st);
+  for (;;) {
+    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    by_id[st.Int(0)]->album_slugs.push_back(st.Text(1));
+  }
+  return Status::OK();
+}
+
 Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo_id) {
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       db.Prepare("SELECT keyword FROM photo_keyword WHERE photo_id = ? ORDER BY position"));
   st.Bind(1, photo_id);
-  std::vector<std::string> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(st.Text(0));
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
 }
 
 Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords) {
@@ -124,19 +142,7 @@ Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id, const Audience& audienc
   if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
   std::vector<Photo> one{PhotoFromRow(st, audience)};
   CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &one));
-  Query listed;
-  listed.And("ap.photo_id = ?", id);
-  AndAlbumListed(audience, &listed);
-  CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt albums,
-      db.Prepare("SELECT a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id " +
-                 listed.where + " ORDER BY a.slug"));
-  listed.BindAll(albums);
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool more, albums.Step());
-    if (!more) break;
-    one[0].album_slugs.push_back(albums.Text(0));
-  }
+  CATALOG_RETURN_IF_ERROR(FillListedAlbums(db, audience, &one));
   return std::move(one[0]);
 }
 

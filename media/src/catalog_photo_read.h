@@ -26,6 +26,10 @@ std::string TakenSortFromRow(const sqlite::Stmt& st);
 // Fills caption, headline, alt text and keywords of every photo.
 Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos);
 
+// Fills the album slugs of every photo: the albums holding it that
+// `audience` lists, by slug, in one query.
+Status FillListedAlbums(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos);
+
 // The photo's current keywords, in order.
 Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo_id);
 // Replaces the photo's keywords.

@@ -150,13 +150,7 @@ Result<std::optional<std::int64_t>> SqliteCatalog::FindPhotoBySha256(const std::
 Result<std::vector<std::string>> SqliteCatalog::AllSha256() {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, txn.db().Prepare("SELECT sha256 FROM photo ORDER BY sha256"));
-  std::vector<std::string> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(st.Text(0));
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
 }
 
 Result<std::vector<std::string>> SqliteCatalog::UnreferencedSha256(
@@ -169,13 +163,7 @@ Result<std::vector<std::string>> SqliteCatalog::UnreferencedSha256(
                        "SELECT sha256 FROM deleted_photo) ORDER BY key"));
   // Invalid UTF-8 (never a hash) is replaced rather than thrown on.
   st.Bind(1, nlohmann::json(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  std::vector<std::string> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(st.Text(0));
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
 }
 
 }  // namespace media::catalog

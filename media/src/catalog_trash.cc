@@ -105,13 +105,9 @@ Result<std::vector<DeletedPhoto>> SqliteCatalog::ListDeletedPhotos() {
                        "d.deleted_at, d.deleted_by FROM deleted_photo d "
                        "LEFT JOIN trash_photo p ON p.id = d.photo_id "
                        "ORDER BY d.deleted_at DESC, d.photo_id DESC"));
-  std::vector<DeletedPhoto> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(DeletedPhoto{st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
-  }
-  return out;
+  return st.Collect([&](sqlite::Stmt& row) {
+    return DeletedPhoto{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)};
+  });
 }
 
 Status SqliteCatalog::RestorePhoto(std::int64_t id) {

@@ -2,6 +2,9 @@
 
 #include "media/text_limits.h"
 
+#include "base/strings.h"
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -33,11 +36,6 @@ bool ParseTime(const std::string& s, std::size_t from, std::string* hms) {
   return true;
 }
 
-std::string ToLower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 Status CheckSlug(const std::string& what, const std::string& slug) {
@@ -53,7 +51,7 @@ Status CheckSlug(const std::string& what, const std::string& slug) {
 Result<std::string> NormalizeLang(const std::string& what, const std::string& tag) {
   std::string t = tag;
   for (char& c : t) c = c == '_' ? '-' : c;
-  if (ToLower(t) == "x-default") return std::string("x-default");
+  if (base::AsciiLower(t) == "x-default") return std::string("x-default");
   std::string out;
   std::size_t start = 0;
   for (int index = 0;; ++index) {
@@ -69,7 +67,7 @@ Result<std::string> NormalizeLang(const std::string& what, const std::string& ta
       return Status::InvalidArgument(what + ": invalid language tag '" + tag +
                                      "' (expected e.g. en, fr, fr-CA or x-default)");
     }
-    sub = ToLower(sub);
+    sub = base::AsciiLower(sub);
     if (index > 0 && sub.size() == 2 && alpha) {
       for (char& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     } else if (index > 0 && sub.size() == 4 && alpha) {
@@ -207,28 +205,14 @@ Result<std::string> NormalizeSha256(const std::string& what, const std::string& 
   if (hex.size() != 64 || !HexDecode(hex, &bytes)) {
     return Status::InvalidArgument(what + ": expected 64 hex digits, got '" + hex.substr(0, 80) + "'");
   }
-  return ToLower(hex);
+  return base::AsciiLower(hex);
 }
 
 }  // namespace media::catalog
 
 namespace media {
 
-std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  std::size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  const unsigned char d = byte(i + 1);
-  if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)) {
-    return 0;
-  }
-  return len;
-}
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) { return base::DecodeUtf8(s, i); }
 
 namespace {
 

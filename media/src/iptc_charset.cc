@@ -1,4 +1,5 @@
 // IPTC IIM text decoding: the record's CodedCharacterSet, else a guess.
+#include "base/utf8.h"
 #include "metadata_internal.h"
 
 namespace media::metadata_internal {
@@ -8,9 +9,8 @@ std::string IptcTextToUtf8(const std::string& raw, bool declared_utf8) {
   // Declared UTF-8 but broken: keep the valid parts, mark the rest.
   std::string out;
   for (std::size_t i = 0; i < raw.size();) {
-    std::size_t n = 1;
-    while (n <= 4 && i + n <= raw.size() && !IsValidUtf8(raw.substr(i, n))) ++n;
-    if (n <= 4 && i + n <= raw.size()) {
+    const std::size_t n = base::DecodeUtf8(raw, i);
+    if (n > 0) {
       out += raw.substr(i, n);
       i += n;
     } else {

@@ -8,20 +8,20 @@
 #include <cstring>
 #include <string_view>
 
+#include "base/byte_reader.h"
+#include "base/containers.h"
+#include "base/strings.h"
 #include "metadata_internal.h"
 
 namespace media::metadata_internal {
 namespace {
 
-std::uint32_t Be32(const std::uint8_t* p) {
-  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
-}
-std::uint32_t Le32(const std::uint8_t* p) {
-  return (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) | p[0];
+bool HasPrefix(const std::uint8_t* p, std::size_t n, std::string_view prefix) {
+  return base::StartsWith({reinterpret_cast<const char*>(p), n}, prefix);
 }
 
-bool HasPrefix(const std::uint8_t* p, std::size_t n, std::string_view prefix) {
-  return n >= prefix.size() && std::memcmp(p, prefix.data(), prefix.size()) == 0;
+std::string_view View(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
 }
 
 // JPEG: APP1 XMP blocks (standard and extended) and APP13 Photoshop blocks,
@@ -106,13 +106,11 @@ std::optional<PngText> ReadPngText(std::string_view type, const std::uint8_t* bo
 MetadataBlockSizes MeasurePng(const std::uint8_t* data, std::size_t size) {
   MetadataBlockSizes sizes;
   const std::uint64_t limit = 2 * std::max(kMaxXmpBytes, kMaxIptcBytes) + 2;
-  for (std::size_t at = 8; at + 12 <= size;) {
-    const std::size_t length = Be32(data + at);
-    if (length > size - at - 12) break;
-    const std::string_view type(reinterpret_cast<const char*>(data + at + 4), 4);
-    if (type == "IEND") break;
-    if (type == "tEXt" || type == "zTXt" || type == "iTXt") {
-      if (auto text = ReadPngText(type, data + at + 8, length, limit)) {
+  base::WalkPngChunks(View(data, size), [&](const base::PngChunk& chunk) {
+    if (chunk.type == "IEND") return false;
+    if (chunk.type == "tEXt" || chunk.type == "zTXt" || chunk.type == "iTXt") {
+      const auto* body = reinterpret_cast<const std::uint8_t*>(chunk.data.data());
+      if (auto text = ReadPngText(chunk.type, body, chunk.data.size(), limit)) {
         sizes.at_least = sizes.at_least || text->at_least;
         if (text->keyword == "XML:com.adobe.xmp") sizes.xmp += text->text_size;
         if (text->keyword == "Raw profile type xmp") sizes.xmp += text->text_size / 2;
@@ -120,20 +118,17 @@ MetadataBlockSizes MeasurePng(const std::uint8_t* data, std::size_t size) {
           sizes.iptc += text->text_size / 2;
       }
     }
-    at += 12 + length;
-  }
+    return true;
+  });
   return sizes;
 }
 
 // WebP: the "XMP " chunks (the format has no IPTC).
 MetadataBlockSizes MeasureWebp(const std::uint8_t* data, std::size_t size) {
   MetadataBlockSizes sizes;
-  for (std::size_t at = 12; at + 8 <= size;) {
-    const std::size_t length = Le32(data + at + 4);
-    if (length > size - at - 8) break;
-    if (std::memcmp(data + at, "XMP ", 4) == 0) sizes.xmp += length;
-    at += 8 + length + (length & 1);
-  }
+  base::WalkRiffChunks(View(data, size), [&](const base::RiffChunk& chunk) {
+    if (chunk.fourcc == "XMP ") sizes.xmp += chunk.data.size();
+  });
   return sizes;
 }
 
@@ -142,21 +137,18 @@ MetadataBlockSizes MeasureWebp(const std::uint8_t* data, std::size_t size) {
 MetadataBlockSizes MeasureTiff(const std::uint8_t* data, std::size_t size) {
   MetadataBlockSizes sizes;
   if (size < 8) return sizes;
-  const bool little = data[0] == 'I';
-  auto u16 = [&](std::size_t at) -> std::uint32_t {
-    return little ? (data[at] | (data[at + 1] << 8)) : ((data[at] << 8) | data[at + 1]);
-  };
-  auto u32 = [&](std::size_t at) { return little ? Le32(data + at) : Be32(data + at); };
-  const std::size_t ifd = u32(4);
-  if (ifd > size - 2) return sizes;
-  const std::size_t entries = u16(ifd);
-  for (std::size_t i = 0; i < entries && ifd + 2 + 12 * (i + 1) <= size; ++i) {
+  const base::ByteReader r(data, size);
+  const base::Endian endian = data[0] == 'I' ? base::Endian::kLittle : base::Endian::kBig;
+  const std::size_t ifd = *r.U32At(4, endian);
+  const auto entries = r.U16At(ifd, endian);
+  if (!entries) return sizes;
+  for (std::size_t i = 0; i < *entries && ifd + 2 + 12 * (i + 1) <= size; ++i) {
     const std::size_t entry = ifd + 2 + 12 * i;
-    const std::uint32_t tag = u16(entry), type = u16(entry + 2);
+    const std::uint32_t tag = *r.U16At(entry, endian), type = *r.U16At(entry + 2, endian);
     if (tag != 700 && tag != 33723 && tag != 34377) continue;
     static const std::uint64_t kTypeSize[] = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8};
-    const std::uint64_t bytes = type < 13 ? kTypeSize[type] * std::uint64_t{u32(entry + 4)} : 0;
-    const std::uint64_t offset = bytes <= 4 ? entry + 8 : u32(entry + 8);
+    const std::uint64_t bytes = type < 13 ? kTypeSize[type] * std::uint64_t{*r.U32At(entry + 4, endian)} : 0;
+    const std::uint64_t offset = bytes <= 4 ? entry + 8 : *r.U32At(entry + 8, endian);
     if (offset > size || bytes > size - offset) continue;
     (tag == 700 ? sizes.xmp : sizes.iptc) += bytes;
   }

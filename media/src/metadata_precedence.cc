@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/strings.h"
 #include "metadata_internal.h"
 
 namespace media::metadata_internal {
@@ -75,9 +76,7 @@ const char* const kCameraBoilerplate[] = {
 };
 
 bool IsBoilerplate(const std::string& s) {
-  std::string lower = s;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = base::AsciiLower(s);
   return std::find(std::begin(kCameraBoilerplate), std::end(kCameraBoilerplate), lower) !=
          std::end(kCameraBoilerplate);
 }

@@ -5,18 +5,12 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/byte_reader.h"
 #include "metadata_internal.h"
 
 namespace media {
 namespace mi = metadata_internal;
 namespace {
-
-// Reads an unsigned field of `n` (2 or 4) bytes at `p` in the TIFF's order.
-std::uint32_t Field(const std::uint8_t* p, unsigned n, bool little) {
-  std::uint32_t v = 0;
-  for (unsigned i = 0; i < n; ++i) v |= std::uint32_t{p[i]} << (8 * (little ? i : n - 1 - i));
-  return v;
-}
 
 // The size in bytes of one value of TIFF type `type`; 0 for an unknown type.
 unsigned TypeSize(std::uint32_t type) {
@@ -34,36 +28,34 @@ unsigned TypeSize(std::uint32_t type) {
 // pointer; the GPS pointer in IFD0 is zeroed too. True when done or when
 // there is no GPS directory; false when the structure cannot be walked.
 bool ScrubTiffGps(std::uint8_t* tiff, std::size_t size) {
-  if (size < 8) return false;
-  bool little;
-  if (tiff[0] == 'I' && tiff[1] == 'I') little = true;
-  else if (tiff[0] == 'M' && tiff[1] == 'M') little = false;
-  else return false;
-  if (Field(tiff + 2, 2, little) != 42) return false;
-  const std::uint32_t ifd0 = Field(tiff + 4, 4, little);
-  if (ifd0 > size - 2) return false;
-  const std::uint32_t entries = Field(tiff + ifd0, 2, little);
-  if (entries > (size - ifd0 - 2) / 12) return false;
-  for (std::uint32_t i = 0; i < entries; ++i) {
-    std::uint8_t* entry = tiff + ifd0 + 2 + 12 * i;
-    if (Field(entry, 2, little) != 0x8825) continue;  // GPSInfo
-    const std::uint32_t gps = Field(entry + 8, 4, little);
-    if (gps > size - 2) return false;
-    const std::uint32_t count = Field(tiff + gps, 2, little);
-    if (count > (size - gps - 2) / 12) return false;
-    for (std::uint32_t g = 0; g < count; ++g) {
-      std::uint8_t* e = tiff + gps + 2 + 12 * g;
-      const std::uint64_t bytes = std::uint64_t{TypeSize(Field(e + 2, 2, little))} * Field(e + 4, 4, little);
-      if (bytes > 4) {
-        const std::uint32_t at = Field(e + 8, 4, little);
-        if (at < size) std::memset(tiff + at, 0, static_cast<std::size_t>(std::min<std::uint64_t>(bytes, size - at)));
+  const base::ByteReader r(tiff, size);
+  const auto order = r.BytesAt(0, 2);
+  if (!order || (*order != "II" && *order != "MM")) return false;
+  const base::Endian e = *order == "II" ? base::Endian::kLittle : base::Endian::kBig;
+  const auto magic = r.U16At(2, e);
+  const auto ifd0 = r.U32At(4, e);
+  if (!magic || *magic != 42 || !ifd0) return false;
+  const auto entries = r.U16At(*ifd0, e);
+  if (!entries || *entries > (size - *ifd0 - 2) / 12) return false;
+  for (std::uint32_t i = 0; i < *entries; ++i) {
+    const std::size_t entry = *ifd0 + 2 + std::size_t{12} * i;
+    if (*r.U16At(entry, e) != 0x8825) continue;  // GPSInfo
+    const auto gps = r.U32At(entry + 8, e);
+    const auto count = gps ? r.U16At(*gps, e) : std::nullopt;
+    if (!count || *count > (size - *gps - 2) / 12) return false;
+    for (std::uint32_t g = 0; g < *count; ++g) {
+      const std::size_t at = *gps + 2 + std::size_t{12} * g;
+      const std::uint64_t bytes = std::uint64_t{TypeSize(*r.U16At(at + 2, e))} * *r.U32At(at + 4, e);
+      const std::uint32_t value_at = *r.U32At(at + 8, e);
+      if (bytes > 4 && value_at < size) {
+        std::memset(tiff + value_at, 0, static_cast<std::size_t>(std::min<std::uint64_t>(bytes, size - value_at)));
       }
-      std::memset(e, 0, 12);
+      std::memset(tiff + at, 0, 12);
     }
-    std::memset(tiff + gps, 0, 2);  // no entries
-    const std::size_t next = gps + 2 + std::size_t{12} * count;
+    std::memset(tiff + *gps, 0, 2);  // no entries
+    const std::size_t next = *gps + 2 + std::size_t{12} * *count;
     if (next + 4 <= size) std::memset(tiff + next, 0, 4);
-    std::memset(entry + 8, 0, 4);  // the pointer in IFD0 leads nowhere
+    std::memset(tiff + entry + 8, 0, 4);  // the pointer in IFD0 leads nowhere
   }
   return true;
 }
@@ -111,7 +103,7 @@ Status ScrubBmffLocation(std::string* bytes) {
     if (!Inside(e, bytes->size(), &at, &length) || length < 4) {
       return Status::Corrupt("an EXIF item lies outside the file");
     }
-    const std::uint32_t skip = Field(data + at, 4, /*little=*/false);
+    const std::uint32_t skip = *base::ByteReader(data + at, length).Be32At(0);
     if (skip > length - 4) return Status::Corrupt("an EXIF item's TIFF header lies outside it");
     if (!ScrubTiffGps(data + at + 4 + skip, length - 4 - skip)) {
       return Status::Corrupt("an EXIF item cannot be read");

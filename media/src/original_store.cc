@@ -5,6 +5,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "base/durable_file.h"
 #include "media/sha256.h"
 
 namespace media {
@@ -42,33 +43,16 @@ Status OriginalStore::Put(const std::uint8_t* data, std::size_t size, const std:
     if (already_present) *already_present = true;
     return Status::OK();
   }
-  const std::string dir = final_path.substr(0, final_path.rfind('/'));
+  const std::string dir = base::ParentDir(final_path);
   Status s = fs_->CreateDirs(dir);
   if (!s.ok()) return s;
   // Temporary name in the final directory, so the rename is atomic.
   const std::string tmp = dir + "/" + std::string(kTempPrefix) + sha256 + "-" + UniqueSuffix();
-  auto file = fs_->NewWritableFile(tmp);
-  if (!file.ok()) return file.status();
-  s = (*file)->Append(data, size);
-  if (s.ok()) s = (*file)->Sync();
-  Status closed = (*file)->Close();
-  if (s.ok()) s = closed;
-  if (s.ok()) s = fs_->Rename(tmp, final_path);
-  if (!s.ok()) {
-    fs_->RemoveFile(tmp);  // best effort; RemoveTemporaries() catches the rest
-    return s;
-  }
   // The rename is durable only once its directory is synced, and that
   // directory's entry only once its parent is, up to the root's parent (any
   // of them may have been created just now, or by an earlier interrupted Put).
-  const std::string parent = dir.substr(0, dir.rfind('/'));
-  const auto slash = root_.rfind('/');
-  const std::string above_root = slash == std::string::npos ? "." : (slash == 0 ? "/" : root_.substr(0, slash));
-  for (const std::string& d : {dir, parent, root_, above_root}) {
-    s = fs_->SyncDir(d);
-    if (!s.ok()) return s;
-  }
-  return s;
+  return base::WriteFileDurably(fs_, tmp, final_path, {reinterpret_cast<const char*>(data), size},
+                                {dir, base::ParentDir(dir), root_, base::ParentDir(root_)});
 }
 
 Status OriginalStore::PutFile(const std::string& source, const std::string& sha256,

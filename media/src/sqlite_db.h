@@ -11,6 +11,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "media/status.h"
 
@@ -45,6 +48,22 @@ class Stmt {
   Result<bool> Step();
   // Steps to completion, ignoring any rows.
   Status Run();
+  // Steps to completion and returns what `row(*this)` makes of each row, in
+  // order; the first failing step's Status instead.
+  template <typename T, typename RowFn>
+  Result<std::vector<T>> CollectAs(RowFn&& row) {
+    std::vector<T> out;
+    for (;;) {
+      Result<bool> more = Step();
+      if (!more.ok()) return more.status();
+      if (!more.value()) return out;
+      out.push_back(row(*this));
+    }
+  }
+  template <typename RowFn>
+  auto Collect(RowFn&& row) {
+    return CollectAs<std::invoke_result_t<RowFn&, Stmt&>>(std::forward<RowFn>(row));
+  }
   // Rewinds for another execution; bindings are kept.
   void Reset();
 

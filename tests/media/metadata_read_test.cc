@@ -261,4 +261,16 @@ TEST(MetadataRead, SafeFromSeveralThreads) {
   EXPECT_EQ(good, std::vector<int>(4, 100));
 }
 
+// BigTIFF is refused by name, in both byte orders: the metadata library
+// does not read it, and the renderer refuses it by the same sniff.
+TEST(MetadataRead, BigTiffIsRefusedByName) {
+  for (const std::string& bytes : {std::string("II+\0\x08\0\0\0\x10\0\0\0\0\0\0\0", 16),
+                                   std::string("MM\0+\0\x08\0\0\0\0\0\0\0\0\0\x10", 16)}) {
+    auto r = Read(bytes);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), Status::Code::kUnsupported) << r.status().ToString();
+    EXPECT_NE(r.status().message().find("BigTIFF"), std::string::npos) << r.status().ToString();
+  }
+}
+
 }  // namespace

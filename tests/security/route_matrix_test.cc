@@ -258,6 +258,7 @@ const Rule kRules[] = {
     {"GET", "/login", Need::kAnyone, Check::kAlways},
     {"GET", "/static/{file}", Need::kAnyone, Check::kStatic},
     {"GET", "/static/{dir}/{file}", Need::kAnyone, Check::kStatic},
+    {"GET", "/static/js/page_routes.js", Need::kAnyone, Check::kAlways},
 };
 
 // What the matrix does not ask, and why. `whole`: the route is not asked
@@ -650,6 +651,7 @@ class RouteMatrixTest : public http_test::ApiTest {
 
   // Reads: the status, then what the answer names.
   void CheckRead(const Rule& rule, const Audience& a, const Target& t);
+  void ExpectListedAlbumsOfItems(const json& body, const Audience& a, const std::string& where);
   // Changes asked so that nothing changes.
   void CheckChange(const Rule& rule, const Audience& a, const Target& t);
 
@@ -749,6 +751,28 @@ int ExpectedReadStatus(const Rule& rule, const Audience& a, const Target& t) {
   return 0;
 }
 
+// The albums holding `p` that `a` lists, sorted by slug.
+std::vector<std::string> ListedAlbumsOf(const Audience& a, const PhotoState& p) {
+  std::vector<std::string> want;
+  for (const std::string& slug : p.albums) {
+    if (AlbumListed(a, AlbumNamed(slug))) want.push_back(slug);
+  }
+  std::sort(want.begin(), want.end());
+  return want;
+}
+
+// Each listed photo names the albums holding it that the asker lists, as
+// the photo's own page does.
+void RouteMatrixTest::ExpectListedAlbumsOfItems(const json& body, const Audience& a, const std::string& where) {
+  for (const json& item : body["items"]) {
+    for (const PhotoState& p : kPhotos) {
+      if (world_.photo_id.at(p.name) != item["id"].get<std::int64_t>()) continue;
+      ++checks_;
+      EXPECT_EQ(item["albums"], json(ListedAlbumsOf(a, p))) << where << ": photo " << p.name;
+    }
+  }
+}
+
 void RouteMatrixTest::CheckRead(const Rule& rule, const Audience& a, const Target& t) {
   std::string path = Fill(rule.pattern, t);
   const bool paged = rule.check == Check::kPhotos || rule.check == Check::kAlbums || rule.check == Check::kAlbumPhotos;
@@ -768,8 +792,11 @@ void RouteMatrixTest::CheckRead(const Rule& rule, const Audience& a, const Targe
     }
     if (rule.check == Check::kMedia && r.status == 200) {
       // The current URL of a photo the public may open is for anyone to
-      // keep; of any other photo only for the asking browser.
-      const bool anyone = PhotoOpens(Anonymous(), *t.photo);
+      // keep; of any other photo only for the asking browser. An original
+      // carries its location for editors and admins only (no album or
+      // meeting here shows locations): theirs is for their browser alone.
+      const bool located = rule.pattern == std::string("/media/{id}/original") && a.kind == Kind::kEditor;
+      const bool anyone = PhotoOpens(Anonymous(), *t.photo) && !located;
       ++checks_;
       EXPECT_EQ(r.Header("cache-control"),
                 anyone ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable")
@@ -818,18 +845,15 @@ void RouteMatrixTest::CheckRead(const Rule& rule, const Audience& a, const Targe
     case Check::kAlbumPhotos:
       EXPECT_EQ(Items(body, "id"), AlbumPhotoIds(a, *t.album, world_))
           << where << ": got " << Describe(Items(body, "id"));
+      ExpectListedAlbumsOfItems(body, a, where);
       break;
     case Check::kPhotos:
       EXPECT_EQ(Items(body, "id"), ListedPhotoIds(a, world_)) << where << ": got " << Describe(Items(body, "id"));
+      ExpectListedAlbumsOfItems(body, a, where);
       break;
     case Check::kPhoto: {
       // A photo's albums are the ones the asker lists.
-      std::vector<std::string> want;
-      for (const std::string& slug : t.photo->albums) {
-        if (AlbumListed(a, AlbumNamed(slug))) want.push_back(slug);
-      }
-      std::sort(want.begin(), want.end());
-      EXPECT_EQ(body["albums"], json(want)) << where;
+      EXPECT_EQ(body["albums"], json(ListedAlbumsOf(a, *t.photo))) << where;
       EXPECT_EQ(body["id"], world_.photo_id.at(t.photo->name)) << where;
       break;
     }

@@ -67,3 +67,21 @@ TEST(SniffSourceFormat, UnknownAndTooShortBytesAreRefused) {
 
 }  // namespace
 }  // namespace thumbnails
+
+namespace thumbnails {
+namespace {
+
+// The archive refuses BigTIFF (its metadata library does not read it), so the
+// renderer does too: one sniff decides for both.
+TEST(SniffSourceFormat, BigTiffIsRefusedAsTheArchiveRefusesIt) {
+  for (const std::string& bytes : {std::string("II+\0\x08\0\0\0\x10\0\0\0\0\0\0\0", 16),
+                                   std::string("MM\0+\0\x08\0\0\0\0\0\0\0\0\0\x10", 16)}) {
+    auto result = SniffSourceFormat(bytes);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().kind, Error::kUnsupported);
+    EXPECT_NE(result.error().message.find("BigTIFF"), std::string::npos) << result.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace thumbnails

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string>
 
+#include "base/byte_reader.h"
+#include "base/containers.h"
 #include "resample.h"
 
 namespace thumbnails {
@@ -50,28 +52,17 @@ Result<void> CheckLoader(VipsImage* image, SourceFormat format) {
                                         (used ? used : "another")};
 }
 
-uint32_t BigEndian32(const unsigned char* p) {
-  return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
-}
-
 // A PNG whose chunks do not fit in its bytes is refused before the PNG
 // library sees it: that library sets aside each chunk's declared length
 // before reading it, so 300 bytes declaring a 1.3 GB text chunk made it ask
 // for 1.3 GB. Stops at IEND; ok when every chunk up to it is whole.
 Result<void> CheckPngChunks(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t at = 8;  // after the signature
-  while (at + 8 <= bytes.size()) {
-    uint32_t length = BigEndian32(p + at);
-    std::string type(bytes.substr(at + 4, 4));
-    std::size_t left = bytes.size() - at - 8;
-    if (length > 0x7fffffffu || std::size_t(length) + 4 > left) {
-      return Error{Error::kCorrupt, "PNG: chunk '" + type + "' declares " + std::to_string(length) +
-                                        " bytes, " + std::to_string(left < 4 ? 0 : left - 4) + " are left"};
-    }
-    if (type == "IEND") return {};
-    at += 12 + std::size_t(length);
-  }
+  const base::PngWalk walk = base::WalkPngChunks(bytes, [](const base::PngChunk&) { return true; });
+  if (walk.end == base::PngWalk::kIend) return {};
+  if (walk.end == base::PngWalk::kTruncated)
+    return Error{Error::kCorrupt, "PNG: chunk '" + walk.type + "' declares " + std::to_string(walk.declared) +
+                                      " bytes, " + std::to_string(walk.left < 4 ? 0 : walk.left - 4) +
+                                      " are left"};
   return Error{Error::kCorrupt, "PNG: truncated (no IEND chunk)"};
 }
 
@@ -80,17 +71,17 @@ Result<void> CheckPngChunks(std::string_view bytes) {
 // pixels to sRGB would change nothing but cost about a tenth of the decode.
 bool IsStandardSrgb(const unsigned char* profile, size_t size) {
   static const char kName[] = "sRGB IEC61966-2.1";
-  if (size < 132) return false;
-  uint32_t tags = BigEndian32(profile + 128);
-  for (uint32_t i = 0; i < tags && 132 + 12 * (i + 1) <= size; ++i) {
-    const unsigned char* entry = profile + 132 + 12 * i;
-    if (std::memcmp(entry, "desc", 4) != 0) continue;
-    uint32_t offset = BigEndian32(entry + 4), length = BigEndian32(entry + 8);
+  const std::string_view name(kName, sizeof(kName));  // with its NUL
+  const base::ByteReader r(profile, size);
+  const uint32_t tags = r.Be32At(128).value_or(0);
+  for (uint32_t i = 0; i < tags && 132 + 12 * (size_t(i) + 1) <= size; ++i) {
+    const size_t entry = 132 + 12 * size_t(i);
+    if (r.BytesAt(entry, 4) != "desc") continue;
+    const uint32_t offset = *r.Be32At(entry + 4), length = *r.Be32At(entry + 8);
     // type "desc", reserved, ASCII count, then the name and its NUL
-    if (offset > size || length > size - offset || length < 12 + sizeof(kName)) return false;
-    const unsigned char* tag = profile + offset;
-    return std::memcmp(tag, "desc", 4) == 0 && BigEndian32(tag + 8) == sizeof(kName) &&
-           std::memcmp(tag + 12, kName, sizeof(kName)) == 0;
+    if (offset > size || length > size - offset || length < 12 + name.size()) return false;
+    return r.BytesAt(offset, 4) == "desc" && r.Be32At(offset + 8) == name.size() &&
+           r.BytesAt(offset + 12, name.size()) == name;
   }
   return false;
 }

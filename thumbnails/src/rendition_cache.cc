@@ -11,6 +11,8 @@
 #include <cstring>
 #include <random>
 
+#include "base/durable_file.h"
+
 namespace thumbnails {
 
 namespace {
@@ -29,31 +31,13 @@ Result<void> CheckEntry(std::string_view key, const std::string& name) {
   return {};
 }
 
-Result<void> MakeDir(const std::string& path) {
-  if (mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return {};
-  return IoFailure("cannot create folder", path, errno);
-}
-
-Result<void> WriteAll(int fd, std::string_view bytes, const std::string& path) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return IoFailure("cannot write", path, errno);
-    done += size_t(n);
-  }
-  if (fsync(fd) != 0) return IoFailure("cannot sync", path, errno);
-  return {};
-}
-
-Result<void> SyncDir(const std::string& dir) {
-  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return IoFailure("cannot open folder", dir, errno);
-  int status = fsync(fd);
-  int err = errno;
-  close(fd);
-  if (status != 0) return IoFailure("cannot sync folder", dir, err);
-  return {};
+// The base layer's Status as the cache's Error: a full disk stays kNoSpace,
+// every other failure of the file system is kIOError.
+Result<void> FromStatus(const base::Status& status) {
+  if (status.ok()) return {};
+  Error::Kind kind =
+      status.code() == base::Status::Code::kNoSpace ? Error::kNoSpace : Error::kIOError;
+  return Error{kind, "rendition cache: " + status.message()};
 }
 
 // A name that starts with '.', so no listing or lookup takes it for an entry.
@@ -110,7 +94,8 @@ std::vector<std::string> ListDir(const std::string& path, int* err) {
 
 }  // namespace
 
-RenditionCache::RenditionCache(std::string root) : root_(std::move(root)) {}
+RenditionCache::RenditionCache(std::string root, base::FileSystem* fs)
+    : root_(std::move(root)), fs_(fs) {}
 
 bool RenditionCache::IsValidKey(std::string_view key) {
   return key.size() == 64 && std::all_of(key.begin(), key.end(), [](char c) {
@@ -126,21 +111,15 @@ Result<void> RenditionCache::Put(std::string_view key, const std::string& name, 
                                  std::string_view bytes) const {
   if (auto valid = CheckEntry(key, name); !valid.ok()) return valid;
   std::string dir = KeyDir(key);
-  for (const std::string& d : {root_, root_ + "/" + std::string(key.substr(0, 2)), dir})
-    if (auto made = MakeDir(d); !made.ok()) return made;
+  if (auto made = FromStatus(fs_->CreateDirs(dir)); !made.ok()) return made;
   std::string final_path = dir + "/" + EntryName(name, format);
   std::string temp_path = dir + "/" + TemporaryName(EntryName(name, format));
-  int fd = open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return IoFailure("cannot create", temp_path, errno);
-  Result<void> written = WriteAll(fd, bytes, temp_path);
-  if (close(fd) != 0 && written.ok()) written = IoFailure("cannot close", temp_path, errno);
-  if (written.ok() && rename(temp_path.c_str(), final_path.c_str()) != 0)
-    written = IoFailure("cannot rename into", final_path, errno);
-  if (!written.ok()) {
-    unlink(temp_path.c_str());
-    return written;
-  }
-  return SyncDir(dir);
+  // The rename is durable once the entry's folder is synced, and that folder
+  // (like its prefix folder and the root, any of which this Put may have
+  // made) only once its parent is.
+  const std::string prefix = root_ + "/" + std::string(key.substr(0, 2));
+  return FromStatus(base::WriteFileDurably(fs_, temp_path, final_path, bytes,
+                                          {dir, prefix, root_, base::ParentDir(root_)}));
 }
 
 Result<std::string> RenditionCache::Get(std::string_view key, const std::string& name,

@@ -77,7 +77,7 @@ struct Photo {
   std::int64_t file_size = 0;
   PhotoMetadata meta;
   std::string meeting_slug;        // empty: no meeting
-  std::vector<std::string> album_slugs;  // filled by GetPhoto, not by lists
+  std::vector<std::string> album_slugs;  // the albums holding it that the asker lists
   std::string embargo_until;       // "YYYY-MM-DDTHH:MM:SSZ" or empty
   std::string uploaded_at;         // ISO 8601 UTC
   std::string uploaded_by;
@@ -314,8 +314,8 @@ class Catalog {
   // The id of the photo with these bytes, or nullopt; InvalidArgument when
   // `sha256` is not 64 hex digits.
   virtual Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) = 0;
-  // One page of photos matching every set filter, texts and keywords filled
-  // (album_slugs not). Order: taken_at then id, photos without taken_at last;
+  // One page of photos matching every set filter, texts, keywords and
+  // album_slugs (the albums the audience lists) filled. Order: taken_at then id, photos without taken_at last;
   // album order when album_slug is set. Paging is by keyset: a cursor
   // resumes after the last photo of its page, unaffected by photos added
   // meanwhile. InvalidArgument for a limit outside 1..500, a bad date or a

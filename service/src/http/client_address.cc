@@ -4,14 +4,13 @@
 
 #include <cstring>
 
+#include "base/strings.h"
+
 namespace gallery::http {
 
 namespace {
 
-std::string Trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
+std::string Trim(const std::string& s) { return std::string(base::Trim(s, " \t")); }
 
 constexpr std::uint8_t kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 

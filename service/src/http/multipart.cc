@@ -3,21 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/strings.h"
+
 namespace gallery::http {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+using base::AsciiLower;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return base::Trim(s, " \t"); }
 
 // Parameters of a header value after its first token: `; k=v; k2="q\"v"`.
 // nullopt on a malformed list (unterminated quote, missing '=').
@@ -28,7 +22,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> Params(std::stri
     ++i;
     std::size_t eq = s.find('=', i);
     if (eq == std::string_view::npos) return std::nullopt;
-    std::string key = Lower(Trim(s.substr(i, eq - i)));
+    std::string key = AsciiLower(Trim(s.substr(i, eq - i)));
     std::size_t j = eq + 1;
     while (j < s.size() && s[j] == ' ') ++j;
     std::string value;
@@ -71,12 +65,12 @@ media::Status ParseHeaders(std::string_view block, FormPart* part) {
     block = eol == std::string_view::npos ? std::string_view() : block.substr(eol + 2);
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return Bad("malformed part header");
-    std::string name = Lower(Trim(line.substr(0, colon)));
+    std::string name = AsciiLower(Trim(line.substr(0, colon)));
     std::string_view value = Trim(line.substr(colon + 1));
     if (name == "content-type") {
       part->content_type = std::string(value);
     } else if (name == "content-disposition") {
-      if (Lower(Trim(value.substr(0, value.find(';')))) != "form-data") {
+      if (AsciiLower(Trim(value.substr(0, value.find(';')))) != "form-data") {
         return Bad("a part's Content-Disposition is not form-data");
       }
       auto params = Params(value);
@@ -97,7 +91,7 @@ media::Status ParseHeaders(std::string_view block, FormPart* part) {
 
 std::optional<std::string> FormDataBoundary(const std::string& content_type) {
   std::string_view ct(content_type);
-  if (Lower(Trim(ct.substr(0, ct.find(';')))) != "multipart/form-data") return std::nullopt;
+  if (AsciiLower(Trim(ct.substr(0, ct.find(';')))) != "multipart/form-data") return std::nullopt;
   auto params = Params(ct);
   if (!params) return std::nullopt;
   for (auto& [k, v] : *params) {

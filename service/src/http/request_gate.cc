@@ -5,23 +5,17 @@
 
 #include <pistache/http_defs.h>
 
+#include "base/strings.h"
+
 namespace gallery::http {
 
 namespace {
 
 constexpr std::size_t kMaxChunkLine = 4096;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using base::AsciiLower;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return base::TrimRight(base::TrimLeft(s, " \t"), " \t\r"); }
 
 // The decimal value of `s`, saturating at 2^62; nullopt unless all digits.
 std::optional<std::uint64_t> ParseLength(std::string_view s) {
@@ -81,9 +75,9 @@ std::optional<RequestHead> ParseHead(std::string_view head, std::string& why) {
 }  // namespace
 
 std::string RequestHead::Header(std::string_view name) const {
-  std::string want = Lower(name);
+  std::string want = AsciiLower(name);
   for (const auto& [key, value] : headers) {
-    if (Lower(key) == want) return value;
+    if (AsciiLower(key) == want) return value;
   }
   return "";
 }
@@ -141,8 +135,8 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
                                                  "' is not supported");
   }
   std::string length = parsed->Header("Content-Length");
-  std::string coding = Lower(parsed->Header("Transfer-Encoding"));
-  std::string expect = Lower(parsed->Header("Expect"));
+  std::string coding = AsciiLower(parsed->Header("Transfer-Encoding"));
+  std::string expect = AsciiLower(parsed->Header("Expect"));
   if (!length.empty() && !coding.empty()) {
     return ErrorResponse(400, "invalid_argument", "both Content-Length and Transfer-Encoding given");
   }

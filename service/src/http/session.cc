@@ -2,16 +2,14 @@
 
 #include <openssl/crypto.h>
 
+#include "base/strings.h"
 #include "media/sha256.h"
 
 namespace gallery::http {
 
 namespace {
 
-std::string Trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
+std::string Trim(const std::string& s) { return std::string(base::Trim(s, " \t")); }
 
 bool SameText(const std::string& a, const std::string& b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

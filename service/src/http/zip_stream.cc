@@ -1,6 +1,10 @@
 #include "http/zip_stream.h"
 
-#include <array>
+#include <zlib.h>
+
+#include "base/byte_reader.h"
+#include "base/strings.h"
+#include "base/utf8.h"
 
 namespace gallery::http {
 
@@ -12,28 +16,8 @@ constexpr std::size_t kMaxName = 200;
 constexpr std::uint16_t kVersion = 20;       // 2.0: stored entries
 constexpr std::uint16_t kUtf8Flag = 0x0800;  // names are UTF-8
 
-const std::array<std::uint32_t, 256>& CrcTable() {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t i = 0; i < 256; ++i) {
-      std::uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  return table;
-}
-
-void Put16(std::string& out, std::uint32_t v) {
-  out += static_cast<char>(v & 0xFF);
-  out += static_cast<char>((v >> 8) & 0xFF);
-}
-
-void Put32(std::string& out, std::uint32_t v) {
-  Put16(out, v & 0xFFFF);
-  Put16(out, v >> 16);
-}
+void Put16(std::string& out, std::uint32_t v) { base::AppendLe16(&out, static_cast<std::uint16_t>(v)); }
+void Put32(std::string& out, std::uint32_t v) { base::AppendLe32(&out, v); }
 
 // MS-DOS time and date of `t` (UTC); 1980-01-01 for anything earlier.
 void DosTime(std::time_t t, std::uint16_t* time, std::uint16_t* date) {
@@ -44,62 +28,27 @@ void DosTime(std::time_t t, std::uint16_t* time, std::uint16_t* date) {
   *date = static_cast<std::uint16_t>(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 }
 
-// Length of the valid UTF-8 sequence at s[i] and its code point; 0 when invalid.
-std::size_t DecodeUtf8(const std::string& s, std::size_t i, std::uint32_t* cp) {
-  unsigned char c = s[i];
-  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  *cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t k = 1; k < len; ++k) {
-    unsigned char d = s[i + k];
-    if ((d >> 6) != 2) return 0;
-    *cp = (*cp << 6) | (d & 0x3F);
-  }
-  static const std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (*cp < kMin[len] || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 // Characters a name never keeps: controls, and marks that reorder text.
 bool Dropped(std::uint32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-std::string Trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(". "), e = s.find_last_not_of(". ");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-// The first `max` bytes of `s`, not cutting a UTF-8 sequence.
-std::string CutUtf8(const std::string& s, std::size_t max) {
-  if (s.size() <= max) return s;
-  while (max > 0 && (static_cast<unsigned char>(s[max]) >> 6) == 2) --max;
-  return s.substr(0, max);
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+std::string Trim(const std::string& s) { return std::string(base::Trim(s, ". ")); }
 
 }  // namespace
 
 std::uint32_t Crc32(std::string_view data, std::uint32_t crc) {
-  const auto& table = CrcTable();
-  crc = ~crc;
-  for (unsigned char c : data) crc = table[(crc ^ c) & 0xFF] ^ (crc >> 8);
-  return ~crc;
+  return static_cast<std::uint32_t>(
+      crc32_z(crc, reinterpret_cast<const Bytef*>(data.data()), static_cast<z_size_t>(data.size())));
 }
 
 std::string SafeEntryName(const std::string& name) {
   static const std::string kReplaced = "/\\:*?\"<>|";
   std::string out;
   for (std::size_t i = 0; i < name.size();) {
-    std::uint32_t cp = 0;
-    std::size_t len = DecodeUtf8(name, i, &cp);
+    char32_t cp = 0;
+    std::size_t len = base::DecodeUtf8(name, i, &cp);
     if (len == 0) {
       out += '_';
       ++i;
@@ -116,7 +65,7 @@ std::string SafeEntryName(const std::string& name) {
   if (out.size() > kMaxName) {
     std::size_t dot = out.rfind('.');
     std::string ext = (dot != std::string::npos && out.size() - dot <= 10) ? out.substr(dot) : "";
-    out = Trim(CutUtf8(out, kMaxName - ext.size()) + ext);
+    out = Trim(std::string(base::TruncateUtf8(out, kMaxName - ext.size())) + ext);
   }
   return out.empty() ? "photo" : out;
 }
@@ -128,10 +77,10 @@ std::string ZipStreamWriter::UniqueName(const std::string& safe) {
   if (dot == 0) dot = std::string::npos;
   std::string stem = safe.substr(0, dot), ext = dot == std::string::npos ? "" : safe.substr(dot);
   std::string candidate = safe;
-  for (int n = 2; taken_.count(Lower(candidate)); ++n) {
+  for (int n = 2; taken_.count(base::AsciiLower(candidate)); ++n) {
     candidate = stem + " (" + std::to_string(n) + ")" + ext;
   }
-  taken_.insert(Lower(candidate));
+  taken_.insert(base::AsciiLower(candidate));
   return candidate;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file_system.h"
 #include "thumbnails/error.h"
 #include "thumbnails/rendition_spec.h"
 
@@ -14,8 +15,11 @@ namespace thumbnails {
 
 class RenditionCache {
  public:
-  // `root` is trusted configuration; it is created on the first Put.
-  explicit RenditionCache(std::string root);
+  // `root` is trusted configuration; it is created on the first Put. Every
+  // write (folders, the temporary file, its sync, the rename, the folder
+  // sync) goes through `fs`, which must outlive the cache; tests pass a
+  // fault-injecting one. Reads and removals use the disk directly.
+  explicit RenditionCache(std::string root, base::FileSystem* fs = base::DefaultFileSystem());
 
   // True for a photo key: exactly 64 lowercase hex digits (a SHA-256).
   static bool IsValidKey(std::string_view key);
@@ -26,7 +30,9 @@ class RenditionCache {
   // several threads and processes at once.
 
   // Stores `bytes` atomically: written to a temporary file in the entry's
-  // folder, fsynced, renamed over the entry, folder fsynced. A reader sees the
+  // folder, fsynced, renamed over the entry, then the entry's folder, its
+  // prefix folder, the root and the root's parent fsynced (any of them may
+  // be new). A reader sees the
   // old entry or the whole new one, never part of a file. On failure nothing
   // is left behind and any previous entry is intact. Errors: kNoSpace,
   // kIOError.
@@ -69,6 +75,7 @@ class RenditionCache {
  private:
   std::string KeyDir(std::string_view key) const;
   std::string root_;
+  base::FileSystem* fs_;
 };
 
 }  // namespace thumbnails

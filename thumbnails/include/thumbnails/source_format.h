@@ -13,10 +13,11 @@ enum class SourceFormat { kJpeg, kPng, kTiff, kWebp, kHeif, kAvif };
 // "jpeg", "png", "tiff", "webp", "heif", "avif".
 const char* SourceFormatName(SourceFormat format);
 
-// The accepted format whose signature starts `bytes`.
+// The accepted format whose signature starts `bytes`, as the base layer's one
+// sniff (base/format_sniff.h) decides it for the archive too.
 // Errors: kUnsupported naming the format for recognised but refused ones
-// (GIF, SVG, PDF, PSD, BMP, HTML, the image library's own format, JPEG XL,
-// JPEG 2000, other ISO-BMFF brands) and for unrecognised bytes; kCorrupt for
+// (GIF, SVG, PDF, PSD, BMP, HTML, BigTIFF, the image library's own format,
+// JPEG XL, JPEG 2000, other ISO-BMFF brands) and for unrecognised bytes; kCorrupt for
 // input too short to carry any signature. Pure function, thread-safe.
 Result<SourceFormat> SniffSourceFormat(std::string_view bytes);
 

@@ -1,4 +1,4 @@
-#include "media/file_system.h"
+#include "base/file_system.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace media {
+namespace base {
 namespace {
 
 Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
@@ -152,4 +152,4 @@ FileSystem* DefaultFileSystem() {
   return fs;
 }
 
-}  // namespace media
+}  // namespace base

@@ -1,6 +1,6 @@
-#include "media/status.h"
+#include "base/status.h"
 
-namespace media {
+namespace base {
 
 const char* Status::code_name() const {
   switch (code_) {
@@ -24,4 +24,4 @@ std::string Status::ToString() const {
   return std::string(code_name()) + ": " + message_;
 }
 
-}  // namespace media
+}  // namespace base

@@ -1,0 +1,27 @@
+// Small text helpers shared by every library: ASCII case folding and
+// trimming. Byte-oriented: no locale, no allocation beyond the result.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace base {
+
+// Spaces, tabs, line breaks, vertical tab and form feed.
+inline constexpr std::string_view kWhitespace = " \t\r\n\v\f";
+
+// `s` with A-Z turned into a-z; every other byte kept as it is.
+std::string AsciiLower(std::string_view s);
+
+// `s` without the leading (TrimLeft), trailing (TrimRight) or both (Trim)
+// bytes that appear in `chars`. The result views `s`.
+std::string_view TrimLeft(std::string_view s, std::string_view chars = kWhitespace);
+std::string_view TrimRight(std::string_view s, std::string_view chars = kWhitespace);
+std::string_view Trim(std::string_view s, std::string_view chars = kWhitespace);
+
+// True when `s` begins with `prefix`.
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace base

@@ -1,0 +1,25 @@
+#include "base/strings.h"
+
+namespace base {
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view TrimLeft(std::string_view s, std::string_view chars) {
+  const std::size_t begin = s.find_first_not_of(chars);
+  return begin == std::string_view::npos ? s.substr(s.size()) : s.substr(begin);
+}
+
+std::string_view TrimRight(std::string_view s, std::string_view chars) {
+  const std::size_t last = s.find_last_not_of(chars);
+  return last == std::string_view::npos ? s.substr(0, 0) : s.substr(0, last + 1);
+}
+
+std::string_view Trim(std::string_view s, std::string_view chars) { return TrimRight(TrimLeft(s, chars), chars); }
+
+}  // namespace base
