@@ -62,8 +62,7 @@ Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q
     if (album_id) last.position = st.Int(kPhotoColumnCount);
     else last.taken_sort = TakenSortFromRow(st);
   }
-  CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &page.photos));
-  CATALOG_RETURN_IF_ERROR(FillListedAlbums(db, audience, &page.photos));
+  CATALOG_RETURN_IF_ERROR(FillDetails(db, audience, &page.photos));
   return page;
 }
 

@@ -57,7 +57,7 @@ Photo PhotoFromRow(const sqlite::Stmt& st, const Audience& audience) {
 
 std::string TakenSortFromRow(const sqlite::Stmt& st) { return st.Text(29); }
 
-Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos) {
+Status FillDetails(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos) {
   if (photos->empty()) return Status::OK();
   std::vector<std::int64_t> ids;
   std::map<std::int64_t, Photo*> by_id;
@@ -82,29 +82,18 @@ Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos) {
     if (!row) break;
     by_id[st.Int(0)]->meta.keywords.push_back(st.Text(1));
   }
-  return Status::OK();
-}
-
-Status FillListedAlbums(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos) {
-  if (photos->empty()) return Status::OK();
-  std::vector<std::int64_t> ids;
-  std::map<std::int64_t, Photo*> by_id;
-  for (Photo& p : *photos) {
-    ids.push_back(p.id);
-    by_id[p.id] = &p;
-  }
   Query listed;
   listed.And("ap.photo_id IN (SELECT value FROM json_each(?))", IdsJson(ids));
   AndAlbumListed(audience, &listed);
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sqlite::Stmt albums,
       db.Prepare("SELECT ap.photo_id, a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id " +
                  listed.where + " ORDER BY ap.photo_id, a.slug"));
-  listed.BindAll(st);
+  listed.BindAll(albums);
   for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+    CATALOG_ASSIGN_OR_RETURN(bool row, albums.Step());
     if (!row) break;
-    by_id[st.Int(0)]->album_slugs.push_back(st.Text(1));
+    by_id[albums.Int(0)]->album_slugs.push_back(albums.Text(1));
   }
   return Status::OK();
 }
@@ -141,8 +130,7 @@ Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id, const Audience& audienc
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
   std::vector<Photo> one{PhotoFromRow(st, audience)};
-  CATALOG_RETURN_IF_ERROR(FillTextsAndKeywords(db, &one));
-  CATALOG_RETURN_IF_ERROR(FillListedAlbums(db, audience, &one));
+  CATALOG_RETURN_IF_ERROR(FillDetails(db, audience, &one));
   return std::move(one[0]);
 }
 

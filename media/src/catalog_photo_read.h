@@ -1,6 +1,6 @@
 // Reading photos: the column list every photo query selects, and filling a
-// batch of photos with their texts and keywords in two queries (never one
-// query per photo).
+// batch of photos with their texts, keywords and albums in three queries
+// (never one query per photo).
 #pragma once
 
 #include <string>
@@ -23,12 +23,9 @@ Photo PhotoFromRow(const sqlite::Stmt& st, const Audience& audience);
 // The sort key column of the current row: taken_sort.
 std::string TakenSortFromRow(const sqlite::Stmt& st);
 
-// Fills caption, headline, alt text and keywords of every photo.
-Status FillTextsAndKeywords(sqlite::Db& db, std::vector<Photo>* photos);
-
-// Fills the album slugs of every photo: the albums holding it that
-// `audience` lists, by slug, in one query.
-Status FillListedAlbums(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos);
+// Fills caption, headline, alt text, keywords and album slugs (the albums
+// holding it that `audience` lists) of every photo, in three queries.
+Status FillDetails(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos);
 
 // The photo's current keywords, in order.
 Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo_id);

@@ -34,7 +34,7 @@ const char kComponents[] = R"json({
           "description": "the cover an editor chose; null to whoever may not see that photo"
         },
         "default_credit": {"type": ["string", "null"]},
-        "show_location": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
+        "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"type": "object"},
         "meeting": {"type": ["string", "null"]},
         "photo_count": {"type": "integer", "description": "the album's photos the asker may see"},
@@ -63,7 +63,7 @@ const char kComponents[] = R"json({
       "properties": {
         "albums": {"type": "array", "items": {"$ref": "#/components/schemas/Album"}},
         "default_credit": {"type": ["string", "null"]},
-        "show_location": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
+        "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"type": "object"},
         "end_date": {"type": ["string", "null"]},
         "photo_count": {"type": "integer"},
@@ -102,7 +102,7 @@ const char kComponents[] = R"json({
       "required": ["slug"],
       "properties": {
         "default_credit": {"type": ["string", "null"]},
-        "show_location": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
+        "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"$ref": "#/components/schemas/Texts"},
         "meeting": {"type": ["string", "null"]},
         "slug": {"type": "string"},
@@ -118,7 +118,7 @@ const char kComponents[] = R"json({
           "description": "a photo of the album, or null"
         },
         "default_credit": {"type": ["string", "null"]},
-        "show_location": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
+        "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"$ref": "#/components/schemas/Texts"},
         "meeting": {"type": ["string", "null"]},
         "slug": {"type": "string"},
@@ -127,24 +127,14 @@ const char kComponents[] = R"json({
       }
     },
     "MeetingCreate": {
-      "type": "object",
-      "required": ["slug"],
-      "properties": {
-        "default_credit": {"type": ["string", "null"]},
-        "show_location": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
-        "description": {"$ref": "#/components/schemas/Texts"},
-        "end_date": {"type": ["string", "null"]},
-        "place": {"type": ["string", "null"]},
-        "slug": {"type": "string"},
-        "start_date": {"type": ["string", "null"]},
-        "title": {"$ref": "#/components/schemas/Texts"}
-      }
+      "allOf": [{"$ref": "#/components/schemas/MeetingPatch"}, {"required": ["slug"]}]
     },
+    "ShowLocation": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
     "MeetingPatch": {
       "type": "object",
       "properties": {
         "default_credit": {"type": ["string", "null"]},
-        "show_location": {"type": "boolean", "description": "Where its photos were taken (GPS) is shown to everyone who sees them; otherwise only to editors and admins (a photo's gps reads null and its downloaded original carries no location)."},
+        "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"$ref": "#/components/schemas/Texts"},
         "end_date": {"type": ["string", "null"]},
         "place": {"type": ["string", "null"]},
