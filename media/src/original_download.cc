@@ -24,9 +24,10 @@ unsigned TypeSize(std::uint32_t type) {
 }
 
 // Zeroes, in the TIFF structure at [tiff, tiff + size), the GPS directory:
-// the values its entries point to, its entries, its entry count and next
-// pointer; the GPS pointer in IFD0 is zeroed too. True when done or when
-// there is no GPS directory; false when the structure cannot be walked.
+// the values its entries point to and its entries; it is left an empty
+// directory (no entries, no next one), which IFD0 still points to. True
+// when done or when there is no GPS directory; false when the structure
+// cannot be walked.
 bool ScrubTiffGps(std::uint8_t* tiff, std::size_t size) {
   const base::ByteReader r(tiff, size);
   const auto order = r.BytesAt(0, 2);
@@ -52,10 +53,8 @@ bool ScrubTiffGps(std::uint8_t* tiff, std::size_t size) {
       }
       std::memset(tiff + at, 0, 12);
     }
-    std::memset(tiff + *gps, 0, 2);  // no entries
-    const std::size_t next = *gps + 2 + std::size_t{12} * *count;
-    if (next + 4 <= size) std::memset(tiff + next, 0, 4);
-    std::memset(tiff + entry + 8, 0, 4);  // the pointer in IFD0 leads nowhere
+    std::memset(tiff + *gps, 0, 2);  // no entries, and no next directory after them
+    if (*gps + 6 <= size) std::memset(tiff + *gps + 2, 0, 4);
   }
   return true;
 }

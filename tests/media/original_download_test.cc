@@ -10,7 +10,12 @@
 #include <exiv2/exiv2.hpp>
 #pragma GCC diagnostic pop
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "fixtures/image_fixtures.h"
+#include "fixtures/test_util.h"
 #include "media/metadata.h"
 
 namespace {
@@ -189,6 +194,32 @@ TEST(OriginalDownloadJpegTest, AJpegThatCannotBeRewrittenLosesItsLocationInPlace
   EXPECT_FALSE(Read(*without)->gps.has_value());
   EXPECT_EQ(Read(*without)->model, Read(original)->model);
   EXPECT_TRUE(Decodes(*without));
+}
+
+// Real cameras' files (../shared/corpus/photos, when present): every photo
+// that carries a location downloads without one, still an image.
+TEST(OriginalDownloadCorpusTest, RealPhotosLoseTheirLocation) {
+  const std::string corpus = testing_util::CorpusDir();
+  if (corpus.empty()) GTEST_SKIP() << "no corpus";
+  int located = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus + "/photos")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string original = bytes.str();
+    auto stored = Read(original);
+    if (!stored.ok() || !stored->gps) continue;
+    ++located;
+    SCOPED_TRACE(entry.path().filename().string());
+    auto without = media::OriginalForDownload(original, *stored, false);
+    ASSERT_TRUE(without.ok()) << without.status().ToString();
+    EXPECT_FALSE(Read(*without)->gps.has_value());
+    EXPECT_TRUE(Decodes(*without));
+    if (!TakesText(stored->format)) {
+      EXPECT_FALSE(ImageLibrarySeesGps(*without));
+    }
+  }
+  EXPECT_GT(located, 0) << "the corpus has photos with a location";
 }
 
 }  // namespace
