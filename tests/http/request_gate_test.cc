@@ -108,7 +108,7 @@ TEST(RequestGateTest, AsksForTheBodyOnlyWhenExpectedAndAcceptable) {
   EXPECT_EQ(actions[0].kind, GateAction::kForward);
   EXPECT_EQ(actions[1].kind, GateAction::kContinue);
   RequestGate judged(Limits(1000), [](const RequestHead& head) -> std::optional<HttpResponse> {
-    if (head.Header("authorization").empty()) return gallery::http::ErrorResponse(401, "unauthenticated", "no");
+    if (head.Header("authorization").empty()) return gallery::http::ErrorResponse(gallery::http::ApiError::kUnauthenticated, "no");
     return std::nullopt;
   });
   actions = judged.Feed("PUT /x HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");

@@ -978,7 +978,8 @@ TEST_F(RouteMatrixTest, EveryChangeIsRefusedOrChangesNothing) {
       out += Get(std::string("/api/albums/") + album.slug + "/links", Admin()).body + "\n";
     }
     Reply tokens = Get("/api/tokens", Admin());
-    for (const auto& t : json::parse(tokens.body)["items"]) out += t["id"].dump() + " ";
+    const json token_list = json::parse(tokens.body);
+    for (const auto& t : token_list["items"]) out += t["id"].dump() + " ";
     return out;
   };
   const std::string before = snapshot();

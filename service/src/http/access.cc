@@ -33,10 +33,10 @@ std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& r
   if (!req.Header("Authorization").empty()) {
     std::string token = BearerToken(req);
     if (token.empty()) {
-      return ErrorResponse(401, "unauthenticated", "the Authorization header must be 'Bearer TOKEN'");
+      return ErrorResponse(ApiError::kUnauthenticated, "the Authorization header must be 'Bearer TOKEN'");
     }
     auto cred = catalog.FindCredential(media::Sha256Hex(token.data(), token.size()));
-    if (!cred.ok()) return ErrorResponse(401, "unauthenticated", "unknown or expired token");
+    if (!cred.ok()) return ErrorResponse(ApiError::kUnauthenticated, "unknown or expired token");
     RecordUse(catalog, *cred);
     req.principal.authenticated = true;
     req.principal.role = cred->role;
@@ -46,7 +46,7 @@ std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& r
   if (share.empty()) share = req.Header("X-Share-Token");
   if (!share.empty()) {
     auto link = catalog.FindShareLink(media::Sha256Hex(share.data(), share.size()));
-    if (!link.ok()) return ErrorResponse(401, "unauthenticated", "unknown or expired share link");
+    if (!link.ok()) return ErrorResponse(ApiError::kUnauthenticated, "unknown or expired share link");
     req.principal.share_album = link->album_slug;
   }
   return std::nullopt;
@@ -55,14 +55,14 @@ std::optional<HttpResponse> Authenticate(media::Catalog& catalog, HttpRequest& r
 std::optional<HttpResponse> CheckAccess(const Principal& principal, Access access) {
   if (access == Access::kPublic) return std::nullopt;
   if (!principal.authenticated) {
-    HttpResponse r = ErrorResponse(401, "unauthenticated", "this route needs 'Authorization: Bearer TOKEN'");
+    HttpResponse r = ErrorResponse(ApiError::kUnauthenticated, "this route needs 'Authorization: Bearer TOKEN'");
     r.headers.emplace_back("WWW-Authenticate", "Bearer");
     return r;
   }
   bool ok = access == Access::kEditor ? principal.role != media::Role::kViewer
                                       : principal.role == media::Role::kAdmin;
   if (!ok) {
-    return ErrorResponse(403, "forbidden", std::string("this route needs the ") +
+    return ErrorResponse(ApiError::kForbidden, std::string("this route needs the ") +
                                                (access == Access::kAdmin ? "admin" : "editor") + " role");
   }
   return std::nullopt;

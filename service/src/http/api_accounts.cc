@@ -137,7 +137,7 @@ HttpResponse Api::UpdateUser(const HttpRequest& req) {
   const bool self = name == req.principal.name;
   if (self && ((change.disabled && *change.disabled) ||
                (change.role && *change.role != media::Role::kAdmin))) {
-    return ErrorResponse(409, "own_account", "an admin cannot disable or demote their own account here; "
+    return ErrorResponse(ApiError::kOwnAccount, "an admin cannot disable or demote their own account here; "
                                              "use `gallery user` on the server");
   }
   auto user = catalog().GetUser(name);
@@ -193,7 +193,7 @@ HttpResponse Api::CreateToken(const HttpRequest& req) {
 HttpResponse Api::RevokeToken(const HttpRequest& req) {
   const std::string id = req.Param("id");
   if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
-    return ErrorResponse(404, "not_found", "a token id is a whole number");
+    return ErrorResponse(ApiError::kNotFound, "a token id is a whole number");
   }
   media::Status s = catalog().RevokeToken(std::stoll(id));
   if (!s.ok()) return ErrorFromStatus(s);

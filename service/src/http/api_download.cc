@@ -77,12 +77,12 @@ HttpResponse Api::DownloadAlbum(const HttpRequest& req) {
   for (const auto& p : *photos) {
     struct stat st;
     if (stat(archive().originals().PathFor(p.sha256).c_str(), &st) != 0) {
-      return ErrorResponse(500, "io_error", "the original of photo " + std::to_string(p.id) + " is missing");
+      return ErrorResponse(ApiError::kIoError, "the original of photo " + std::to_string(p.id) + " is missing");
     }
   }
   if (++active_downloads > kMaxDownloads) {
     --active_downloads;
-    HttpResponse busy = ErrorResponse(503, "busy", "too many downloads at once; retry shortly");
+    HttpResponse busy = ErrorResponse(ApiError::kBusy, "too many downloads at once; retry shortly");
     busy.headers.emplace_back("Retry-After", "5");
     return busy;
   }

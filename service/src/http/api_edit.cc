@@ -31,7 +31,7 @@ void Api::RefreshText(std::int64_t id) {
 
 HttpResponse Api::EditPhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
-  if (!id) return ErrorResponse(404, "not_found", "no photo '" + req.Param("id") + "'");
+  if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   json body;
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   std::vector<media::FieldChange> changes;
@@ -58,7 +58,7 @@ HttpResponse Api::EditPhotos(const HttpRequest& req) {
 
 HttpResponse Api::PhotoHistory(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
-  if (!id) return ErrorResponse(404, "not_found", "no photo '" + req.Param("id") + "'");
+  if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   auto history = catalog().PhotoHistory(*id);
   if (!history.ok()) return ErrorFromStatus(history.status());
   json items = json::array();
@@ -69,7 +69,7 @@ HttpResponse Api::PhotoHistory(const HttpRequest& req) {
 HttpResponse Api::RevertEdit(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
   auto entry = ParseId(req.Param("entry"));
-  if (!id || !entry) return ErrorResponse(404, "not_found", "no such history entry");
+  if (!id || !entry) return ErrorResponse(ApiError::kNotFound, "no such history entry");
   media::Status s = catalog().RevertEdit(*id, *entry, req.principal.name);
   if (!s.ok()) return ErrorFromStatus(s);
   RefreshText(*id);
@@ -80,7 +80,7 @@ HttpResponse Api::RevertEdit(const HttpRequest& req) {
 
 HttpResponse Api::DeletePhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
-  if (!id) return ErrorResponse(404, "not_found", "no photo '" + req.Param("id") + "'");
+  if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   auto sha = catalog().DeletePhoto(*id, req.principal.name);
   if (!sha.ok()) return ErrorFromStatus(sha.status());
   return JsonResponse({{"deleted", *id}, {"sha256", *sha}});
@@ -99,7 +99,7 @@ HttpResponse Api::ListTrash(const HttpRequest&) {
 
 HttpResponse Api::RestorePhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
-  if (!id) return ErrorResponse(404, "not_found", "no deleted photo '" + req.Param("id") + "'");
+  if (!id) return ErrorResponse(ApiError::kNotFound, "no deleted photo '" + req.Param("id") + "'");
   media::Status s = catalog().RestorePhoto(*id);
   if (!s.ok()) return ErrorFromStatus(s);
   auto photo = catalog().GetPhoto(*id);

@@ -78,7 +78,7 @@ HttpResponse Api::ListShareLinks(const HttpRequest& req) {
 HttpResponse Api::RevokeShareLink(const HttpRequest& req) {
   const std::string id_text = req.Param("id");
   if (id_text.empty() || id_text.size() > 18 || id_text.find_first_not_of("0123456789") != std::string::npos) {
-    return ErrorResponse(404, "not_found", "a share link id is a whole number");
+    return ErrorResponse(ApiError::kNotFound, "a share link id is a whole number");
   }
   media::Status s = catalog().RemoveShareLink(req.Param("slug"), std::stoll(id_text));
   if (!s.ok()) return ErrorFromStatus(s);

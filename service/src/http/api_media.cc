@@ -20,7 +20,7 @@ namespace {
 const char kImmutable[] = "max-age=31536000, immutable";
 
 HttpResponse NoMedia(const HttpRequest& req) {
-  return ErrorResponse(404, "not_found", "no media at " + req.path);
+  return ErrorResponse(ApiError::kNotFound, "no media at " + req.path);
 }
 
 std::optional<std::string> ReadWhole(const std::string& path) {
@@ -115,7 +115,7 @@ HttpResponse Api::RenditionAnswer(HttpResponse r, const media::Result<std::strin
                                   thumbnails::Format format) {
   if (!path.ok()) return ErrorFromStatus(path.status());
   auto bytes = ReadWhole(path.value());
-  if (!bytes) return ErrorResponse(500, "io_error", "cannot read the rendition");
+  if (!bytes) return ErrorResponse(ApiError::kIoError, "cannot read the rendition");
   r.content_type = thumbnails::FormatMimeType(format);
   r.body = std::move(*bytes);
   return r;
@@ -151,7 +151,7 @@ HttpResponse Api::GetOriginal(const HttpRequest& req) {
   bool range_applies = if_range.empty() || if_range == etag;
   RangeRequest range = ParseRange(range_applies ? req.Header("Range") : "", bytes.size());
   if (range.kind == RangeRequest::kUnsatisfiable) {
-    HttpResponse e = ErrorResponse(416, "range_not_satisfiable",
+    HttpResponse e = ErrorResponse(ApiError::kRangeNotSatisfiable,
                                    "the original has " + std::to_string(bytes.size()) + " bytes");
     e.headers.emplace_back("Content-Range", "bytes */" + std::to_string(bytes.size()));
     return e;

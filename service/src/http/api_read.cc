@@ -24,7 +24,7 @@ std::string CursorContext(const HttpRequest& req, std::initializer_list<const ch
 }
 
 HttpResponse BadCursor() {
-  return ErrorResponse(400, "invalid_argument",
+  return ErrorResponse(ApiError::kInvalidArgument,
                        "cursor: not a cursor of this listing (made for another listing, other filters or "
                        "another visitor)");
 }
@@ -121,7 +121,7 @@ HttpResponse Api::PhotoPage(const HttpRequest& req, media::PhotoFilter filter, c
 
 HttpResponse Api::GetPhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
-  if (!id) return ErrorResponse(404, "not_found", "no photo '" + req.Param("id") + "'");
+  if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   auto photo = catalog().GetPhoto(*id, AudienceOf(req.principal));
   if (!photo.ok()) return ErrorFromStatus(photo.status());
   return JsonResponse(PhotoJson(*photo, IsEditor(req.principal)));

@@ -40,7 +40,7 @@ HttpResponse Api::OpenApi(const HttpRequest&) {
 
 HttpResponse Api::MetricsText(const HttpRequest& req) {
   if (ctx_.metrics_elsewhere) {
-    return ErrorResponse(404, "no_route", "no route for GET " + req.path + " (metrics are on their own listener)");
+    return ErrorResponse(ApiError::kNoRoute, "no route for GET " + req.path + " (metrics are on their own listener)");
   }
   HttpResponse r;
   r.content_type = "text/plain; version=0.0.4";

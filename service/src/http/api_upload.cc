@@ -41,7 +41,7 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
   if (!outcome.ok()) {
     const media::Status& s = outcome.status();
     ctx_.metrics->CountIngest(s.code_name(), seconds);
-    return {ErrorResponse(HttpStatusFor(s.code()), s.code_name(), options.filename + ": " + ClientMessage(s)),
+    return {ErrorResponse(ErrorOf(s.code()), options.filename + ": " + ClientMessage(s)),
             nlohmann::json()};
   }
   ctx_.metrics->CountIngest(outcome->duplicate ? "duplicate" : "created", seconds);
@@ -55,7 +55,7 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
 
 HttpResponse Api::UploadPhotos(const HttpRequest& req) {
   if (req.body->size() > ctx_.max_upload_bytes) {
-    return ErrorResponse(413, "too_large", "the body is over " + std::to_string(ctx_.max_upload_bytes) +
+    return ErrorResponse(ApiError::kTooLarge, "the body is over " + std::to_string(ctx_.max_upload_bytes) +
                                                " bytes");
   }
   IngestOptions options;
@@ -67,14 +67,14 @@ HttpResponse Api::UploadPhotos(const HttpRequest& req) {
   if (auto boundary = FormDataBoundary(content_type)) return UploadForm(req, *boundary, options);
   std::string type = content_type.substr(0, content_type.find(';'));
   if (type.compare(0, 6, "image/") != 0 && type != "application/octet-stream") {
-    return ErrorResponse(415, "unsupported",
+    return ErrorResponse(ApiError::kUnsupportedMediaType,
                          "send an image (Content-Type image/*) or multipart/form-data, not '" + type + "'");
   }
   options.filename = RawFilename(req);
   if (options.filename.empty()) {
-    return ErrorResponse(400, "invalid_argument", "name the file in X-Filename or Content-Disposition");
+    return ErrorResponse(ApiError::kInvalidArgument, "name the file in X-Filename or Content-Disposition");
   }
-  if (req.body->empty()) return ErrorResponse(400, "invalid_argument", options.filename + ": empty body");
+  if (req.body->empty()) return ErrorResponse(ApiError::kInvalidArgument, options.filename + ": empty body");
   return Deferred([this, body = req.body, options] { return IngestOne(*body, options).response; });
 }
 
@@ -94,7 +94,7 @@ HttpResponse Api::UploadForm(const HttpRequest& req, const std::string& boundary
       options.credit = std::string(part.data);
     }
   }
-  if (files.empty()) return ErrorResponse(400, "invalid_argument", "the form holds no file");
+  if (files.empty()) return ErrorResponse(ApiError::kInvalidArgument, "the form holds no file");
   // The parts' data are views into the body, which outlives the job.
   std::vector<std::pair<std::string, std::string_view>> named;
   for (const FormPart* file : files) named.emplace_back(*file->filename, file->data);

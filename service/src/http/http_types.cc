@@ -26,12 +26,56 @@ HttpResponse JsonResponse(const nlohmann::json& value, int status) {
   return r;
 }
 
-HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message) {
-  return JsonResponse({{"code", code}, {"message", message}}, status);
+namespace {
+
+struct ErrorRow {
+  ApiError error;
+  int status;
+  const char* code;
+};
+
+// The one table of error statuses and codes, in ApiError's order.
+constexpr ErrorRow kErrors[] = {
+    {ApiError::kInvalidArgument, 400, "invalid_argument"},
+    {ApiError::kUnauthenticated, 401, "unauthenticated"},
+    {ApiError::kForbidden, 403, "forbidden"},
+    {ApiError::kCsrf, 403, "csrf"},
+    {ApiError::kNotFound, 404, "not_found"},
+    {ApiError::kNoRoute, 404, "no_route"},
+    {ApiError::kMethodNotAllowed, 405, "method_not_allowed"},
+    {ApiError::kConflict, 409, "conflict"},
+    {ApiError::kOwnAccount, 409, "own_account"},
+    {ApiError::kTooLarge, 413, "too_large"},
+    {ApiError::kUnsupportedMediaType, 415, "unsupported"},
+    {ApiError::kRangeNotSatisfiable, 416, "range_not_satisfiable"},
+    {ApiError::kExpectationFailed, 417, "unsupported"},
+    {ApiError::kCorrupt, 422, "corrupt"},
+    {ApiError::kLimitExceeded, 422, "limit_exceeded"},
+    {ApiError::kTooManyAttempts, 429, "too_many_attempts"},
+    {ApiError::kHeadTooLarge, 431, "too_large"},
+    {ApiError::kInternal, 500, "internal"},
+    {ApiError::kIoError, 500, "io_error"},
+    {ApiError::kNotImplemented, 501, "unsupported"},
+    {ApiError::kBusy, 503, "busy"},
+    {ApiError::kNoSpace, 507, "no_space"},
+};
+
+const ErrorRow& RowOf(ApiError error) {
+  const ErrorRow& row = kErrors[static_cast<int>(error)];
+  return row.error == error ? row : kErrors[static_cast<int>(ApiError::kInternal)];
+}
+
+}  // namespace
+
+int StatusOf(ApiError error) { return RowOf(error).status; }
+const char* CodeOf(ApiError error) { return RowOf(error).code; }
+
+HttpResponse ErrorResponse(ApiError error, const std::string& message) {
+  return JsonResponse({{"code", CodeOf(error)}, {"message", message}}, StatusOf(error));
 }
 
 HttpResponse BusyResponse(const std::string& message, int retry_after_s) {
-  HttpResponse r = ErrorResponse(503, "busy", message);
+  HttpResponse r = ErrorResponse(ApiError::kBusy, message);
   r.headers.emplace_back("Retry-After", std::to_string(retry_after_s));
   return r;
 }

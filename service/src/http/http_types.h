@@ -73,8 +73,37 @@ inline HttpResponse Deferred(std::function<HttpResponse()> job) {
 
 // 200 (or `status`) with `value` serialised as the body.
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
-// An error: {"code": code, "message": message} with `status`.
-HttpResponse ErrorResponse(int status, const std::string& code, const std::string& message);
+// Every error the server answers. Its HTTP status and its JSON code are
+// chosen in one table (http_types.cc) and nowhere else.
+enum class ApiError {
+  kInvalidArgument,  // 400 invalid_argument: a malformed request or a bad value
+  kUnauthenticated,  // 401 unauthenticated: no valid credentials
+  kForbidden,  // 403 forbidden: credentials without the role the route needs
+  kCsrf,  // 403 csrf: a session's change without its CSRF token
+  kNotFound,  // 404 not_found: nothing there, or nothing the asker may see
+  kNoRoute,  // 404 no_route: no route has this path
+  kMethodNotAllowed,  // 405 method_not_allowed: the path has no route for this method
+  kConflict,  // 409 conflict: the name is taken or the state does not allow it
+  kOwnAccount,  // 409 own_account: an admin may not lock themselves out
+  kTooLarge,  // 413 too_large: a body over its route's limit
+  kUnsupportedMediaType,  // 415 unsupported: a file or body type that is not accepted
+  kRangeNotSatisfiable,  // 416 range_not_satisfiable: a byte range outside the file
+  kExpectationFailed,  // 417 unsupported: an Expect header other than 100-continue
+  kCorrupt,  // 422 corrupt: an accepted type whose bytes cannot be read
+  kLimitExceeded,  // 422 limit_exceeded: a sound file with a part over a fixed limit
+  kTooManyAttempts,  // 429 too_many_attempts: login failures over the limit
+  kHeadTooLarge,  // 431 too_large: request headers over their limit
+  kInternal,  // 500 internal: a fault of the server
+  kIoError,  // 500 io_error: the server could not read or write its files
+  kNotImplemented,  // 501 unsupported: a method or framing the server does not implement
+  kBusy,  // 503 busy: at capacity; retry after Retry-After
+  kNoSpace,  // 507 no_space: out of disk space
+};
+int StatusOf(ApiError error);
+const char* CodeOf(ApiError error);
+
+// An error: {"code": CodeOf(error), "message": message} with StatusOf(error).
+HttpResponse ErrorResponse(ApiError error, const std::string& message);
 // 503 "busy" with `message` and a Retry-After of `retry_after_s` seconds.
 HttpResponse BusyResponse(const std::string& message, int retry_after_s);
 

@@ -13,12 +13,12 @@ namespace gallery::http {
 using nlohmann::json;
 
 HttpResponse BadField(const std::string& field, const std::string& why) {
-  return ErrorResponse(400, "invalid_argument", field + ": " + why);
+  return ErrorResponse(ApiError::kInvalidArgument, field + ": " + why);
 }
 
 std::optional<HttpResponse> CheckJsonText(std::string_view text) {
   if (text.size() > kMaxJsonBodyBytes) {
-    return ErrorResponse(413, "too_large",
+    return ErrorResponse(ApiError::kTooLarge,
                          "body: " + std::to_string(text.size()) + " bytes, over the limit of " +
                              std::to_string(kMaxJsonBodyBytes));
   }

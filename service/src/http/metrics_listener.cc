@@ -4,6 +4,7 @@
 #include <pistache/http.h>
 
 #include "http/client_address.h"
+#include "http/http_types.h"
 
 namespace gallery::http {
 
@@ -22,9 +23,9 @@ class MetricsHandler : public Pistache::Http::Handler {
       response.send(Pistache::Http::Code::Ok, request.method() == Method::Head ? "" : metrics_->Render());
       return;
     }
+    const HttpResponse none = ErrorResponse(ApiError::kNoRoute, "this listener serves GET /metrics only");
     response.headers().add<Pistache::Http::Header::ContentType>("application/json");
-    response.send(Pistache::Http::Code::Not_Found,
-                  R"({"code":"no_route","message":"this listener serves GET /metrics only"})");
+    response.send(static_cast<Pistache::Http::Code>(none.status), none.body);
   }
 
  private:

@@ -108,7 +108,7 @@ void RequestGate::TakeHead(std::string_view& in, std::vector<GateAction>& out) {
   std::size_t end = head_.find("\r\n\r\n", old >= 3 ? old - 3 : 0);
   if (end == std::string::npos) {
     if (head_.size() > limits_.max_head_bytes) {
-      return Refuse(ErrorResponse(431, "too_large",
+      return Refuse(ErrorResponse(ApiError::kHeadTooLarge,
                                   "the request head is over " +
                                       std::to_string(limits_.max_head_bytes) + " bytes"),
                     out);
@@ -128,17 +128,17 @@ void RequestGate::TakeHead(std::string_view& in, std::vector<GateAction>& out) {
 std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
   std::string why;
   std::optional<RequestHead> parsed = ParseHead(head, why);
-  if (!parsed) return ErrorResponse(400, "invalid_argument", why);
+  if (!parsed) return ErrorResponse(ApiError::kInvalidArgument, why);
   if (std::find(std::begin(kServedMethods), std::end(kServedMethods), parsed->method) ==
       std::end(kServedMethods)) {
-    return ErrorResponse(501, "unsupported", "the method '" + parsed->method.substr(0, 32) +
+    return ErrorResponse(ApiError::kNotImplemented, "the method '" + parsed->method.substr(0, 32) +
                                                  "' is not supported");
   }
   std::string length = parsed->Header("Content-Length");
   std::string coding = AsciiLower(parsed->Header("Transfer-Encoding"));
   std::string expect = AsciiLower(parsed->Header("Expect"));
   if (!length.empty() && !coding.empty()) {
-    return ErrorResponse(400, "invalid_argument", "both Content-Length and Transfer-Encoding given");
+    return ErrorResponse(ApiError::kInvalidArgument, "both Content-Length and Transfer-Encoding given");
   }
   payload_ = 0;
   remaining_ = 0;
@@ -147,15 +147,15 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
   if (body_limit_) max_body_ = std::min<std::uint64_t>(max_body_, body_limit_(*parsed));
   if (!coding.empty()) {
     if (coding != "chunked") {
-      return ErrorResponse(501, "unsupported", "Transfer-Encoding '" + coding + "' is not supported");
+      return ErrorResponse(ApiError::kNotImplemented, "Transfer-Encoding '" + coding + "' is not supported");
     }
     phase_ = Phase::kChunkSize;
   } else if (!length.empty()) {
     std::optional<std::uint64_t> n = ParseLength(length);
-    if (!n) return ErrorResponse(400, "invalid_argument", "Content-Length is not a number");
+    if (!n) return ErrorResponse(ApiError::kInvalidArgument, "Content-Length is not a number");
     if (*n > max_body_ ||
         (limits_.max_request_bytes && head.size() + *n > limits_.max_request_bytes)) {
-      return ErrorResponse(413, "too_large",
+      return ErrorResponse(ApiError::kTooLarge,
                            "the body (" + std::to_string(*n) + " bytes) is over the " +
                                std::to_string(max_body_) + " bytes " + parsed->method + " " +
                                parsed->target.substr(0, parsed->target.find('?')).substr(0, 200) +
@@ -165,7 +165,7 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
     if (remaining_ > 0) phase_ = Phase::kLength;
   }
   if (!expect.empty() && expect != "100-continue") {
-    return ErrorResponse(417, "unsupported", "Expect '" + expect + "' is not supported");
+    return ErrorResponse(ApiError::kExpectationFailed, "Expect '" + expect + "' is not supported");
   }
   expect_continue_ = !expect.empty() && phase_ != Phase::kHead;
   if (judge_ && phase_ != Phase::kHead) return judge_(*parsed);
@@ -201,7 +201,7 @@ void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out
   in.remove_prefix(taken);
   if (!CountSent(taken, out)) return;
   if (line_.size() > kMaxChunkLine) {
-    return Refuse(ErrorResponse(400, "invalid_argument", "a chunk line is over 4096 bytes"), out);
+    return Refuse(ErrorResponse(ApiError::kInvalidArgument, "a chunk line is over 4096 bytes"), out);
   }
   if (!whole) return;
   std::string line = std::move(line_);  // as sent, line end included
@@ -213,10 +213,10 @@ void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out
     return;
   }
   std::optional<std::uint64_t> size = ParseChunkSize(text);
-  if (!size) return Refuse(ErrorResponse(400, "invalid_argument", "malformed chunk size"), out);
+  if (!size) return Refuse(ErrorResponse(ApiError::kInvalidArgument, "malformed chunk size"), out);
   payload_ += *size;
   if (payload_ > max_body_) {
-    return Refuse(ErrorResponse(413, "too_large",
+    return Refuse(ErrorResponse(ApiError::kTooLarge,
                                 "the body is over the " + std::to_string(max_body_) +
                                     " bytes this route accepts"),
                   out);
@@ -236,7 +236,7 @@ bool RequestGate::TakeLine(std::string_view& in, std::size_t& taken) {
 bool RequestGate::CountSent(std::size_t n, std::vector<GateAction>& out) {
   sent_ += n;
   if (limits_.max_request_bytes == 0 || sent_ <= limits_.max_request_bytes) return true;
-  Refuse(ErrorResponse(413, "too_large",
+  Refuse(ErrorResponse(ApiError::kTooLarge,
                        "the request is over " + std::to_string(limits_.max_request_bytes) +
                            " bytes as sent"),
          out);

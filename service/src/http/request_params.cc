@@ -21,7 +21,7 @@ std::optional<HttpResponse> ParseLimit(const HttpRequest& req, int* limit) {
   }
   auto v = ParseId(s);
   if (!v || *v > 500) {
-    return ErrorResponse(400, "invalid_argument", "limit must be a whole number from 1 to 500");
+    return ErrorResponse(ApiError::kInvalidArgument, "limit must be a whole number from 1 to 500");
   }
   *limit = static_cast<int>(*v);
   return std::nullopt;

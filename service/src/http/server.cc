@@ -225,7 +225,7 @@ void HttpServer::Dispatch(const RouteSpec& route, std::shared_ptr<const Request>
     req = Convert(*request, route.pattern);
     if (!req) {
       res = std::make_shared<HttpResponse>(
-          ErrorResponse(400, "invalid_argument", "malformed percent-encoding in the URL"));
+          ErrorResponse(ApiError::kInvalidArgument, "malformed percent-encoding in the URL"));
     } else if (auto denied = api_->Authorize(*req, route.access)) {
       res = std::make_shared<HttpResponse>(std::move(*denied));
     } else {
@@ -237,7 +237,7 @@ void HttpServer::Dispatch(const RouteSpec& route, std::shared_ptr<const Request>
   } catch (const std::exception& e) {
     LogLine("internal-error", e.what(), 500, 0, 0);
     res = std::make_shared<HttpResponse>(
-        ErrorResponse(500, "internal", "the server failed to answer this request"));
+        ErrorResponse(ApiError::kInternal, "the server failed to answer this request"));
   }
   if (res->deferred) {
     Defer(route, std::move(request), *req, res->deferred, std::move(response), started);
@@ -283,7 +283,7 @@ void HttpServer::Defer(const RouteSpec& route, std::shared_ptr<const Request> re
           res = job();
         } catch (const std::exception& e) {
           LogLine("internal-error", e.what(), 500, 0, 0);
-          res = ErrorResponse(500, "internal", "the server failed to answer this request");
+          res = ErrorResponse(ApiError::kInternal, "the server failed to answer this request");
         }
       }
       answer(res);
@@ -389,13 +389,13 @@ void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
   if (!allow.empty()) allow += ", OPTIONS";
   HttpResponse res;
   if (allow.empty()) {
-    res = ErrorResponse(404, "no_route", "no route for " + req.method + " " + req.path);
+    res = ErrorResponse(ApiError::kNoRoute, "no route for " + req.method + " " + req.path);
   } else if (req.method == "OPTIONS") {
     res.status = 204;
     res.content_type.clear();
     res.headers.emplace_back("Allow", allow);
   } else {
-    res = ErrorResponse(405, "method_not_allowed",
+    res = ErrorResponse(ApiError::kMethodNotAllowed,
                         req.method + " is not allowed on " + req.path + " (allowed: " + allow + ")");
     res.headers.emplace_back("Allow", allow);
   }

@@ -53,7 +53,7 @@ std::optional<HttpResponse> AuthenticateSession(media::Catalog& catalog, HttpReq
   if (!cred.ok()) return std::nullopt;
   bool safe = req.method == "GET" || req.method == "HEAD";
   if (!safe && !SameText(req.Header(kCsrfHeader), CsrfTokenFor(secret))) {
-    return ErrorResponse(403, "csrf",
+    return ErrorResponse(ApiError::kCsrf,
                          std::string("a write with a session cookie needs the session's ") + kCsrfHeader +
                              " header (from GET /api/session)");
   }

@@ -32,7 +32,7 @@ void SpendVerifyTime(const std::string& password) {
 
 // 429 for a client that failed too often: the wait in Retry-After and the message.
 HttpResponse TooManyAttempts(std::int64_t wait_seconds) {
-  HttpResponse r = ErrorResponse(429, "too_many_attempts",
+  HttpResponse r = ErrorResponse(ApiError::kTooManyAttempts,
                                  "too many failed logins from this address; try again in " +
                                      std::to_string(wait_seconds) + " seconds");
   r.headers.emplace_back("Retry-After", std::to_string(wait_seconds));
@@ -79,13 +79,13 @@ HttpResponse Api::GetSession(const HttpRequest& req) {
 HttpResponse Api::Login(const HttpRequest& req) {
   std::string type = req.Header("Content-Type");
   if (type.substr(0, type.find(';')) != "application/json") {
-    return ErrorResponse(415, "unsupported", "send {\"name\": ..., \"password\": ...} as application/json");
+    return ErrorResponse(ApiError::kUnsupportedMediaType, "send {\"name\": ..., \"password\": ...} as application/json");
   }
   if (auto refused = CheckJsonText(*req.body)) return *refused;  // size, depth, UTF-8
   nlohmann::json body = nlohmann::json::parse(*req.body, nullptr, false);
   if (!body.is_object() || !body.value("name", nlohmann::json()).is_string() ||
       !body.value("password", nlohmann::json()).is_string()) {
-    return ErrorResponse(400, "invalid_argument", "the body must be {\"name\": text, \"password\": text}");
+    return ErrorResponse(ApiError::kInvalidArgument, "the body must be {\"name\": text, \"password\": text}");
   }
   std::string name = body["name"], password = body["password"];
   // Failures count per (address, name) and per address, never per name
@@ -105,7 +105,7 @@ HttpResponse Api::Login(const HttpRequest& req) {
   if (!user.ok() || !VerifyPassword(user->password_hash, password) || user->disabled) {
     per_address.Admit(address_key);
     LogLogin(user.ok() && user->disabled ? "failed (user disabled)" : "failed", address, name);
-    return ErrorResponse(401, "unauthenticated", "wrong name or password");
+    return ErrorResponse(ApiError::kUnauthenticated, "wrong name or password");
   }
   per_pair.Succeeded(pair_key);
   auto secret = NewSecret();

@@ -6,22 +6,22 @@
 
 namespace gallery::http {
 
-int HttpStatusFor(media::Status::Code code) {
+ApiError ErrorOf(media::Status::Code code) {
   using C = media::Status::Code;
   switch (code) {
-    case C::kOk: return 200;
-    case C::kNotFound: return 404;
-    case C::kInvalidArgument: return 400;
-    case C::kUnsupported: return 415;
-    case C::kCorrupt: return 422;
-    case C::kTooLarge: return 413;
-    case C::kLimitExceeded: return 422;  // a sound file with a part over a fixed limit
-    case C::kConflict: return 409;
-    case C::kBusy: return 503;
-    case C::kNoSpace: return 507;
-    case C::kIOError: return 500;
+    case C::kOk: break;
+    case C::kNotFound: return ApiError::kNotFound;
+    case C::kInvalidArgument: return ApiError::kInvalidArgument;
+    case C::kUnsupported: return ApiError::kUnsupportedMediaType;
+    case C::kCorrupt: return ApiError::kCorrupt;
+    case C::kTooLarge: return ApiError::kTooLarge;
+    case C::kLimitExceeded: return ApiError::kLimitExceeded;
+    case C::kConflict: return ApiError::kConflict;
+    case C::kBusy: return ApiError::kBusy;
+    case C::kNoSpace: return ApiError::kNoSpace;
+    case C::kIOError: return ApiError::kIoError;
   }
-  return 500;
+  return ApiError::kInternal;
 }
 
 std::string ClientMessage(const media::Status& status) {
@@ -35,7 +35,7 @@ std::string ClientMessage(const media::Status& status) {
 }
 
 HttpResponse ErrorFromStatus(const media::Status& status) {
-  HttpResponse r = ErrorResponse(HttpStatusFor(status.code()), status.code_name(), ClientMessage(status));
+  HttpResponse r = ErrorResponse(ErrorOf(status.code()), ClientMessage(status));
   if (status.code() == media::Status::Code::kBusy) r.headers.emplace_back("Retry-After", "1");
   return r;
 }

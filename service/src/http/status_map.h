@@ -1,4 +1,4 @@
-// The one place where archive errors become HTTP statuses.
+// Where archive errors become the server's errors (ApiError).
 #pragma once
 
 #include "http/http_types.h"
@@ -6,9 +6,10 @@
 
 namespace gallery::http {
 
-// NotFound 404, InvalidArgument 400, Unsupported 415, Corrupt 422,
-// TooLarge 413, Conflict 409, Busy 503, NoSpace 507, IOError 500, OK 200.
-int HttpStatusFor(media::Status::Code code);
+// The error a failed archive status is answered with: NotFound, InvalidArgument,
+// Unsupported (415), Corrupt, TooLarge, LimitExceeded, Conflict, Busy,
+// NoSpace, IOError; their statuses and codes are ApiError's table.
+ApiError ErrorOf(media::Status::Code code);
 
 // What a client is told of a failed `status`: its message, except for
 // NoSpace and IOError, whose messages name server files; those are written to

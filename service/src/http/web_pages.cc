@@ -13,7 +13,7 @@ namespace gallery::http {
 namespace {
 
 HttpResponse WebNotFound(const HttpRequest& req, const media::Status& why) {
-  return ErrorResponse(404, "not_found", "no file at " + req.path + " (" + why.message() + ")");
+  return ErrorResponse(ApiError::kNotFound, "no file at " + req.path + " (" + why.message() + ")");
 }
 
 // The page routes as a JavaScript module: PAGE_ROUTES, [{pattern, page}] in
@@ -42,7 +42,7 @@ std::string Api::WebRoot() const {
 HttpResponse Api::WebPage(const HttpRequest& req) {
   auto file = ReadWebFile(WebRoot(), {"index.html"});
   if (!file.ok()) {
-    return ErrorResponse(500, "internal", "the gallery pages are missing from " + WebRoot());
+    return ErrorResponse(ApiError::kInternal, "the gallery pages are missing from " + WebRoot());
   }
   HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
   AddPageSecurityHeaders(&r);
