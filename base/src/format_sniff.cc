@@ -27,9 +27,11 @@ std::string Printable(std::string s) {
 }
 
 // An ISO media file by its brands: the major brand decides first, then the
-// compatible ones.
+// compatible ones. A QuickTime movie stays one whatever it lists as
+// compatible: the metadata library reads it with its video reader.
 SniffResult SniffIso(const std::vector<std::string>& brands) {
   const std::vector<std::string> major(brands.begin(), brands.begin() + 1);
+  if (HasAny(major, {"qt  "})) return {ImageFormat::kUnknown, "QuickTime movie (brand 'qt  ')"};
   if (HasAny(major, {"avif", "avis"})) return {ImageFormat::kAvif, ""};
   if (HasAny(major, {"heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs"}))
     return {ImageFormat::kHeif, ""};

@@ -5,4 +5,5 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <exiv2/exiv2.hpp>
+#include <exiv2/webpimage.hpp>  // not in the umbrella header
 #pragma GCC diagnostic pop

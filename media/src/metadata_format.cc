@@ -20,4 +20,22 @@ Result<std::string> DetectFormat(const std::uint8_t* data, std::size_t size) {
   return Status::Unsupported("unrecognised format (not JPEG, PNG, TIFF, WebP, HEIC or AVIF)");
 }
 
+Exiv2::Image::AutoPtr OpenImage(const std::string& format, const std::uint8_t* data, std::size_t size) {
+  Exiv2::BasicIo::AutoPtr io(new Exiv2::MemIo(data, static_cast<long>(size)));
+  Exiv2::Image::AutoPtr image;
+  if (format == "jpeg") {
+    image = Exiv2::newJpegInstance(io, false);
+  } else if (format == "png") {
+    image = Exiv2::newPngInstance(io, false);
+  } else if (format == "tiff") {
+    image = Exiv2::newTiffInstance(io, false);
+  } else if (format == "webp") {
+    image = Exiv2::newWebPInstance(io, false);
+  } else if (format == "heic" || format == "avif") {
+    image = Exiv2::newBmffInstance(io, false);
+  }
+  if (image.get() == nullptr) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, format + " bytes");
+  return image;
+}
+
 }  // namespace media::metadata_internal

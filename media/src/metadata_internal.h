@@ -19,6 +19,12 @@ namespace media::metadata_internal {
 // (SVG, PDF, GIF, ...), Corrupt when the bytes are empty or too short.
 Result<std::string> DetectFormat(const std::uint8_t* data, std::size_t size);
 
+// The metadata library's reader for `format` (a DetectFormat name) over the
+// caller's bytes, read in place: the library never guesses the type itself,
+// so bytes the sniff called HEIC are never handed to its video readers.
+// Throws Exiv2::Error when that reader does not accept the bytes.
+Exiv2::Image::AutoPtr OpenImage(const std::string& format, const std::uint8_t* data, std::size_t size);
+
 // Pixel size of the primary image of a HEIF/AVIF file as displayed (the `ispe`
 // property, swapped when an `irot` property turns it by 90 or 270 degrees).
 // Reads boxes within [data, data+size) only, never allocates from declared

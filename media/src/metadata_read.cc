@@ -47,8 +47,7 @@ Status SizeFromHeader(const std::string& format, const std::uint8_t* data, std::
 
 Result<PhotoMetadata> ReadWithLibrary(const std::string& format, const std::uint8_t* data,
                                       std::size_t size) {
-  Exiv2::Image::AutoPtr image = Exiv2::ImageFactory::open(data, static_cast<long>(size));
-  if (image.get() == nullptr) return Status::Corrupt(format + " file the metadata reader cannot open");
+  Exiv2::Image::AutoPtr image = mi::OpenImage(format, data, size);
   image->readMetadata();
   PhotoMetadata out;
   out.format = format;

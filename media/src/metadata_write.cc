@@ -84,8 +84,7 @@ std::string Embed(const std::string& format, const std::string& original, const 
   if (format == "jpeg") reordered = mi::JpegWithApp0First(original);
   const std::string& bytes = reordered ? *reordered : original;
   Exiv2::Image::AutoPtr image =
-      Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
-  if (image.get() == nullptr) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
+      mi::OpenImage(format, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   image->readMetadata();
   Exiv2::ExifData exif = image->exifData();
   Exiv2::XmpData xmp = image->xmpData();
@@ -119,8 +118,7 @@ std::string Embed(const std::string& format, const std::string& original, const 
   // The writer skips blocks it cannot place without saying so; a copy whose
   // text does not read back is an error, never a download without its credit.
   Exiv2::Image::AutoPtr back =
-      Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(out.data()), static_cast<long>(out.size()));
-  if (back.get() == nullptr) throw Exiv2::Error(Exiv2::kerDataSourceOpenFailed, "memory");
+      mi::OpenImage(format, reinterpret_cast<const std::uint8_t*>(out.data()), out.size());
   back->readMetadata();
   if (!mi::DescriptionXmpReadsBack(xmp, back->xmpData())) {
     throw std::runtime_error("the written text does not read back from the copy");

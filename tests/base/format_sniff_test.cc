@@ -76,6 +76,7 @@ TEST(FormatSniff, RefusedFormatsAreNamed) {
       {"\x1A\x45\xDF\xA3\0\0"s, "Matroska/WebM video"},
       {Ftyp("isom", "isomavc1"), "MP4 video (brand 'isom')"},
       {Ftyp("qt  ", "qt  "), "QuickTime movie (brand 'qt  ')"},
+      {Ftyp("qt  ", "heicmif1"), "QuickTime movie (brand 'qt  ')"},
       {Ftyp("crx ", "crx "), "Canon CR3 raw file (brand 'crx ')"},
       {Ftyp("xyz\x01", "xyz\x01"), "ISO media file (brand 'xyz?'), not HEIF or AVIF"},
       {"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "SVG drawing"},

@@ -184,7 +184,11 @@ TEST(MetadataRead, RefusedFormatsAreUnsupportedAndNamed) {
                {fixtures::PdfHeader(), "PDF"},
                {fixtures::GifImage(), "GIF"},
                {fixtures::HtmlPage(), "HTML"},
-               {std::string("8BPS\x00\x01\x00\x00\x00\x00\x00\x00", 12), "PSD"}};
+               {std::string("8BPS\x00\x01\x00\x00\x00\x00\x00\x00", 12), "PSD"},
+               // A movie listing HEIC as compatible: the metadata library
+               // would read it as a movie (unbounded work on crafted boxes).
+               {std::string("\0\0\0\x18" "ftypqt  \0\0\0\0heicmif1", 24) + std::string(64, '\0'),
+                "QuickTime"}};
   for (const Case& c : cases) {
     auto r = Read(c.bytes);
     ASSERT_FALSE(r.ok()) << c.named;
