@@ -418,15 +418,6 @@ bool MatchPattern(const std::string& pattern, const std::string& path,
   return true;
 }
 
-std::string RouterPattern(const std::string& pattern) {
-  std::string out;
-  for (const std::string& seg : Segments(pattern)) {
-    out += '/';
-    out += IsParam(seg) ? ":" + seg.substr(1, seg.size() - 2) : seg;
-  }
-  return out.empty() ? "/" : out;
-}
-
 std::vector<std::string> PatternParams(const std::string& pattern) {
   std::vector<std::string> out;
   for (const std::string& seg : Segments(pattern)) {

@@ -96,9 +96,6 @@ const std::vector<RouteSpec>& RouteTable();
 bool MatchPattern(const std::string& pattern, const std::string& path,
                   std::map<std::string, std::string>* params);
 
-// The pattern in the router's syntax: "/api/photos/:id".
-std::string RouterPattern(const std::string& pattern);
-
 // The names of the pattern's parameters, in order.
 std::vector<std::string> PatternParams(const std::string& pattern);
 
