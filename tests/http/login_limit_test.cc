@@ -16,8 +16,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "../../service/src/http/client_address.h"
-#include "../../service/src/http/session_limit.h"
+#include "http/client_address.h"
+#include "http/session_limit.h"
 #include "fixtures/api_fixture.h"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../../service/src/http/request_parser.h"
+#include "http/request_parser.h"
 
 namespace {
 

@@ -13,7 +13,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "http/session_password.h"
+#include "service/password.h"
 
 namespace gallery::cli {
 
@@ -52,11 +52,11 @@ std::string ReadPassword() {
 // is too short or cannot be hashed.
 std::string ReadPasswordHash(const std::string& what) {
   std::string password = ReadPassword();
-  if (password.size() < http::kMinPasswordLength) {
+  if (password.size() < kMinPasswordLength) {
     Fail(what, media::Status::InvalidArgument("the password (read from standard input) must have at least " +
-                                              std::to_string(http::kMinPasswordLength) + " characters"));
+                                              std::to_string(kMinPasswordLength) + " characters"));
   }
-  auto hash = http::HashPassword(password);
+  auto hash = HashPassword(password);
   if (!hash.ok()) Fail(what, hash.status(), kExitSomeFailed);
   return *hash;
 }

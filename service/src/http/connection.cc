@@ -138,17 +138,23 @@ void Connection::EndHold(bool last) {
 }
 
 void Connection::Refuse(const HttpResponse& response, const char* what) {
-  std::string bytes = SerializeClosingResponse(response);
-  const std::size_t size = bytes.size();
+  std::size_t size = 0;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (closed_ || closing_) return;
-    WriteLocked(std::move(bytes));
-    // Both ways at once: the kernel keeps the answer for the client, and the
-    // library reads only what it already holds before it sees the end.
-    EndLocked(SHUT_RDWR);
+    size = RefuseLocked(response);
   }
-  if (callbacks_->answered) callbacks_->answered(response.status, size, what);
+  if (size > 0 && callbacks_->answered) callbacks_->answered(response.status, size, what);
+}
+
+std::size_t Connection::RefuseLocked(const HttpResponse& response) {
+  if (closed_ || closing_) return 0;
+  std::string bytes = SerializeClosingResponse(response);
+  const std::size_t size = bytes.size();
+  WriteLocked(std::move(bytes));
+  // Both ways at once: the kernel keeps the answer for the client, and the
+  // library reads only what it already holds before it sees the end.
+  EndLocked(SHUT_RDWR);
+  return size;
 }
 
 void Connection::OnInput(std::string_view bytes) {
@@ -197,6 +203,7 @@ void Connection::OnClosed() {
 }
 
 void Connection::CheckTimeout(Clock::time_point now) {
+  std::size_t size = 0;
   HttpResponse timeout;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -206,18 +213,18 @@ void Connection::CheckTimeout(Clock::time_point now) {
       if (now - closing_since_ > limits_->header_timeout) ShutdownLocked(SHUT_RDWR);
       return;
     }
-    const auto limit = stage_ == RequestParser::Stage::kBody ? limits_->body_timeout : limits_->header_timeout;
-    if (now - since_ < limit) return;
+    const bool body = stage_ == RequestParser::Stage::kBody;
+    if (now - since_ < (body ? limits_->body_timeout : limits_->header_timeout)) return;
     if (stage_ == RequestParser::Stage::kIdle && answered_once_) {
       EndLocked(SHUT_RDWR);  // an idle kept-alive connection: closed without a word
       return;
     }
     timeout = ErrorResponse(ApiError::kRequestTimeout,
-                            stage_ == RequestParser::Stage::kBody
-                                ? "the request was not whole within the time limit"
-                                : "the request head did not come within the time limit");
+                            body ? "the request was not whole within the time limit"
+                                 : "the request head did not come within the time limit");
+    size = RefuseLocked(timeout);
   }
-  Refuse(timeout, "(timed out)");
+  if (size > 0 && callbacks_->answered) callbacks_->answered(timeout.status, size, "(timed out)");
 }
 
 ConnectionSet::ConnectionSet(ConnectionLimits limits, ConnectionCallbacks callbacks)

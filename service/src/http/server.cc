@@ -57,26 +57,6 @@ std::optional<std::vector<std::pair<std::string, std::string>>> ParseQuery(const
   return out;
 }
 
-// The route of `method` and `path`: among the routes that match, the one
-// with the most fixed segments ("/api/photos/lookup" before
-// "/api/photos/{id}"); HEAD takes the GET route. Null when none matches.
-const RouteSpec* FindRoute(const std::string& method, const std::string& path) {
-  const std::string& wanted = method == "HEAD" ? std::string("GET") : method;
-  const RouteSpec* best = nullptr;
-  int best_fixed = -1;
-  for (const RouteSpec& route : RouteTable()) {
-    if (wanted != route.method || !MatchPattern(route.pattern, path, nullptr)) continue;
-    const std::string pattern = route.pattern;
-    const int fixed = static_cast<int>(std::count(pattern.begin(), pattern.end(), '/')) -
-                      static_cast<int>(PatternParams(pattern).size());
-    if (fixed > best_fixed) {
-      best = &route;
-      best_fixed = fixed;
-    }
-  }
-  return best;
-}
-
 // Whether the connection stays open after this answer: HTTP/1.1 unless the
 // client asks to close, HTTP/1.0 only when it asks to keep it.
 bool KeepAlive(const ParsedRequest& request) {
@@ -133,13 +113,12 @@ void HttpServer::OnRequest(const std::shared_ptr<Connection>& connection, Parsed
   };
   std::shared_ptr<const HttpResponse> res;
   try {
-    const RouteSpec* route = FindRoute(req.method, req.path);
-    auto query = ParseQuery(head.target);
     std::map<std::string, std::string> raw_params;
+    const RouteSpec* route = FindRoute(req.method, req.path, &raw_params);
+    auto query = ParseQuery(head.target);
     if (route) {
       exchange->route = route->pattern;
       exchange->writes = std::string_view(route->method) != "GET";
-      MatchPattern(route->pattern, req.path, &raw_params);
     }
     bool decoded = query.has_value();
     for (const auto& [name, value] : raw_params) {
@@ -296,11 +275,8 @@ std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
   req.method = head.method;
   req.path = head.target.substr(0, head.target.find('?'));
   std::optional<Access> access;
-  for (const RouteSpec& route : RouteTable()) {
-    if (req.method == route.method && MatchPattern(route.pattern, req.path, nullptr) &&
-        (!access || route.access < *access)) {
-      access = route.access;
-    }
+  for (const RouteSpec* route : RoutesOfPath(req.path)) {
+    if (req.method == route->method && (!access || route->access < *access)) access = route->access;
   }
   if (!access || *access == Access::kPublic) return std::nullopt;
   auto query = ParseQuery(head.target);
@@ -320,22 +296,18 @@ std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
 
 std::size_t HttpServer::BodyLimit(const RequestHead& head) const {
   const std::string path = head.target.substr(0, head.target.find('?'));
-  for (const RouteSpec& route : RouteTable()) {
-    if (route.upload && head.method == route.method && MatchPattern(route.pattern, path, nullptr)) {
-      return options_.max_upload_bytes;
-    }
+  for (const RouteSpec* route : RoutesOfPath(path)) {
+    if (route->upload && head.method == route->method) return options_.max_upload_bytes;
   }
   return kMaxJsonBodyBytes;
 }
 
 HttpResponse HttpServer::NoRoute(const HttpRequest& req) const {
   std::string allow;
-  for (const RouteSpec& route : RouteTable()) {
-    if (MatchPattern(route.pattern, req.path, nullptr)) {
-      allow += allow.empty() ? "" : ", ";
-      allow += route.method;
-      if (std::string_view(route.method) == "GET") allow += ", HEAD";
-    }
+  for (const RouteSpec* route : RoutesOfPath(req.path)) {
+    allow += allow.empty() ? "" : ", ";
+    allow += route->method;
+    if (std::string_view(route->method) == "GET") allow += ", HEAD";
   }
   if (!allow.empty()) allow += ", OPTIONS";
   HttpResponse res;

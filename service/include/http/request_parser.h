@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "http_types.h"  // beside this file (tests include it by path)
+#include "http/http_types.h"
 
 namespace gallery::http {
 

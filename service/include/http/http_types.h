@@ -26,6 +26,13 @@ struct Principal {
   std::string share_album;  // a share link opens this one album
 };
 
+// What a route asks of its caller.
+enum class Access {
+  kPublic,  // anyone (what each may see is decided in the catalog's queries)
+  kEditor,  // an editor or an admin
+  kAdmin,   // an admin
+};
+
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
   std::string path;    // the path without the query string

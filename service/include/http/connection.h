@@ -111,6 +111,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void ShutdownLocked(int how);
   // Stops reading and shuts the socket `how` once the queue is sent.
   void EndLocked(int how);
+  // Writes `response` closing and ends the connection; the bytes written
+  // (0 when it was already ending).
+  std::size_t RefuseLocked(const HttpResponse& response);
 
   std::weak_ptr<Pistache::Tcp::Peer> peer_;
   int fd_;
