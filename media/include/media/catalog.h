@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "media/metadata.h"
+#include "media/photo_edit.h"
 #include "media/status.h"
 
 namespace media {
@@ -180,17 +181,6 @@ struct CreditCount {
   std::int64_t photo_count = 0;
 };
 
-// One change to one field. Field names are the API's:
-//   "caption.<lang>", "headline.<lang>", "alt_text.<lang>", "credit",
-//   "creator", "copyright", "keywords", "event", "usage_terms",
-//   "embargo_until", "meeting"
-// For "keywords" the value is a JSON array of strings; for every other field
-// it is the text (empty string = clear the field).
-struct FieldChange {
-  std::string field;
-  std::string value;
-};
-
 struct TagCount {
   std::string tag;
   std::int64_t photo_count = 0;
@@ -336,16 +326,19 @@ class Catalog {
                                                        const Audience& audience = {}) = 0;
 
   // --- editing, each with one history row per changed field
-  // InvalidArgument for an unknown field or bad value (naming the field: bad
-  // language tag, bad time, unknown meeting, keywords not a JSON array of
-  // strings, a field given twice); NotFound for a bad id. A change that leaves
-  // the value as it was writes nothing; otherwise the photo's version is
-  // bumped once and its search row rewritten.
-  virtual Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
-                           const std::string& who) = 0;
+  // Applies the set members of `edit` (see PhotoEdit), recording one history
+  // row per changed field in the order of the field names ("alt_text.en",
+  // "caption.en", "caption.fr", "copyright", "creator", "credit",
+  // "embargo_until", "event", "headline.x-default", "keywords", "meeting",
+  // "usage_terms"). InvalidArgument for a bad value (naming the field: bad
+  // language tag, text over its limit, bad time, bad slug, unknown meeting,
+  // too many keywords, two language tags that are one); NotFound for a bad
+  // id. A change that leaves the value as it was writes nothing; otherwise
+  // the photo's version is bumped once and its search row rewritten.
+  virtual Status EditPhoto(std::int64_t id, const PhotoEdit& edit, const std::string& who) = 0;
   // All photos or none: one transaction.
-  virtual Status EditPhotos(const std::vector<std::int64_t>& ids,
-                            const std::vector<FieldChange>& changes, const std::string& who) = 0;
+  virtual Status EditPhotos(const std::vector<std::int64_t>& ids, const PhotoEdit& edit,
+                            const std::string& who) = 0;
   // Oldest first. A deleted photo's history is still returned; NotFound for
   // an id that has neither a photo nor history.
   virtual Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) = 0;
