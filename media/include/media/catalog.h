@@ -324,6 +324,11 @@ class Catalog {
   // Counting only what `audience` may see.
   virtual Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug,
                                                        const Audience& audience = {}) = 0;
+  // The credit lines of the photos `scope` lists (its meeting, album, text,
+  // credit, tag and dates; its cursor and limit are ignored), counted for
+  // scope.audience, most used first. NotFound for an unknown meeting, or an
+  // album the audience may not open.
+  virtual Result<std::vector<CreditCount>> ListCreditsIn(const PhotoFilter& scope) = 0;
 
   // --- editing, each with one history row per changed field
   // Applies the set members of `edit` (see PhotoEdit), recording one history
@@ -374,6 +379,8 @@ class Catalog {
   // Like ListCredits, for keywords.
   virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug,
                                                  const Audience& audience = {}) = 0;
+  // Like ListCreditsIn, for keywords.
+  virtual Result<std::vector<TagCount>> ListTagsIn(const PhotoFilter& scope) = 0;
 
   // Moves a photo out of the catalog (albums, covers, search) into the trash,
   // with everything RestorePhoto needs to bring it back; its original file
