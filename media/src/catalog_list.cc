@@ -24,12 +24,25 @@ Status AddDateFilters(const PhotoFilter& f, Query* q) {
   return Status::OK();
 }
 
+// Limits `q` to the photos of the meeting `meeting_slug` (every meeting's
+// and none's when empty).
+Status AndInMeeting(sqlite::Db& db, const std::string& meeting_slug, Query* q) {
+  if (meeting_slug.empty()) return Status::OK();
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(db, meeting_slug));
+  q->And("p.meeting_id = ?", id);
+  return Status::OK();
+}
+
+// The same, only the photos `audience` lists.
+Status AndListedInMeeting(sqlite::Db& db, const std::string& meeting_slug, const Audience& audience, Query* q) {
+  CATALOG_RETURN_IF_ERROR(AndInMeeting(db, meeting_slug, q));
+  AndPhotoListed(audience, q);
+  return Status::OK();
+}
+
 // Everything but the album and the cursor.
 Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
-  if (!f.meeting_slug.empty()) {
-    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(db, f.meeting_slug));
-    q->And("p.meeting_id = ?", id);
-  }
+  CATALOG_RETURN_IF_ERROR(AndInMeeting(db, f.meeting_slug, q));
   if (!f.credit.empty()) q->And("p.credit_line = ?", f.credit);
   if (!f.tag.empty()) {
     q->And("EXISTS (SELECT 1 FROM photo_keyword k WHERE k.photo_id = p.id AND k.keyword = ?)",
@@ -116,11 +129,7 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   Query q;
   q.And("p.credit_line <> ''");
-  if (!meeting_slug.empty()) {
-    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
-    q.And("p.meeting_id = ?", id);
-  }
-  AndPhotoListed(audience, &q);
+  CATALOG_RETURN_IF_ERROR(AndListedInMeeting(txn.db(), meeting_slug, audience, &q));
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
@@ -133,11 +142,7 @@ Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting
                                                      const Audience& audience) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   Query q;
-  if (!meeting_slug.empty()) {
-    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), meeting_slug));
-    q.And("p.meeting_id = ?", id);
-  }
-  AndPhotoListed(audience, &q);
+  CATALOG_RETURN_IF_ERROR(AndListedInMeeting(txn.db(), meeting_slug, audience, &q));
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT k.keyword, count(*) FROM photo_keyword k "
