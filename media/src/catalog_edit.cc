@@ -1,4 +1,4 @@
-// Editing photos: field changes with one history row per real change, bulk
+// Editing photos: a typed edit with one history row per real change, bulk
 // edits in one transaction, reverting a history entry.
 #include <set>
 
@@ -9,19 +9,6 @@
 
 namespace media::catalog {
 namespace {
-
-Result<std::vector<ParsedChange>> ParseChanges(const std::vector<FieldChange>& changes) {
-  std::vector<ParsedChange> out;
-  std::set<std::string> seen;
-  for (const FieldChange& change : changes) {
-    CATALOG_ASSIGN_OR_RETURN(ParsedChange c, ParseChange(change));
-    if (!seen.insert(c.field).second) {
-      return Status::InvalidArgument("field '" + c.field + "' is given twice");
-    }
-    out.push_back(std::move(c));
-  }
-  return out;
-}
 
 // InvalidArgument when a per-language field that `changes` touched now holds
 // more than kMaxLanguages languages for photo `id`.
@@ -69,18 +56,17 @@ Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedCha
 
 }  // namespace
 
-Status SqliteCatalog::EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
-                                const std::string& who) {
-  return EditPhotos({id}, changes, who);
+Status SqliteCatalog::EditPhoto(std::int64_t id, const PhotoEdit& edit, const std::string& who) {
+  return EditPhotos({id}, edit, who);
 }
 
-Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids,
-                                 const std::vector<FieldChange>& changes, const std::string& who) {
+Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids, const PhotoEdit& edit,
+                                 const std::string& who) {
   if (ids.size() > kMaxBulkIds) {
     return Status::InvalidArgument("ids: " + std::to_string(ids.size()) + " photos, over the limit of " +
                                    std::to_string(kMaxBulkIds));
   }
-  CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> parsed, ParseChanges(changes));
+  CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> parsed, ParseEdit(edit));
   CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
   std::set<std::int64_t> done;
   for (std::int64_t id : ids) {
@@ -110,10 +96,12 @@ Status SqliteCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
     return Status::NotFound("history entry " + std::to_string(entry_id) + " of photo " +
                             std::to_string(photo_id) + " not found");
   }
-  FieldChange back{st.Text(0), st.Text(1)};
+  const std::string field = st.Text(0);
+  const std::string old_value = st.Text(1);
   st.Reset();
-  CATALOG_ASSIGN_OR_RETURN(ParsedChange change, ParseChange(back));
-  CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), photo_id, {change}, who));
+  CATALOG_ASSIGN_OR_RETURN(PhotoEdit back, EditFromHistory(txn.db(), field, old_value));
+  CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> changes, ParseEdit(back));
+  CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), photo_id, changes, who));
   return txn.Commit();
 }
 

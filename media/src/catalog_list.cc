@@ -24,25 +24,12 @@ Status AddDateFilters(const PhotoFilter& f, Query* q) {
   return Status::OK();
 }
 
-// Limits `q` to the photos of the meeting `meeting_slug` (every meeting's
-// and none's when empty).
-Status AndInMeeting(sqlite::Db& db, const std::string& meeting_slug, Query* q) {
-  if (meeting_slug.empty()) return Status::OK();
-  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(db, meeting_slug));
-  q->And("p.meeting_id = ?", id);
-  return Status::OK();
-}
-
-// The same, only the photos `audience` lists.
-Status AndListedInMeeting(sqlite::Db& db, const std::string& meeting_slug, const Audience& audience, Query* q) {
-  CATALOG_RETURN_IF_ERROR(AndInMeeting(db, meeting_slug, q));
-  AndPhotoListed(audience, q);
-  return Status::OK();
-}
-
 // Everything but the album and the cursor.
 Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
-  CATALOG_RETURN_IF_ERROR(AndInMeeting(db, f.meeting_slug, q));
+  if (!f.meeting_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(db, f.meeting_slug));
+    q->And("p.meeting_id = ?", id);
+  }
   if (!f.credit.empty()) q->And("p.credit_line = ?", f.credit);
   if (!f.tag.empty()) {
     q->And("EXISTS (SELECT 1 FROM photo_keyword k WHERE k.photo_id = p.id AND k.keyword = ?)",
@@ -113,6 +100,20 @@ Result<PhotoPage> ListPage(sqlite::Db& db, const PhotoFilter& f) {
   return RunPage(db, sql, q, f.limit, album_id, f.audience);
 }
 
+// The photos `f` lists, as conditions on `p` (no join): the album's members
+// the audience may see in it, else the photos it lists; then every filter.
+Status AddScope(sqlite::Db& db, const PhotoFilter& f, Query* q) {
+  if (!f.album_slug.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, OpenAlbumId(db, f.album_slug, f.audience));
+    q->And("EXISTS (SELECT 1 FROM album_photo ap WHERE ap.photo_id = p.id AND ap.album_id = ?)",
+           album_id);
+    AndNotEmbargoed(f.audience, q);
+  } else {
+    AndPhotoListed(f.audience, q);
+  }
+  return AddFilters(db, f, q);
+}
+
 }  // namespace
 
 Result<PhotoPage> SqliteCatalog::ListPhotos(const PhotoFilter& filter) {
@@ -126,10 +127,25 @@ Result<PhotoPage> SqliteCatalog::ListPhotos(const PhotoFilter& filter) {
 
 Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& meeting_slug,
                                                            const Audience& audience) {
+  PhotoFilter scope;
+  scope.meeting_slug = meeting_slug;
+  scope.audience = audience;
+  return ListCreditsIn(scope);
+}
+
+Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug,
+                                                     const Audience& audience) {
+  PhotoFilter scope;
+  scope.meeting_slug = meeting_slug;
+  scope.audience = audience;
+  return ListTagsIn(scope);
+}
+
+Result<std::vector<CreditCount>> SqliteCatalog::ListCreditsIn(const PhotoFilter& scope) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   Query q;
   q.And("p.credit_line <> ''");
-  CATALOG_RETURN_IF_ERROR(AndListedInMeeting(txn.db(), meeting_slug, audience, &q));
+  CATALOG_RETURN_IF_ERROR(AddScope(txn.db(), scope, &q));
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
@@ -138,11 +154,10 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
   return st.Collect([&](sqlite::Stmt& row) { return CreditCount{row.Text(0), row.Int(1)}; });
 }
 
-Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug,
-                                                     const Audience& audience) {
+Result<std::vector<TagCount>> SqliteCatalog::ListTagsIn(const PhotoFilter& scope) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   Query q;
-  CATALOG_RETURN_IF_ERROR(AndListedInMeeting(txn.db(), meeting_slug, audience, &q));
+  CATALOG_RETURN_IF_ERROR(AddScope(txn.db(), scope, &q));
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("SELECT k.keyword, count(*) FROM photo_keyword k "

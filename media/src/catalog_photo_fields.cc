@@ -1,8 +1,8 @@
 #include "catalog_photo_fields.h"
 
-#include <map>
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
+#include "catalog_json.h"
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
 #include "catalog_validate.h"
@@ -11,111 +11,144 @@
 namespace media::catalog {
 namespace {
 
-// API name -> photo column, for the plain text fields.
-const std::map<std::string, std::string>& ColumnFields() {
-  static const auto* fields = new std::map<std::string, std::string>{
-      {"credit", "credit_line"}, {"creator", "creator"},         {"copyright", "copyright_notice"},
-      {"event", "event"},        {"usage_terms", "usage_terms"}, {"embargo_until", "embargo_until"},
-  };
-  return *fields;
-}
+// The per-language fields: API prefix, photo_text.field, member, limit.
+struct LangField {
+  const char* name;
+  const char* text_field;
+  LangText PhotoEdit::*member;
+  std::size_t max_chars;
+};
+const LangField kLangFields[] = {
+    {"caption", "description", &PhotoEdit::caption, kMaxCaptionChars},
+    {"headline", "headline", &PhotoEdit::headline, kMaxHeadlineChars},
+    {"alt_text", "alt_text", &PhotoEdit::alt_text, kMaxAltTextChars},
+};
 
-// The longest value of a field (a per-language one by its prefix), in
-// characters; 0 for fields that are not free text.
-std::size_t MaxChars(const std::string& field) {
-  static const auto* limits = new std::map<std::string, std::size_t>{
-      {"caption", kMaxCaptionChars}, {"headline", kMaxHeadlineChars}, {"alt_text", kMaxAltTextChars},
-      {"credit", kMaxCreditChars},   {"creator", kMaxCreditChars},    {"copyright", kMaxCreditChars},
-      {"usage_terms", kMaxCreditChars}, {"event", kMaxShortTextChars}};
-  auto it = limits->find(field);
-  return it == limits->end() ? 0 : it->second;
-}
+// The plain text fields: API name, photo column, member, limit (0: a time,
+// normalised instead).
+struct ColumnField {
+  const char* name;
+  const char* column;
+  std::optional<std::string> PhotoEdit::*member;
+  std::size_t max_chars;
+};
+const ColumnField kColumnFields[] = {
+    {"credit", "credit_line", &PhotoEdit::credit, kMaxCreditChars},
+    {"creator", "creator", &PhotoEdit::creator, kMaxCreditChars},
+    {"copyright", "copyright_notice", &PhotoEdit::copyright, kMaxCreditChars},
+    {"event", "event", &PhotoEdit::event, kMaxShortTextChars},
+    {"usage_terms", "usage_terms", &PhotoEdit::usage_terms, kMaxCreditChars},
+    {"embargo_until", "embargo_until", &PhotoEdit::embargo_until, 0},
+};
 
-// API prefix -> photo_text.field, for the per-language fields.
-const std::map<std::string, std::string>& LangFields() {
-  static const auto* fields = new std::map<std::string, std::string>{
-      {"caption", "description"}, {"headline", "headline"}, {"alt_text", "alt_text"}};
-  return *fields;
-}
-
-Status ParseKeywords(const std::string& value, ParsedChange* c) {
-  nlohmann::json j = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
-  bool ok = j.is_array();
-  std::vector<std::string> words;
-  if (ok && j.size() > kMaxKeywords) {
-    return Status::InvalidArgument("keywords: " + std::to_string(j.size()) +
+Result<ParsedChange> ParseKeywords(const std::vector<std::string>& words) {
+  if (words.size() > kMaxKeywords) {
+    return Status::InvalidArgument("keywords: " + std::to_string(words.size()) +
                                    " keywords, over the limit of " + std::to_string(kMaxKeywords));
-  }
-  for (const auto& item : ok ? j : nlohmann::json::array()) {
-    if (!item.is_string()) ok = false; else words.push_back(item.get<std::string>());
-  }
-  if (!ok) {
-    return Status::InvalidArgument("keywords: expected a JSON array of strings, got '" +
-                                   value.substr(0, 80) + "'");
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     CATALOG_RETURN_IF_ERROR(CheckChars("keywords[" + std::to_string(i) + "]", words[i], kMaxKeywordChars));
   }
-  c->keywords = NormalizeKeywords(words);
-  c->value = KeywordsJson(c->keywords);
+  ParsedChange c;
+  c.kind = ParsedChange::Kind::kKeywords;
+  c.field = "keywords";
+  c.keywords = NormalizeKeywords(words);
+  c.value = JsonStringArray(c.keywords);
+  return c;
+}
+
+Status AddLangChanges(const LangField& f, const LangText& texts, std::vector<ParsedChange>* out) {
+  for (const auto& [tag, text] : texts) {
+    ParsedChange c;
+    c.kind = ParsedChange::Kind::kLangText;
+    CATALOG_ASSIGN_OR_RETURN(c.lang, NormalizeLang(std::string(f.name) + "." + tag, tag));
+    c.field = std::string(f.name) + "." + c.lang;
+    c.text_field = f.text_field;
+    c.value = text;
+    CATALOG_RETURN_IF_ERROR(CheckChars(c.field, c.value, f.max_chars));
+    out->push_back(std::move(c));
+  }
   return Status::OK();
 }
 
-Status ParseLangField(const FieldChange& in, const std::string& text_field, ParsedChange* c) {
-  std::string prefix = in.field.substr(0, in.field.find('.'));
-  CATALOG_ASSIGN_OR_RETURN(c->lang, NormalizeLang(in.field, in.field.substr(prefix.size() + 1)));
-  c->kind = ParsedChange::Kind::kLangText;
-  c->field = prefix + "." + c->lang;
-  c->text_field = text_field;
-  c->value = in.value;
-  return CheckChars(c->field, c->value, MaxChars(prefix));
+Result<ParsedChange> ParseColumn(const ColumnField& f, const std::string& value) {
+  ParsedChange c;
+  c.kind = ParsedChange::Kind::kColumn;
+  c.field = f.name;
+  c.column = f.column;
+  if (f.max_chars == 0) {
+    CATALOG_ASSIGN_OR_RETURN(c.value, NormalizeUtcTime(f.name, value));
+  } else {
+    c.value = value;
+    CATALOG_RETURN_IF_ERROR(CheckChars(f.name, value, f.max_chars));
+  }
+  return c;
 }
 
 }  // namespace
 
-std::string KeywordsJson(const std::vector<std::string>& keywords) {
-  return nlohmann::json(keywords).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+Result<std::vector<ParsedChange>> ParseEdit(const PhotoEdit& edit) {
+  std::vector<ParsedChange> out;
+  for (const LangField& f : kLangFields) CATALOG_RETURN_IF_ERROR(AddLangChanges(f, edit.*f.member, &out));
+  for (const ColumnField& f : kColumnFields) {
+    if (!(edit.*f.member)) continue;
+    CATALOG_ASSIGN_OR_RETURN(ParsedChange c, ParseColumn(f, *(edit.*f.member)));
+    out.push_back(std::move(c));
+  }
+  if (edit.meeting) {
+    ParsedChange c;
+    c.kind = ParsedChange::Kind::kMeeting;
+    c.field = "meeting";
+    c.value = *edit.meeting;
+    if (!c.value.empty()) CATALOG_RETURN_IF_ERROR(CheckSlug("meeting", c.value));
+    out.push_back(std::move(c));
+  }
+  if (edit.keywords) {
+    CATALOG_ASSIGN_OR_RETURN(ParsedChange c, ParseKeywords(*edit.keywords));
+    out.push_back(std::move(c));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ParsedChange& a, const ParsedChange& b) { return a.field < b.field; });
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (out[i].field == out[i - 1].field) {
+      return Status::InvalidArgument("field '" + out[i].field + "' is given twice");
+    }
+  }
+  return out;
 }
 
-Result<ParsedChange> ParseChange(const FieldChange& in) {
-  ParsedChange c;
-  c.field = in.field;
-  c.value = in.value;
-  std::size_t dot = in.field.find('.');
-  if (dot != std::string::npos) {
-    auto lang_field = LangFields().find(in.field.substr(0, dot));
-    if (lang_field == LangFields().end()) {
-      return Status::InvalidArgument("unknown field '" + in.field + "'");
+Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, const std::string& value) {
+  PhotoEdit edit;
+  const std::size_t dot = field.find('.');
+  for (const LangField& f : kLangFields) {
+    if (dot != std::string::npos && field.compare(0, dot, f.name) == 0) {
+      (edit.*f.member)[field.substr(dot + 1)] = value;
+      return edit;
     }
-    CATALOG_RETURN_IF_ERROR(ParseLangField(in, lang_field->second, &c));
-  } else if (in.field == "keywords") {
-    c.kind = ParsedChange::Kind::kKeywords;
-    CATALOG_RETURN_IF_ERROR(ParseKeywords(in.value, &c));
-  } else if (in.field == "meeting") {
-    c.kind = ParsedChange::Kind::kMeeting;
-    if (!c.value.empty()) CATALOG_RETURN_IF_ERROR(CheckSlug("meeting", c.value));
-  } else if (auto col = ColumnFields().find(in.field); col != ColumnFields().end()) {
-    c.kind = ParsedChange::Kind::kColumn;
-    c.column = col->second;
-    if (in.field == "embargo_until") {
-      CATALOG_ASSIGN_OR_RETURN(c.value, NormalizeUtcTime("embargo_until", in.value));
-    } else {
-      CATALOG_RETURN_IF_ERROR(CheckChars(in.field, in.value, MaxChars(in.field)));
-    }
-  } else {
-    return Status::InvalidArgument("unknown field '" + in.field +
-                                   "' (editable: caption.<lang>, headline.<lang>, "
-                                   "alt_text.<lang>, credit, creator, copyright, keywords, event, "
-                                   "usage_terms, embargo_until, meeting)");
   }
-  return c;
+  for (const ColumnField& f : kColumnFields) {
+    if (field == f.name) {
+      edit.*f.member = value;
+      return edit;
+    }
+  }
+  if (field == "meeting") {
+    edit.meeting = value;
+    return edit;
+  }
+  if (field == "keywords") {
+    CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, ReadJsonStringArray(db, field, value));
+    edit.keywords = std::move(words);
+    return edit;
+  }
+  return Status::InvalidArgument("unknown field '" + field + "'");
 }
 
 Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {
   using Kind = ParsedChange::Kind;
   if (c.kind == Kind::kKeywords) {
     CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, LoadKeywords(db, id));
-    return KeywordsJson(words);
+    return JsonStringArray(words);
   }
   std::string sql;
   if (c.kind == Kind::kLangText) {

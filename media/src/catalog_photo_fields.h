@@ -1,12 +1,14 @@
 // The editable fields of a photo, by their API names ("caption.fr",
-// "credit", "keywords", ...): parsing a change, reading the current value and
-// writing the new one, each as text the history can hold.
+// "credit", "keywords", ...): a PhotoEdit checked and split into one change
+// per field, reading a field's current value and writing the new one, each
+// as text the history can hold.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "media/catalog.h"
+#include "media/photo_edit.h"
 #include "sqlite_db.h"
 
 namespace media::catalog {
@@ -22,17 +24,21 @@ struct ParsedChange {
   std::vector<std::string> keywords;  // kKeywords
 };
 
-// InvalidArgument naming the field for an unknown field or a bad value
-// (language tag, time, slug, keywords that are not a JSON array of strings).
-Result<ParsedChange> ParseChange(const FieldChange& change);
+// The edit's changes, one per field, checked and normalised, in the order of
+// their field names. InvalidArgument naming the field for a bad value
+// (language tag, text over its limit, time, slug, too many keywords) or two
+// language tags that are one once normalised.
+Result<std::vector<ParsedChange>> ParseEdit(const PhotoEdit& edit);
 
-// The field's current value for photo `id`, as ParseChange would normalise it.
+// The edit that sets `field` (a history row's field name) to `value` (its
+// text, as a history row holds it). InvalidArgument for a field no edit
+// writes or keywords that are not a JSON array of strings.
+Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, const std::string& value);
+
+// The field's current value for photo `id`, as ParseEdit normalises it.
 Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c);
 
 // Writes the new value. InvalidArgument when "meeting" names no meeting.
 Status WriteValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c);
-
-// The keywords as a compact JSON array: the form history rows hold.
-std::string KeywordsJson(const std::vector<std::string>& keywords);
 
 }  // namespace media::catalog

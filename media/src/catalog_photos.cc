@@ -1,7 +1,7 @@
 // Photos: adding (with credit and meeting defaults), reading one, deleting,
 // and the sha256 questions of `gallery check` and `gallery gc`.
-#include <nlohmann/json.hpp>
 
+#include "catalog_json.h"
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"
@@ -161,8 +161,8 @@ Result<std::vector<std::string>> SqliteCatalog::UnreferencedSha256(
       txn.db().Prepare("SELECT value FROM json_each(?) "
                        "WHERE lower(value) NOT IN (SELECT sha256 FROM photo UNION ALL "
                        "SELECT sha256 FROM deleted_photo) ORDER BY key"));
-  // Invalid UTF-8 (never a hash) is replaced rather than thrown on.
-  st.Bind(1, nlohmann::json(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // Invalid UTF-8 (never a hash) is replaced rather than refused.
+  st.Bind(1, JsonStringArray(stored));
   return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
 }
 

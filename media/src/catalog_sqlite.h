@@ -53,10 +53,11 @@ class SqliteCatalog : public Catalog {
                                                const Audience& audience) override;
   Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug,
                                          const Audience& audience) override;
+  Result<std::vector<CreditCount>> ListCreditsIn(const PhotoFilter& scope) override;
+  Result<std::vector<TagCount>> ListTagsIn(const PhotoFilter& scope) override;
 
-  Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
-                   const std::string& who) override;
-  Status EditPhotos(const std::vector<std::int64_t>& ids, const std::vector<FieldChange>& changes,
+  Status EditPhoto(std::int64_t id, const PhotoEdit& edit, const std::string& who) override;
+  Status EditPhotos(const std::vector<std::int64_t>& ids, const PhotoEdit& edit,
                     const std::string& who) override;
   Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) override;
   Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) override;

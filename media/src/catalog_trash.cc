@@ -2,7 +2,6 @@
 // per live table, same columns, copied by name), RestorePhoto moves them
 // back, PurgeDeletedPhotos drops them for good. Schema in
 // catalog_schema_v2.cc.
-#include <nlohmann/json.hpp>
 
 #include "catalog_rows.h"
 #include "catalog_sqlite.h"

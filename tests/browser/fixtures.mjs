@@ -28,9 +28,10 @@ export function makeJpeg(path, width = 480, height = 320) {
   return path;
 }
 
-// A noise JPEG at `path` whose EXIF says it was taken at `when` ("YYYY:MM:DD HH:MM:SS").
-export function makeDatedJpeg(path, when) {
-  makeJpeg(path);
+// A noise JPEG at `path` (`width`×`height`) whose EXIF says it was taken at
+// `when` ("YYYY:MM:DD HH:MM:SS").
+export function makeDatedJpeg(path, when, width = 480, height = 320) {
+  makeJpeg(path, width, height);
   const r = spawnSync('exiv2', ['-M', `set Exif.Photo.DateTimeOriginal Ascii ${when}`, 'mo', path], {encoding: 'utf8'});
   if (r.status !== 0) throw new Error(`exiv2 could not date ${path}: ${r.stderr}`);
   return path;

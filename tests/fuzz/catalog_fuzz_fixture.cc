@@ -64,8 +64,9 @@ std::unique_ptr<media::Catalog> MakeQueryCatalog(const std::string& path) {
     auto id = catalog->AddPhoto(PhotoNumber(n));
     if (!id.ok()) Die("photo " + std::to_string(n), id.status());
   }
-  media::Status embargo =
-      catalog->EditPhoto(1, {{"embargo_until", "2999-01-01T00:00:00Z"}}, "fuzz");
+  media::PhotoEdit under_embargo;
+  under_embargo.embargo_until = "2999-01-01T00:00:00Z";
+  media::Status embargo = catalog->EditPhoto(1, under_embargo, "fuzz");
   if (!embargo.ok()) Die("embargo", embargo);
   return catalog;
 }

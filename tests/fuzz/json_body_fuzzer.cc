@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/json_body.h"
+#include "media/text_limits.h"
 
 namespace {
 
@@ -52,24 +53,14 @@ void CheckRefusal(const HttpResponse& r) {
   if (message.find(": ") == std::string::npos || message.find(": ") == 0) Fail("no field named: " + message);
 }
 
-// Field changes name a known field (per-language ones with their language)
-// and keywords are a JSON array of text.
-void CheckChanges(const std::vector<media::FieldChange>& changes) {
-  static const std::set<std::string> kText = {"credit", "creator", "copyright", "event",
-                                              "usage_terms", "embargo_until", "meeting", "keywords"};
-  if (changes.empty()) Fail("an accepted edit with no change");
-  for (const media::FieldChange& c : changes) {
-    std::string base = c.field.substr(0, c.field.find('.'));
-    bool per_language = base == "caption" || base == "headline" || base == "alt_text";
-    if (per_language ? c.field.size() < base.size() + 1 : !kText.count(c.field)) Fail("field " + c.field);
-    if (c.field == "keywords") {
-      json k = json::parse(c.value, nullptr, false);
-      if (!k.is_array()) Fail("keywords stored as " + c.value);
-      for (const auto& item : k) {
-        if (!item.is_string()) Fail("a keyword that is not text");
-      }
-    }
+// An accepted edit changes something, within the counts the reader
+// enforces (the type holds only known fields, keywords only text).
+void CheckEdit(const media::PhotoEdit& edit) {
+  if (edit.empty()) Fail("an accepted edit with no change");
+  for (const media::LangText* texts : {&edit.caption, &edit.headline, &edit.alt_text}) {
+    if (texts->size() > media::kMaxLanguages) Fail("an accepted edit over the language limit");
   }
+  if (edit.keywords && edit.keywords->size() > media::kMaxKeywords) Fail("an accepted edit over the keyword limit");
 }
 
 void CheckIds(const std::vector<std::int64_t>& ids) {
@@ -84,18 +75,18 @@ void CheckIds(const std::vector<std::int64_t>& ids) {
 std::optional<HttpResponse> Read(Kind kind, const json& body) {
   switch (kind) {
     case kPhotoEdit: {
-      std::vector<media::FieldChange> changes;
-      auto bad = gallery::http::ReadPhotoChanges(body, &changes);
-      if (!bad) CheckChanges(changes);
+      media::PhotoEdit edit;
+      auto bad = gallery::http::ReadPhotoEdit(body, &edit);
+      if (!bad) CheckEdit(edit);
       return bad;
     }
     case kBulkEdit: {
       std::vector<std::int64_t> ids;
-      std::vector<media::FieldChange> changes;
-      auto bad = gallery::http::ReadBulkEdit(body, &ids, &changes);
+      media::PhotoEdit edit;
+      auto bad = gallery::http::ReadBulkEdit(body, &ids, &edit);
       if (!bad) {
         CheckIds(ids);
-        CheckChanges(changes);
+        CheckEdit(edit);
       }
       return bad;
     }

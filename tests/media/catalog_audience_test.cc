@@ -35,7 +35,7 @@ class CatalogAudienceTest : public CatalogTest {
     priv2_ = AddIn(8, {"priv2"});
     loose_embargoed_ = AddIn(9, {});
     for (std::int64_t id : {pub_embargoed_, loose_embargoed_}) {
-      ASSERT_TRUE(catalog_->EditPhoto(id, {{"embargo_until", "2999-01-01T00:00:00Z"}}, "e").ok());
+      ASSERT_TRUE(catalog_->EditPhoto(id, EmbargoEdit("2999-01-01T00:00:00Z"), "e").ok());
     }
   }
 
@@ -228,7 +228,7 @@ TEST_F(CatalogAudienceTest, AccessStampChangesWithWhoMaySeeThePhoto) {
   auto stamp = [&](std::int64_t id) { return catalog_->GetPhoto(id)->access_stamp; };
   std::string before = stamp(pub_);
   EXPECT_EQ(before.size(), 16u);
-  ASSERT_TRUE(catalog_->EditPhoto(pub_, {{"caption.en", "New caption"}}, "e").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(pub_, CaptionEdit("en", "New caption"), "e").ok());
   EXPECT_EQ(stamp(pub_), before);  // the text is no matter of access
 
   media::Album a = catalog_->GetAlbum("pub").value();
@@ -236,7 +236,7 @@ TEST_F(CatalogAudienceTest, AccessStampChangesWithWhoMaySeeThePhoto) {
   ASSERT_TRUE(catalog_->UpdateAlbum("pub", a, "e").ok());
   std::string hidden = stamp(pub_);
   EXPECT_NE(hidden, before);
-  ASSERT_TRUE(catalog_->EditPhoto(pub_, {{"embargo_until", "2999-01-01T00:00:00Z"}}, "e").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(pub_, EmbargoEdit("2999-01-01T00:00:00Z"), "e").ok());
   EXPECT_NE(stamp(pub_), hidden);
   std::string before_membership = stamp(loose_);
   ASSERT_TRUE(catalog_->AddToAlbum("priv", {loose_}).ok());

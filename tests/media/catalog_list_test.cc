@@ -215,8 +215,8 @@ TEST_F(CatalogTest, EmbargoedPhotosCanBeLeftOut) {
   std::int64_t open = Add(MakePhoto(1, TakenAt(1)));
   std::int64_t embargoed = Add(MakePhoto(2, TakenAt(2)));
   std::int64_t expired = Add(MakePhoto(3, TakenAt(3)));
-  ASSERT_TRUE(catalog_->EditPhoto(embargoed, {{"embargo_until", "2999-01-01T00:00:00Z"}}, "e").ok());
-  ASSERT_TRUE(catalog_->EditPhoto(expired, {{"embargo_until", "2001-01-01"}}, "e").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(embargoed, EmbargoEdit("2999-01-01T00:00:00Z"), "e").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(expired, EmbargoEdit("2001-01-01"), "e").ok());
   EXPECT_EQ(catalog_->GetPhoto(expired)->embargo_until, "2001-01-01T00:00:00Z");
   PhotoFilter f;
   EXPECT_EQ(AllPages(*catalog_, f).size(), 3u);

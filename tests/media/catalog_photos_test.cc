@@ -205,7 +205,7 @@ TEST_F(CatalogTest, DeletePhotoKeepsAlbumsAndHistory) {
   media::Album a = *catalog_->GetAlbum("a");
   a.cover_photo_id = gone;
   ASSERT_TRUE(catalog_->UpdateAlbum("a", a, "editor").ok());
-  ASSERT_TRUE(catalog_->EditPhoto(gone, {{"caption.en", "Farewell"}}, "editor").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(gone, CaptionEdit("en", "Farewell"), "editor").ok());
 
   auto sha = catalog_->DeletePhoto(gone);
   ASSERT_TRUE(sha.ok()) << sha.status().ToString();
@@ -256,11 +256,12 @@ TEST_F(CatalogTest, RestoredPhotoComesBackAsItWas) {
   media::Album a = *catalog_->GetAlbum("a");
   a.cover_photo_id = gone;
   ASSERT_TRUE(catalog_->UpdateAlbum("a", a, "editor").ok());
-  ASSERT_TRUE(catalog_->EditPhoto(gone, {{"caption.en", "Farewell"}, {"caption.fr", "Adieu"},
-                                         {"keywords", R"(["plenary", "Casablanca"])"},
-                                         {"credit", "© IOM 2016"}, {"meeting", "casablanca-2016"}},
-                                  "editor")
-                  .ok());
+  media::PhotoEdit edit;
+  edit.caption = {{"en", "Farewell"}, {"fr", "Adieu"}};
+  edit.keywords = std::vector<std::string>{"plenary", "Casablanca"};
+  edit.credit = "© IOM 2016";
+  edit.meeting = "casablanca-2016";
+  ASSERT_TRUE(catalog_->EditPhoto(gone, edit, "editor").ok());
   media::Photo before = *catalog_->GetPhoto(gone);
 
   ASSERT_TRUE(catalog_->DeletePhoto(gone, "admin").ok());
@@ -304,7 +305,7 @@ TEST_F(CatalogTest, RestoredPhotoComesBackAsItWas) {
 TEST_F(CatalogTest, RestoreRefusesWhenTheSameBytesCameBack) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("m")).ok());
   std::int64_t gone = Add(MakePhoto(1));
-  ASSERT_TRUE(catalog_->EditPhoto(gone, {{"meeting", "m"}}, "editor").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(gone, MeetingEdit("m"), "editor").ok());
   ASSERT_TRUE(catalog_->DeletePhoto(gone).ok());
   std::int64_t again = Add(MakePhoto(1));
   media::Status s = catalog_->RestorePhoto(gone);

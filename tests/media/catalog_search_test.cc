@@ -72,16 +72,16 @@ TEST_F(CatalogSearchTest, IndexFollowsEditsRevertsAndDeletes) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.caption = {{"en", "Opening"}};
   std::int64_t id = Add(p);
-  ASSERT_TRUE(catalog_->EditPhoto(id, {{"caption.fr", "Séance plénière"},
-                                       {"keywords", "[\"plénière\", \"jour-1\"]"},
-                                       {"credit", "© OIM"}},
-                                  "editor")
-                  .ok());
+  media::PhotoEdit edit;
+  edit.caption["fr"] = "Séance plénière";
+  edit.keywords = std::vector<std::string>{"plénière", "jour-1"};
+  edit.credit = "© OIM";
+  ASSERT_TRUE(catalog_->EditPhoto(id, edit, "editor").ok());
   using Ids = std::vector<std::int64_t>;
   EXPECT_EQ(Search("pleniere"), Ids{id});
   EXPECT_EQ(Search("oim"), Ids{id});
   EXPECT_EQ(Search("opening"), Ids{id});
-  ASSERT_TRUE(catalog_->EditPhoto(id, {{"caption.en", ""}}, "editor").ok());
+  ASSERT_TRUE(catalog_->EditPhoto(id, CaptionEdit("en", ""), "editor").ok());
   EXPECT_TRUE(Search("opening").empty());
   auto history = catalog_->PhotoHistory(id);
   ASSERT_TRUE(history.ok());

@@ -32,6 +32,28 @@ inline media::NewPhoto MakePhoto(int n, const std::string& taken_at = "") {
   return p;
 }
 
+// One-field photo edits, the ones the tests make most.
+inline media::PhotoEdit EmbargoEdit(const std::string& until) {
+  media::PhotoEdit e;
+  e.embargo_until = until;
+  return e;
+}
+inline media::PhotoEdit CaptionEdit(const std::string& lang, const std::string& text) {
+  media::PhotoEdit e;
+  e.caption[lang] = text;
+  return e;
+}
+inline media::PhotoEdit CreditEdit(const std::string& credit) {
+  media::PhotoEdit e;
+  e.credit = credit;
+  return e;
+}
+inline media::PhotoEdit MeetingEdit(const std::string& slug) {
+  media::PhotoEdit e;
+  e.meeting = slug;
+  return e;
+}
+
 inline media::Meeting MakeMeeting(const std::string& slug, const std::string& credit = "") {
   media::Meeting m;
   m.slug = slug;

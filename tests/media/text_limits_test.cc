@@ -5,8 +5,6 @@
 // a JPEG's single XMP segment included, with the credit always kept.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -110,38 +108,47 @@ TEST(TextLimits, AJpegWithLessTextKeepsAllOfIt) {
 
 TEST_F(CatalogTest, EditsOverALimitAreRefusedNamingTheFieldAndNothingIsStored) {
   const std::int64_t id = Add(MakePhoto(1));
+  media::PhotoEdit caption, headline, alt_text, credit, usage_terms, event, keywords;
+  caption.caption["fr"] = Widest(2001);
+  headline.headline["en"] = Widest(257);
+  alt_text.alt_text["en"] = Widest(251);
+  credit.credit = Widest(513);
+  usage_terms.usage_terms = Widest(513);
+  event.event = Widest(257);
+  keywords.keywords = std::vector<std::string>{"a", Widest(65)};
   struct Case {
-    media::FieldChange change;
+    media::PhotoEdit edit;
     std::string message;
   } cases[] = {
-      {{"caption.fr", Widest(2001)}, "caption.fr: 2001 characters, over the limit of 2000"},
-      {{"headline.en", Widest(257)}, "headline.en: 257 characters, over the limit of 256"},
-      {{"alt_text.en", Widest(251)}, "alt_text.en: 251 characters, over the limit of 250"},
-      {{"credit", Widest(513)}, "credit: 513 characters, over the limit of 512"},
-      {{"usage_terms", Widest(513)}, "usage_terms: 513 characters, over the limit of 512"},
-      {{"event", Widest(257)}, "event: 257 characters, over the limit of 256"},
-      {{"keywords", nlohmann::json({"a", Widest(65)}).dump()}, "keywords[1]: 65 characters, over the limit of 64"},
+      {caption, "caption.fr: 2001 characters, over the limit of 2000"},
+      {headline, "headline.en: 257 characters, over the limit of 256"},
+      {alt_text, "alt_text.en: 251 characters, over the limit of 250"},
+      {credit, "credit: 513 characters, over the limit of 512"},
+      {usage_terms, "usage_terms: 513 characters, over the limit of 512"},
+      {event, "event: 257 characters, over the limit of 256"},
+      {keywords, "keywords[1]: 65 characters, over the limit of 64"},
   };
   for (const Case& c : cases) {
-    media::Status s = catalog_->EditPhoto(id, {c.change}, "tester");
-    EXPECT_EQ(s.code(), media::Status::Code::kInvalidArgument) << c.change.field;
+    media::Status s = catalog_->EditPhoto(id, c.edit, "tester");
+    EXPECT_EQ(s.code(), media::Status::Code::kInvalidArgument) << c.message;
     EXPECT_EQ(s.message(), c.message);
   }
-  std::string many = "[";
-  for (int i = 0; i < 101; ++i) many += (i ? ",\"k" : "\"k") + std::to_string(i) + "\"";
-  EXPECT_EQ(catalog_->EditPhoto(id, {{"keywords", many + "]"}}, "tester").message(),
+  media::PhotoEdit many;
+  many.keywords.emplace();
+  for (int i = 0; i < 101; ++i) many.keywords->push_back("k" + std::to_string(i));
+  EXPECT_EQ(catalog_->EditPhoto(id, many, "tester").message(),
             "keywords: 101 keywords, over the limit of 100");
   for (const char* lang : kLanguages) {
-    ASSERT_TRUE(catalog_->EditPhoto(id, {{std::string("caption.") + lang, "x"}}, "tester").ok());
+    ASSERT_TRUE(catalog_->EditPhoto(id, catalog_test::CaptionEdit(lang, "x"), "tester").ok());
   }
-  EXPECT_EQ(catalog_->EditPhoto(id, {{"caption.it", "x"}}, "tester").message(),
+  EXPECT_EQ(catalog_->EditPhoto(id, catalog_test::CaptionEdit("it", "x"), "tester").message(),
             "caption: 11 languages, over the limit of 10");
   auto photo = catalog_->GetPhoto(id);
   ASSERT_TRUE(photo.ok());
   EXPECT_EQ(photo->meta.caption.size(), 10u) << "the refused edit stored nothing";
   EXPECT_TRUE(photo->meta.credit.empty());
   std::vector<std::int64_t> ids(1001, id);
-  EXPECT_EQ(catalog_->EditPhotos(ids, {{"credit", "x"}}, "tester").message(),
+  EXPECT_EQ(catalog_->EditPhotos(ids, catalog_test::CreditEdit("x"), "tester").message(),
             "ids: 1001 photos, over the limit of 1000");
 }
 

@@ -80,59 +80,83 @@ TEST(JsonBodyTest, RefusesABodyOverOneMebibyteAsTooLarge) {
 }
 
 TEST(JsonBodyTest, CountsAreRefusedBeforeAnythingIsBuilt) {
-  std::vector<media::FieldChange> changes;
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"keywords", json(std::vector<std::string>(101, "k"))}}, &changes)),
+  media::PhotoEdit edit;
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"keywords", json(std::vector<std::string>(101, "k"))}}, &edit)),
             "keywords: 101 keywords, over the limit of 100");
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"keywords", json(std::vector<std::string>(100, "k"))}}, &changes)), "");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"keywords", json(std::vector<std::string>(100, "k"))}}, &edit)), "");
   json langs = json::object();
   for (int i = 0; i < 11; ++i) langs["l" + std::string(1, static_cast<char>('a' + i)) + "x"] = "t";
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"caption", langs}}, &changes)), "caption: 11 languages, over the limit of 10");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"caption", langs}}, &edit)), "caption: 11 languages, over the limit of 10");
   std::vector<std::int64_t> ids(1001);
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<std::int64_t>(i) + 1;
   std::vector<std::int64_t> read;
-  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", ids}, {"set", {{"credit", "x"}}}}, &read, &changes)),
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", ids}, {"set", {{"credit", "x"}}}}, &read, &edit)),
             "ids: 1001 photos, over the limit of 1000");
   ids.pop_back();
   read.clear();
-  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", ids}, {"set", {{"credit", "x"}}}}, &read, &changes)), "");
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", ids}, {"set", {{"credit", "x"}}}}, &read, &edit)), "");
 }
 
 TEST(JsonBodyTest, PhotoChanges) {
-  std::vector<media::FieldChange> changes;
+  media::PhotoEdit edit;
   json set = {{"caption", {{"en", "Opening session"}, {"fr", nullptr}}},
               {"credit", "© IOM 2016"},
               {"keywords", json::array({"migration", "Casablanca"})}};
-  ASSERT_EQ(Refusal(ReadPhotoChanges(set, &changes)), "");
-  ASSERT_EQ(changes.size(), 4u);
-  EXPECT_EQ(changes[0].field, "caption.en");
-  EXPECT_EQ(changes[1].field, "caption.fr");
-  EXPECT_EQ(changes[1].value, "");
-  EXPECT_EQ(changes[2].value, "© IOM 2016");
-  EXPECT_EQ(json::parse(changes[3].value), json({"migration", "Casablanca"}));
-  changes.clear();
-  EXPECT_EQ(Refusal(ReadPhotoChanges(json::object(), &changes)), "body: nothing to change");
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"path", "/etc/passwd"}}, &changes)), "path: unknown field");
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"caption", "text"}}, &changes)),
+  ASSERT_EQ(Refusal(ReadPhotoEdit(set, &edit)), "");
+  EXPECT_EQ(edit.caption, (media::LangText{{"en", "Opening session"}, {"fr", ""}}));
+  EXPECT_EQ(edit.credit, "© IOM 2016");
+  EXPECT_EQ(edit.keywords, (std::vector<std::string>{"migration", "Casablanca"}));
+  EXPECT_FALSE(edit.creator || edit.meeting || edit.embargo_until || !edit.headline.empty());
+  edit = {};
+  EXPECT_EQ(Refusal(ReadPhotoEdit(json::object(), &edit)), "body: nothing to change");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"path", "/etc/passwd"}}, &edit)), "path: unknown field");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"caption", "text"}}, &edit)),
             "caption: must be an object of language: text");
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"caption", {{"en", 3}}}}, &changes)), "caption.en: must be text or null");
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"keywords", json::array({1})}}, &changes)), "keywords: must be an array of text");
-  EXPECT_EQ(Refusal(ReadPhotoChanges({{"credit", {{"a", 1}}}}, &changes)), "credit: must be text or null");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"caption", {{"en", 3}}}}, &edit)), "caption.en: must be text or null");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"keywords", json::array({1})}}, &edit)), "keywords: must be an array of text");
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"credit", {{"a", 1}}}}, &edit)), "credit: must be text or null");
+}
+
+TEST(JsonBodyTest, PhotoEditNullClearsAndOnlyGivenFieldsAreSet) {
+  media::PhotoEdit edit;
+  json set = {{"meeting", nullptr},
+              {"embargo_until", ""},
+              {"headline", {{"x-default", nullptr}, {"FR", "Titre"}}},
+              {"keywords", json::array()}};
+  ASSERT_EQ(Refusal(ReadPhotoEdit(set, &edit)), "");
+  EXPECT_EQ(edit.meeting, "");
+  EXPECT_EQ(edit.embargo_until, "");
+  EXPECT_EQ(edit.headline, (media::LangText{{"FR", "Titre"}, {"x-default", ""}}));
+  ASSERT_TRUE(edit.keywords);
+  EXPECT_TRUE(edit.keywords->empty());
+  EXPECT_FALSE(edit.credit || edit.creator || edit.copyright || edit.event || edit.usage_terms);
+  EXPECT_TRUE(edit.caption.empty() && edit.alt_text.empty());
+  edit = {};
+  EXPECT_EQ(Refusal(ReadPhotoEdit({{"caption", json::object()}}, &edit)), "body: nothing to change");
+  edit = {};
+  std::vector<std::int64_t> ids;
+  ASSERT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({2})},
+                                  {"set", {{"keywords", json::array({"a \"b\"", "c\\d"})}, {"creator", "X"}}}},
+                                 &ids, &edit)),
+            "");
+  EXPECT_EQ(edit.keywords, (std::vector<std::string>{"a \"b\"", "c\\d"}));
+  EXPECT_EQ(edit.creator, "X");
 }
 
 TEST(JsonBodyTest, BulkEditAndIds) {
   std::vector<std::int64_t> ids;
-  std::vector<media::FieldChange> changes;
-  ASSERT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({3, 1})}, {"set", {{"credit", "x"}}}}, &ids, &changes)), "");
+  media::PhotoEdit edit;
+  ASSERT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({3, 1})}, {"set", {{"credit", "x"}}}}, &ids, &edit)), "");
   EXPECT_EQ(ids, (std::vector<std::int64_t>{3, 1}));
   for (const json& bad_ids : {json::array(), json::array({1, 1}), json::array({0}), json::array({-4}),
                               json::array({1.5}), json("1"), json::array({18446744073709551615ull})}) {
     ids.clear();
-    EXPECT_NE(Refusal(ReadBulkEdit({{"ids", bad_ids}, {"set", {{"credit", "x"}}}}, &ids, &changes)).find("ids:"),
+    EXPECT_NE(Refusal(ReadBulkEdit({{"ids", bad_ids}, {"set", {{"credit", "x"}}}}, &ids, &edit)).find("ids:"),
               std::string::npos)
         << bad_ids.dump();
   }
-  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({1})}}, &ids, &changes)), "set: must be an object of fields to change");
-  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({1})}, {"set", {{"credit", "x"}}}, {"all", true}}, &ids, &changes)),
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({1})}}, &ids, &edit)), "set: must be an object of fields to change");
+  EXPECT_EQ(Refusal(ReadBulkEdit({{"ids", json::array({1})}, {"set", {{"credit", "x"}}}, {"all", true}}, &ids, &edit)),
             "all: unknown field");
 }
 

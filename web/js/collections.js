@@ -2,11 +2,11 @@
 import {getJson, withShare} from './api.js';
 import {h} from './dom.js';
 import {formatRange, photoCount, pick, t} from './i18n.js';
-import {altOf, renditionUrl} from './photo_text.js';
+import {altOf, loadMeetingTitles, renditionUrl} from './photo_text.js';
 
 // Fills `holder` with the first photo of `query` as a cover (if any).
 function cover(holder, query) {
-  getJson('/api/photos', {...query, limit: 1}).then((page) => {
+  Promise.all([getJson('/api/photos', {...query, limit: 1}), loadMeetingTitles()]).then(([page]) => {
     const photo = page.items[0];
     if (photo) holder.append(h('img', {src: renditionUrl(photo, 'small'), alt: altOf(photo), loading: 'lazy'}));
   }).catch(() => {});

@@ -49,6 +49,14 @@ const STRINGS = {
     login_limited: 'Too many failed attempts from this address. Try again in {s} seconds.',
     not_found: 'Not found.', error: 'Something went wrong: {message}', back_home: 'Back to the home page',
     share_notice: 'You are viewing a private album through a share link.',
+    skip_photos: 'Skip to the first photo', photo_by: 'Photo by {credit}, {meeting}', photo_by_credit: 'Photo by {credit}',
+    photo_in: 'Photo, {meeting}', date_unknown: 'Date unknown', day_photos: 'Photos of {date}',
+    layout: 'Layout', layout_justified: 'Rows', layout_square: 'Squares',
+    filters_show: 'Filters', filters_active: 'Filters ({n})', credit_hint: 'Type or pick a credit',
+    tag_hint: 'Type or pick a keyword',
+    info: 'Info', info_title: 'About this photo', zoom_in: 'Zoom in', zoom_out: 'Zoom out',
+    rights: 'Rights', copyright: 'Copyright', usage_terms: 'Terms of use', camera: 'Camera',
+    exposure: 'Exposure', lens: 'Lens', size_px: 'Size', credit_line: 'Credit',
   },
   fr: {
     site_title: 'Galerie de photos', skip: 'Aller au contenu', loading: 'Chargement…',
@@ -95,6 +103,14 @@ const STRINGS = {
     login_limited: 'Trop d’essais manqués depuis cette adresse. Réessayez dans {s} secondes.',
     not_found: 'Introuvable.', error: 'Une erreur est survenue : {message}', back_home: 'Retour à l’accueil',
     share_notice: 'Vous consultez un album privé grâce à un lien de partage.',
+    skip_photos: 'Aller à la première photo', photo_by: 'Photo : {credit}, {meeting}', photo_by_credit: 'Photo : {credit}',
+    photo_in: 'Photo, {meeting}', date_unknown: 'Date inconnue', day_photos: 'Photos du {date}',
+    layout: 'Disposition', layout_justified: 'Rangées', layout_square: 'Carrés',
+    filters_show: 'Filtres', filters_active: 'Filtres ({n})', credit_hint: 'Saisissez ou choisissez un crédit',
+    tag_hint: 'Saisissez ou choisissez un mot-clé',
+    info: 'Infos', info_title: 'À propos de cette photo', zoom_in: 'Agrandir', zoom_out: 'Réduire',
+    rights: 'Droits', copyright: 'Droit d’auteur', usage_terms: 'Conditions d’utilisation', camera: 'Appareil',
+    exposure: 'Exposition', lens: 'Objectif', size_px: 'Taille', credit_line: 'Crédit',
   },
 };
 
@@ -159,4 +175,14 @@ export function formatDate(iso) {
 export function formatRange(start, end) {
   if (start && end && start !== end) return `${formatDate(start)} – ${formatDate(end)}`;
   return formatDate(start || end);
+}
+
+// A date-time as taken ("2016-07-05T09:30:00+01:00") as its day in the
+// chosen language, e.g. "Tuesday 5 July 2016": the local day where it was taken.
+export function formatDay(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
+  if (!m) return '';
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB',
+    {weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'}).format(date);
 }

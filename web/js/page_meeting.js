@@ -1,5 +1,5 @@
 // A meeting's page (/meetings/{slug}): its title, place and dates, its
-// albums, and its photos.
+// albums, and its photos grouped by the day they were taken.
 import {getJson} from './api.js';
 import {h, replace} from './dom.js';
 import {formatRange, pick, t} from './i18n.js';
@@ -22,5 +22,5 @@ export async function renderMeeting(main, slug) {
     h('section', {'aria-labelledby': 'albums-heading'},
       h('h2', {id: 'albums-heading', text: t('albums')}),
       cardList(t('albums'), meeting.albums || [], albumCard, t('no_albums'))),
-    photoBrowser({meeting: meeting.slug}));
+    photoBrowser({meeting: meeting.slug}, {byDay: true}));
 }

@@ -5,11 +5,11 @@
 import {getJson, hasRoute, isEditor, sendJson} from './api.js';
 import {announce, h, replace} from './dom.js';
 import {formatDate, pick, t} from './i18n.js';
-import {altOf, captionOf, originalUrl, renditionUrl} from './photo_text.js';
+import {altOf, captionOf, loadMeetingTitles, originalUrl, renditionUrl} from './photo_text.js';
 import {field} from './photo_browser.js';
 
 export async function renderPhoto(main, id) {
-  const photo = await getJson(`/api/photos/${encodeURIComponent(id)}`);
+  const [photo] = await Promise.all([getJson(`/api/photos/${encodeURIComponent(id)}`), loadMeetingTitles()]);
   draw(main, photo);
 }
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "media/metadata.h"
+#include "media/photo_edit.h"
 #include "media/status.h"
 
 namespace media {
@@ -180,17 +181,6 @@ struct CreditCount {
   std::int64_t photo_count = 0;
 };
 
-// One change to one field. Field names are the API's:
-//   "caption.<lang>", "headline.<lang>", "alt_text.<lang>", "credit",
-//   "creator", "copyright", "keywords", "event", "usage_terms",
-//   "embargo_until", "meeting"
-// For "keywords" the value is a JSON array of strings; for every other field
-// it is the text (empty string = clear the field).
-struct FieldChange {
-  std::string field;
-  std::string value;
-};
-
 struct TagCount {
   std::string tag;
   std::int64_t photo_count = 0;
@@ -334,18 +324,26 @@ class Catalog {
   // Counting only what `audience` may see.
   virtual Result<std::vector<CreditCount>> ListCredits(const std::string& meeting_slug,
                                                        const Audience& audience = {}) = 0;
+  // The credit lines of the photos `scope` lists (its meeting, album, text,
+  // credit, tag and dates; its cursor and limit are ignored), counted for
+  // scope.audience, most used first. NotFound for an unknown meeting, or an
+  // album the audience may not open.
+  virtual Result<std::vector<CreditCount>> ListCreditsIn(const PhotoFilter& scope) = 0;
 
   // --- editing, each with one history row per changed field
-  // InvalidArgument for an unknown field or bad value (naming the field: bad
-  // language tag, bad time, unknown meeting, keywords not a JSON array of
-  // strings, a field given twice); NotFound for a bad id. A change that leaves
-  // the value as it was writes nothing; otherwise the photo's version is
-  // bumped once and its search row rewritten.
-  virtual Status EditPhoto(std::int64_t id, const std::vector<FieldChange>& changes,
-                           const std::string& who) = 0;
+  // Applies the set members of `edit` (see PhotoEdit), recording one history
+  // row per changed field in the order of the field names ("alt_text.en",
+  // "caption.en", "caption.fr", "copyright", "creator", "credit",
+  // "embargo_until", "event", "headline.x-default", "keywords", "meeting",
+  // "usage_terms"). InvalidArgument for a bad value (naming the field: bad
+  // language tag, text over its limit, bad time, bad slug, unknown meeting,
+  // too many keywords, two language tags that are one); NotFound for a bad
+  // id. A change that leaves the value as it was writes nothing; otherwise
+  // the photo's version is bumped once and its search row rewritten.
+  virtual Status EditPhoto(std::int64_t id, const PhotoEdit& edit, const std::string& who) = 0;
   // All photos or none: one transaction.
-  virtual Status EditPhotos(const std::vector<std::int64_t>& ids,
-                            const std::vector<FieldChange>& changes, const std::string& who) = 0;
+  virtual Status EditPhotos(const std::vector<std::int64_t>& ids, const PhotoEdit& edit,
+                            const std::string& who) = 0;
   // Oldest first. A deleted photo's history is still returned; NotFound for
   // an id that has neither a photo nor history.
   virtual Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) = 0;
@@ -381,6 +379,8 @@ class Catalog {
   // Like ListCredits, for keywords.
   virtual Result<std::vector<TagCount>> ListTags(const std::string& meeting_slug,
                                                  const Audience& audience = {}) = 0;
+  // Like ListCreditsIn, for keywords.
+  virtual Result<std::vector<TagCount>> ListTagsIn(const PhotoFilter& scope) = 0;
 
   // Moves a photo out of the catalog (albums, covers, search) into the trash,
   // with everything RestorePhoto needs to bring it back; its original file

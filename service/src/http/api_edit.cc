@@ -34,9 +34,9 @@ HttpResponse Api::EditPhoto(const HttpRequest& req) {
   if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   json body;
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
-  std::vector<media::FieldChange> changes;
-  if (auto bad = ReadPhotoChanges(body, &changes)) return *bad;
-  media::Status s = catalog().EditPhoto(*id, changes, req.principal.name);
+  media::PhotoEdit edit;
+  if (auto bad = ReadPhotoEdit(body, &edit)) return *bad;
+  media::Status s = catalog().EditPhoto(*id, edit, req.principal.name);
   if (!s.ok()) return ErrorFromStatus(s);
   RefreshText(*id);
   auto photo = catalog().GetPhoto(*id);
@@ -48,9 +48,9 @@ HttpResponse Api::EditPhotos(const HttpRequest& req) {
   json body;
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   std::vector<std::int64_t> ids;
-  std::vector<media::FieldChange> changes;
-  if (auto bad = ReadBulkEdit(body, &ids, &changes)) return *bad;
-  media::Status s = catalog().EditPhotos(ids, changes, req.principal.name);
+  media::PhotoEdit edit;
+  if (auto bad = ReadBulkEdit(body, &ids, &edit)) return *bad;
+  media::Status s = catalog().EditPhotos(ids, edit, req.principal.name);
   if (!s.ok()) return ErrorFromStatus(s);
   for (std::int64_t id : ids) RefreshText(id);
   return JsonResponse({{"updated", ids.size()}});

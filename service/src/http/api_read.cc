@@ -127,8 +127,19 @@ HttpResponse Api::GetPhoto(const HttpRequest& req) {
   return JsonResponse(PhotoJson(*photo, IsEditor(req.principal)));
 }
 
+// The scope of a facet list: the photos a grid of /api/photos with these
+// query parameters shows (meeting, album, q), counted for the asker.
+media::PhotoFilter FacetScope(const HttpRequest& req) {
+  media::PhotoFilter scope;
+  scope.meeting_slug = req.Query("meeting");
+  scope.album_slug = req.Query("album");
+  scope.text = req.Query("q");
+  scope.audience = AudienceOf(req.principal);
+  return scope;
+}
+
 HttpResponse Api::ListCredits(const HttpRequest& req) {
-  auto credits = catalog().ListCredits(req.Query("meeting"), AudienceOf(req.principal));
+  auto credits = catalog().ListCreditsIn(FacetScope(req));
   if (!credits.ok()) return ErrorFromStatus(credits.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : *credits) items.push_back({{"credit", c.credit}, {"photo_count", c.photo_count}});
@@ -136,7 +147,7 @@ HttpResponse Api::ListCredits(const HttpRequest& req) {
 }
 
 HttpResponse Api::ListTags(const HttpRequest& req) {
-  auto tags = catalog().ListTags(req.Query("meeting"), AudienceOf(req.principal));
+  auto tags = catalog().ListTagsIn(FacetScope(req));
   if (!tags.ok()) return ErrorFromStatus(tags.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& t : *tags) items.push_back({{"tag", t.tag}, {"photo_count", t.photo_count}});

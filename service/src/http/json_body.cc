@@ -4,6 +4,7 @@
 #include <iterator>
 #include <regex>
 #include <set>
+#include <utility>
 
 #include "media/text_limits.h"
 #include "media/utc_time.h"
@@ -175,72 +176,83 @@ std::optional<HttpResponse> ReadIds(const json& body, std::vector<std::int64_t>*
 
 namespace {
 
-const char* const kPerLanguageFields[] = {"caption", "headline", "alt_text"};
-const char* const kTextFields[] = {"credit", "creator", "copyright", "event",
-                                   "usage_terms", "embargo_until", "meeting"};
+// The per-language and the plain text fields of a photo edit set.
+const std::pair<const char*, media::LangText media::PhotoEdit::*> kPerLanguageFields[] = {
+    {"caption", &media::PhotoEdit::caption},
+    {"headline", &media::PhotoEdit::headline},
+    {"alt_text", &media::PhotoEdit::alt_text},
+};
+const std::pair<const char*, std::optional<std::string> media::PhotoEdit::*> kTextFields[] = {
+    {"credit", &media::PhotoEdit::credit},
+    {"creator", &media::PhotoEdit::creator},
+    {"copyright", &media::PhotoEdit::copyright},
+    {"event", &media::PhotoEdit::event},
+    {"usage_terms", &media::PhotoEdit::usage_terms},
+    {"embargo_until", &media::PhotoEdit::embargo_until},
+    {"meeting", &media::PhotoEdit::meeting},
+};
 
-bool OneOf(const std::string& field, const char* const* begin, const char* const* end) {
-  for (const char* const* f = begin; f != end; ++f) {
-    if (field == *f) return true;
+std::optional<HttpResponse> ReadLangTexts(const std::string& field, const json& value, media::LangText* texts) {
+  if (!value.is_object()) return BadField(field, "must be an object of language: text");
+  if (value.size() > media::kMaxLanguages) {
+    return BadField(field, std::to_string(value.size()) + " languages, over the limit of " +
+                               std::to_string(media::kMaxLanguages));
   }
-  return false;
+  for (const auto& [lang, text] : value.items()) {
+    if (!text.is_string() && !text.is_null()) return BadField(field + "." + KeyName(lang), "must be text or null");
+    (*texts)[lang] = text.is_null() ? "" : text.get<std::string>();
+  }
+  return std::nullopt;
 }
 
-// One field of a photo edit set appended to *changes; the 400 answer when
-// the field is unknown or its value of the wrong type.
-std::optional<HttpResponse> ReadPhotoChange(const std::string& field, const json& value,
-                                            std::vector<media::FieldChange>* changes) {
-  if (OneOf(field, std::begin(kPerLanguageFields), std::end(kPerLanguageFields))) {
-    if (!value.is_object()) return BadField(field, "must be an object of language: text");
-    if (value.size() > media::kMaxLanguages) {
-      return BadField(field, std::to_string(value.size()) + " languages, over the limit of " +
-                                 std::to_string(media::kMaxLanguages));
-    }
-    for (const auto& [lang, text] : value.items()) {
-      if (!text.is_string() && !text.is_null()) return BadField(field + "." + KeyName(lang), "must be text or null");
-      changes->push_back({field + "." + lang, text.is_null() ? "" : text.get<std::string>()});
-    }
-    return std::nullopt;
+std::optional<HttpResponse> ReadKeywords(const json& value, std::vector<std::string>* keywords) {
+  if (!value.is_array()) return BadField("keywords", "must be an array of text");
+  if (value.size() > media::kMaxKeywords) {
+    return BadField("keywords", std::to_string(value.size()) + " keywords, over the limit of " +
+                                    std::to_string(media::kMaxKeywords));
   }
-  if (OneOf(field, std::begin(kTextFields), std::end(kTextFields))) {
+  for (const auto& k : value) {
+    if (!k.is_string()) return BadField("keywords", "must be an array of text");
+    keywords->push_back(k.get<std::string>());
+  }
+  return std::nullopt;
+}
+
+// One field of a photo edit set into *edit; the 400 answer when the field is
+// unknown or its value of the wrong type.
+std::optional<HttpResponse> ReadPhotoEditField(const std::string& field, const json& value,
+                                               media::PhotoEdit* edit) {
+  for (const auto& [name, member] : kPerLanguageFields) {
+    if (field == name) return ReadLangTexts(field, value, &(edit->*member));
+  }
+  for (const auto& [name, member] : kTextFields) {
+    if (field != name) continue;
     if (!value.is_string() && !value.is_null()) return BadField(field, "must be text or null");
-    changes->push_back({field, value.is_null() ? "" : value.get<std::string>()});
+    edit->*member = value.is_null() ? "" : value.get<std::string>();
     return std::nullopt;
   }
-  if (field == "keywords") {
-    if (!value.is_array()) return BadField(field, "must be an array of text");
-    if (value.size() > media::kMaxKeywords) {
-      return BadField(field, std::to_string(value.size()) + " keywords, over the limit of " +
-                                 std::to_string(media::kMaxKeywords));
-    }
-    for (const auto& k : value) {
-      if (!k.is_string()) return BadField(field, "must be an array of text");
-    }
-    changes->push_back({field, value.dump()});
-    return std::nullopt;
-  }
+  if (field == "keywords") return ReadKeywords(value, &edit->keywords.emplace());
   return BadField(KeyName(field), "unknown field");
 }
 
 }  // namespace
 
-std::optional<HttpResponse> ReadPhotoChanges(const json& set, std::vector<media::FieldChange>* changes) {
+std::optional<HttpResponse> ReadPhotoEdit(const json& set, media::PhotoEdit* edit) {
   if (!set.is_object()) return BadField("set", "must be an object of fields to change");
-  std::size_t before = changes->size();
   for (const auto& [field, value] : set.items()) {
-    if (auto bad = ReadPhotoChange(field, value, changes)) return bad;
+    if (auto bad = ReadPhotoEditField(field, value, edit)) return bad;
   }
-  if (changes->size() == before) return BadField("body", "nothing to change");
+  if (edit->empty()) return BadField("body", "nothing to change");
   return std::nullopt;
 }
 
 std::optional<HttpResponse> ReadBulkEdit(const json& body, std::vector<std::int64_t>* ids,
-                                         std::vector<media::FieldChange>* changes) {
+                                         media::PhotoEdit* edit) {
   if (auto bad = RejectUnknownFields(body, {"ids", "set"})) return bad;
   if (auto bad = ReadIds(body, ids)) return bad;
   auto set = body.find("set");
   if (set == body.end() || !set->is_object()) return BadField("set", "must be an object of fields to change");
-  return ReadPhotoChanges(*set, changes);
+  return ReadPhotoEdit(*set, edit);
 }
 
 std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, media::Album* album,

@@ -16,6 +16,7 @@
 
 #include "http_types.h"  // relative: tests include this header from outside service/src
 #include "media/catalog.h"
+#include "media/photo_edit.h"
 
 namespace gallery::http {
 
@@ -69,18 +70,17 @@ std::optional<HttpResponse> ReadExpiry(const nlohmann::json& body, int default_d
 std::optional<HttpResponse> ReadIds(const nlohmann::json& body, std::vector<std::int64_t>* ids);
 
 // A photo edit set, {"caption": {"en": ..., "fr": null}, "credit": ...,
-// "keywords": [...], ...}, appended to *changes as the catalog's field
-// changes ("caption.en", "credit", "keywords" as a JSON array text; null
-// clears). The 400 answer for an unknown field, a wrong type, an empty set,
-// more than media::kMaxKeywords keywords or media::kMaxLanguages languages
-// (the lengths of the texts are the catalog's to check).
-std::optional<HttpResponse> ReadPhotoChanges(const nlohmann::json& set,
-                                             std::vector<media::FieldChange>* changes);
+// "keywords": [...], ...}, into *edit: every field given sets its member
+// (null clears: ""; a language's null removes that language). The 400
+// answer for an unknown field, a wrong type, an empty set, more than
+// media::kMaxKeywords keywords or media::kMaxLanguages languages (the
+// lengths of the texts and the language tags are the catalog's to check).
+std::optional<HttpResponse> ReadPhotoEdit(const nlohmann::json& set, media::PhotoEdit* edit);
 
 // A bulk edit, {"ids": [...], "set": {...}}: the ids as ReadIds reads them
-// and the set as ReadPhotoChanges does; else the 400 answer.
+// and the set as ReadPhotoEdit does; else the 400 answer.
 std::optional<HttpResponse> ReadBulkEdit(const nlohmann::json& body, std::vector<std::int64_t>* ids,
-                                         std::vector<media::FieldChange>* changes);
+                                         media::PhotoEdit* edit);
 
 // What an album body asks of the cover: nothing (not given), clear it
 // (given, no id) or take photo `id`.

@@ -46,6 +46,10 @@ const ParamSpec kCursor = {"cursor", In::kQuery, "string",
 const ParamSpec kLimit = {"limit", In::kQuery, "integer", "1..500, default 50"};
 const ParamSpec kMeetingFilter = {"meeting", In::kQuery, "string", "a meeting's slug"};
 const ParamSpec kCreditFilter = {"credit", In::kQuery, "string", "an exact credit line"};
+// The photos a facet list counts: those /api/photos lists with the same filters.
+const std::vector<ParamSpec> kFacetScope = {
+    kMeetingFilter, {"album", In::kQuery, "string", "an album's slug"},
+    {"q", In::kQuery, "string", "words, all required (as /api/photos)"}};
 const ParamSpec kVersion = {"v", In::kQuery, "string", "the photo's version"};
 const ParamSpec kRange = {"Range", In::kHeader, "string", ""};
 
@@ -257,16 +261,18 @@ const std::vector<RouteSpec>& RouteTable() {
           .Errors({404}),
       Get("/api/credits", &Api::ListCredits)
           .Cacheable()
-          .Summary("Each credit line with its photo count")
-          .Params({kMeetingFilter})
-          .Responds(200, "{items: [{credit, photo_count}]}")
-          .Errors({0}),
+          .Summary("Each credit line with its photo count, among the photos /api/photos lists with the "
+                   "same meeting, album and q (all of them when none is given), counted for the asker")
+          .Params(kFacetScope)
+          .Responds(200, "{items: [{credit, photo_count}]}, most used first")
+          .Errors({0, 404}),
       Get("/api/tags", &Api::ListTags)
           .Cacheable()
-          .Summary("Each keyword with its photo count")
-          .Params({kMeetingFilter})
-          .Responds(200, "{items: [{tag, photo_count}]}")
-          .Errors({0}),
+          .Summary("Each keyword with its photo count, among the photos /api/photos lists with the same "
+                   "meeting, album and q (all of them when none is given), counted for the asker")
+          .Params(kFacetScope)
+          .Responds(200, "{items: [{tag, photo_count}]}, most used first")
+          .Errors({0, 404}),
       Get("/media/{id}/original", &Api::GetOriginal)
           .Summary("The original with the catalog's current caption, credit, creator, copyright, keywords "
                    "and alt text written in (XMP and IPTC). Range requests work.")

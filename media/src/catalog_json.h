@@ -1,0 +1,27 @@
+// The one JSON the catalog writes and reads itself: arrays of strings (a
+// photo's keywords in history rows, lists of hashes handed to SQLite's
+// json_each). Written by a small encoder, read back by SQLite's json_each.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "media/status.h"
+#include "sqlite_db.h"
+
+namespace media::catalog {
+
+// `items` as a compact JSON array: ["a","b \"c\""]. Text is written as UTF-8
+// with only '"', '\\' and the control characters below U+0020 escaped (\b,
+// \t, \n, \f, \r by name, the others as \u00xx); each ill-formed UTF-8
+// sequence (its longest prefix that could start a character, or a lone bad
+// byte) becomes U+FFFD. The same bytes as history rows have always held.
+std::string JsonStringArray(const std::vector<std::string>& items);
+
+// The strings of a JSON array of strings, read by SQLite (json_each), in
+// order. InvalidArgument naming `what` when `text` is not valid JSON, not an
+// array, or holds anything but strings.
+Result<std::vector<std::string>> ReadJsonStringArray(sqlite::Db& db, const std::string& what,
+                                                     const std::string& text);
+
+}  // namespace media::catalog
