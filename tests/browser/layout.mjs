@@ -299,6 +299,9 @@ describe('the viewer', () => {
       assert.match(await page.textContent('#lb-info'), /© IOM/);
       await page.keyboard.press('Escape');
       await page.waitForSelector('dialog.lightbox:not([open])', {state: 'attached'});
+      // The address is replaced just after the dialog closes: wait for it (bounded) before reading it.
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('photo'), null, {timeout: 5000})
+        .catch(() => {});
       assert.equal(new URL(page.url()).searchParams.get('photo'), null, 'closing a linked photo leaves the album address');
       assert.deepEqual(page.errors, []);
       await page.close();
