@@ -111,6 +111,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void ShutdownLocked(int how);
   // Stops reading and shuts the socket `how` once the queue is sent.
   void EndLocked(int how);
+  // An answer was sent or ended: input flows again and the wait for the
+  // next request starts now. True when the connection must end after it
+  // (`last`, or input was dropped meanwhile).
+  bool AnsweredLocked(bool last);
   // Writes `response` closing and ends the connection; the bytes written
   // (0 when it was already ending).
   std::size_t RefuseLocked(const HttpResponse& response);

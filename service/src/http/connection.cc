@@ -80,13 +80,18 @@ void Connection::EndLocked(int how) {
   }
 }
 
-bool Connection::Send(const std::function<std::string(bool last)>& serialize, bool last) {
-  std::lock_guard<std::mutex> lock(mu_);
+bool Connection::AnsweredLocked(bool last) {
   last = last || dropped_;
   holding_ = false;
   dropped_ = false;
   answered_once_ = true;
   since_ = Clock::now();
+  return last;
+}
+
+bool Connection::Send(const std::function<std::string(bool last)>& serialize, bool last) {
+  std::lock_guard<std::mutex> lock(mu_);
+  last = AnsweredLocked(last);
   bool written = WriteLocked(serialize(last));
   if (last) EndLocked(SHUT_WR);
   return written;
@@ -129,12 +134,7 @@ void Connection::HoldInput() {
 
 void Connection::EndHold(bool last) {
   std::lock_guard<std::mutex> lock(mu_);
-  last = last || dropped_;
-  holding_ = false;
-  dropped_ = false;
-  answered_once_ = true;
-  since_ = Clock::now();
-  if (last) EndLocked(SHUT_WR);
+  if (AnsweredLocked(last)) EndLocked(SHUT_WR);
 }
 
 void Connection::Refuse(const HttpResponse& response, const char* what) {
