@@ -1,6 +1,6 @@
 // The embed pages (/embed/meetings/{slug}, /embed/albums/{slug}), made to be
 // framed by another site's page (gallery serve --embed-origins): the title,
-// the photo count, a few rows of photos (the albums' covers first, then the
+// the photo count, two rows of photos (the albums' covers first, then the
 // photos in the gallery's order) and "Access all photos". Every link opens
 // the gallery in a new tab (target=_blank): the page that frames this one
 // stays where the reader left it, and the link works inside a frame that
@@ -12,8 +12,9 @@ import {initLang, lang, photoCount, pick, t} from './i18n.js';
 import {matchPage, pagePath} from './page_match.js';
 import {altOf, loadMeetingTitles, renditionUrl} from './photo_text.js';
 
-// Photos shown: 3, 4 or 6 per row by the frame's width, so always full rows.
-const SHOWN = 12;
+// Photos fetched: two rows of the widest layout (8 a row); the style sheet
+// shows two full rows of fewer in a narrower frame.
+const SHOWN = 16;
 
 // `path` in the page's language, with `params` added.
 function galleryUrl(path, params = {}) {
