@@ -256,6 +256,8 @@ const Rule kRules[] = {
     {"GET", "/photos/{id}", Need::kAnyone, Check::kAlways},
     {"GET", "/upload", Need::kAnyone, Check::kAlways},
     {"GET", "/login", Need::kAnyone, Check::kAlways},
+    {"GET", "/embed/meetings/{slug}", Need::kAnyone, Check::kAlways},
+    {"GET", "/embed/albums/{slug}", Need::kAnyone, Check::kAlways},
     {"GET", "/static/{file}", Need::kAnyone, Check::kStatic},
     {"GET", "/static/{dir}/{file}", Need::kAnyone, Check::kStatic},
     {"GET", "/static/js/page_routes.js", Need::kAnyone, Check::kAlways},

@@ -6,7 +6,7 @@
 // stays where the reader left it, and the link works inside a frame that
 // may not navigate its parent. Who may see what is the gallery's: a private
 // album is "not found", in the same words as a name never used.
-import {getJson} from './api.js';
+import {getJson, withShare} from './api.js';
 import {h, replace} from './dom.js';
 import {initLang, lang, photoCount, pick, t} from './i18n.js';
 import {matchPage, pagePath} from './page_match.js';
@@ -16,10 +16,11 @@ import {altOf, loadMeetingTitles, renditionUrl} from './photo_text.js';
 // shows two full rows of fewer in a narrower frame.
 const SHOWN = 16;
 
-// `path` in the page's language, with `params` added.
+// `path` in the page's language, with `params` added (and the share link
+// this page was opened with, if any).
 function galleryUrl(path, params = {}) {
   const query = new URLSearchParams({...params, lang: lang()});
-  return `${path}?${query}`;
+  return withShare(`${path}?${query}`);
 }
 
 function newTabLink(href, text, className) {
