@@ -43,28 +43,19 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
                  "ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
   counted.BindAll(st);
   if (!slug.empty()) st.Bind(static_cast<int>(counted.args.size()) + 1, slug);
-  std::vector<Meeting> out;
-  std::vector<std::int64_t> ids;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> out, st.Collect([](sqlite::Stmt& row) {
     Meeting m;
-    m.id = st.Int(0);
-    m.slug = st.Text(1);
-    m.place = st.Text(2);
-    m.start_date = st.Text(3);
-    m.end_date = st.Text(4);
-    m.default_credit = st.Text(5);
-    m.photo_count = st.Int(6);
-    m.show_location = st.Int(7) != 0;
-    ids.push_back(m.id);
-    out.push_back(std::move(m));
-  }
-  CATALOG_ASSIGN_OR_RETURN(OwnerTexts texts, LoadLangTexts(db, kMeetingText, ids));
-  for (Meeting& m : out) {
-    m.title = texts[m.id]["title"];
-    m.description = texts[m.id]["description"];
-  }
+    m.id = row.Int(0);
+    m.slug = row.Text(1);
+    m.place = row.Text(2);
+    m.start_date = row.Text(3);
+    m.end_date = row.Text(4);
+    m.default_credit = row.Text(5);
+    m.photo_count = row.Int(6);
+    m.show_location = row.Int(7) != 0;
+    return m;
+  }));
+  CATALOG_RETURN_IF_ERROR(LoadTitles(db, kMeetingText, &out));
   return out;
 }
 
