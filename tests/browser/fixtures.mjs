@@ -63,9 +63,10 @@ export class World {
     this.token = this.run(['token', 'create', '--role', 'editor', '--label', 'browser-tests']).trim().split('\n').pop();
   }
 
-  async startServer() {
+  // `gallery serve` on a free port, with `extraArgs` added.
+  async startServer(extraArgs = []) {
     this.server = spawn(this.binary, ['serve', '--data', this.data, '--port', '0', '--bind', '127.0.0.1',
-      '--web', join(this.sourceDir, 'web')], {stdio: ['ignore', 'pipe', 'pipe']});
+      '--web', join(this.sourceDir, 'web'), ...extraArgs], {stdio: ['ignore', 'pipe', 'pipe']});
     this.log = '';
     this.server.stderr.on('data', (d) => { this.log += d; });
     this.base = await new Promise((resolve, reject) => {

@@ -126,6 +126,9 @@ const Row kTable[] = {
     {"GET", "/photos/{id}", "/photos/{secret}", "", kAll200},
     {"GET", "/upload", "/upload", "", kAll200},
     {"GET", "/login", "/login", "", kAll200},
+    {"GET", "/embed/meetings/{slug}", "/embed/meetings/casablanca-2016", "", kAll200},
+    {"GET", "/embed/albums/{slug}", "/embed/albums/open", "", kAll200},
+    {"GET", "/embed/albums/{slug}", "/embed/albums/secret", "", kAll200},  // the page shell only: no album data
     {"GET", "/static/js/page_routes.js", "/static/js/page_routes.js", "", kAll200},
     {"GET", "/static/{file}", "/static/app.css", "", kAll200},
     {"GET", "/static/{dir}/{file}", "/static/js/main.js", "", kAll200},

@@ -256,6 +256,8 @@ const Rule kRules[] = {
     {"GET", "/photos/{id}", Need::kAnyone, Check::kAlways},
     {"GET", "/upload", Need::kAnyone, Check::kAlways},
     {"GET", "/login", Need::kAnyone, Check::kAlways},
+    {"GET", "/embed/meetings/{slug}", Need::kAnyone, Check::kAlways},
+    {"GET", "/embed/albums/{slug}", Need::kAnyone, Check::kAlways},
     {"GET", "/static/{file}", Need::kAnyone, Check::kStatic},
     {"GET", "/static/{dir}/{file}", Need::kAnyone, Check::kStatic},
     {"GET", "/static/js/page_routes.js", Need::kAnyone, Check::kAlways},
@@ -357,8 +359,10 @@ std::vector<Target> TargetsFor(const std::string& pattern, const World& w, std::
   };
   const bool photo_route = StartsWith(pattern, "/api/photos/{id}") || StartsWith(pattern, "/media/{id}") ||
                            StartsWith(pattern, "/photos/{id}") || StartsWith(pattern, "/api/trash/{id}");
-  const bool album_route = StartsWith(pattern, "/api/albums/{slug}") || StartsWith(pattern, "/albums/{slug}");
-  const bool meeting_route = StartsWith(pattern, "/api/meetings/{slug}") || StartsWith(pattern, "/meetings/{slug}");
+  const bool album_route = StartsWith(pattern, "/api/albums/{slug}") || StartsWith(pattern, "/albums/{slug}") ||
+                           StartsWith(pattern, "/embed/albums/{slug}");
+  const bool meeting_route = StartsWith(pattern, "/api/meetings/{slug}") || StartsWith(pattern, "/meetings/{slug}") ||
+                             StartsWith(pattern, "/embed/meetings/{slug}");
   if (photo_route) {
     if (!only({"id", "entry", "file"})) return {};
     const bool restore = StartsWith(pattern, "/api/trash/");

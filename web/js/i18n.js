@@ -57,6 +57,10 @@ const STRINGS = {
     info: 'Info', info_title: 'About this photo', zoom_in: 'Zoom in', zoom_out: 'Zoom out',
     rights: 'Rights', copyright: 'Copyright', usage_terms: 'Terms of use', camera: 'Camera',
     exposure: 'Exposure', lens: 'Lens', size_px: 'Size', credit_line: 'Credit',
+    embed_all: 'Access all photos', new_tab: '(opens in a new tab)', embed_home: 'Open the photo gallery',
+    embed_title: 'Show these photos on another site', embed_code: 'Code to paste into a page of that site',
+    embed_hint: 'The site must be one of the origins the server allows (gallery serve --embed-origins).',
+    embed_frame_title: 'Photos: {title}', copy: 'Copy', copied: 'Copied.', copy_failed: 'Select the code and copy it.',
   },
   fr: {
     site_title: 'Galerie de photos', skip: 'Aller au contenu', loading: 'Chargement…',
@@ -111,6 +115,10 @@ const STRINGS = {
     info: 'Infos', info_title: 'À propos de cette photo', zoom_in: 'Agrandir', zoom_out: 'Réduire',
     rights: 'Droits', copyright: 'Droit d’auteur', usage_terms: 'Conditions d’utilisation', camera: 'Appareil',
     exposure: 'Exposition', lens: 'Objectif', size_px: 'Taille', credit_line: 'Crédit',
+    embed_all: 'Voir toutes les photos', new_tab: '(s’ouvre dans un nouvel onglet)', embed_home: 'Ouvrir la galerie de photos',
+    embed_title: 'Afficher ces photos sur un autre site', embed_code: 'Code à coller dans une page de ce site',
+    embed_hint: 'Le site doit être l’une des origines que le serveur autorise (gallery serve --embed-origins).',
+    embed_frame_title: 'Photos : {title}', copy: 'Copier', copied: 'Copié.', copy_failed: 'Sélectionnez le code et copiez-le.',
   },
 };
 

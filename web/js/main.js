@@ -10,7 +10,7 @@ import {renderPhoto} from './page_photo.js';
 import {renderUpload} from './page_upload.js';
 import {renderLogin} from './page_login.js';
 import {renderError} from './page_error.js';
-import {PAGE_ROUTES} from './page_routes.js';
+import {matchPage} from './page_match.js';
 
 // Each page by the name the server's route table gives it; the addresses
 // come from that table (page_routes.js is made by the server).
@@ -22,14 +22,6 @@ const RENDERERS = {
   upload: renderUpload,
   login: renderLogin,
 };
-
-// "/albums/{slug}" as a regular expression capturing each "{name}" segment.
-function patternRegExp(pattern) {
-  const escaped = pattern.split(/\{[^/}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
-  return new RegExp('^' + escaped.join('([^/]+)') + '$');
-}
-
-const ROUTES = PAGE_ROUTES.map(({pattern, page}) => [patternRegExp(pattern), RENDERERS[page]]);
 
 async function renderHeader() {
   document.title = t('site_title');
@@ -59,18 +51,17 @@ async function boot() {
   await session();
   await renderHeader();
   const main = document.getElementById('main');
-  const path = location.pathname.replace(/\/+$/, '') || '/';
-  for (const [pattern, render] of ROUTES) {
-    const m = pattern.exec(path);
-    if (!m || !render) continue;
-    try {
-      await render(main, ...m.slice(1).map(decodeURIComponent));
-    } catch (err) {
-      renderError(main, err);
-    }
+  const found = matchPage(location.pathname);
+  const render = found && RENDERERS[found.page];
+  if (!render) {
+    renderError(main, {status: 404, message: t('not_found')});
     return;
   }
-  renderError(main, {status: 404, message: t('not_found')});
+  try {
+    await render(main, ...found.args);
+  } catch (err) {
+    renderError(main, err);
+  }
 }
 
 boot();

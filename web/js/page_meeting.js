@@ -1,9 +1,12 @@
 // A meeting's page (/meetings/{slug}): its title, place and dates, its
-// albums, and its photos grouped by the day they were taken.
-import {getJson} from './api.js';
+// albums, and its photos grouped by the day they were taken; for editors
+// the code that shows its embed page on another site.
+import {getJson, isEditor} from './api.js';
 import {h, replace} from './dom.js';
 import {formatRange, pick, t} from './i18n.js';
 import {albumCard, cardList} from './collections.js';
+import {embedSection} from './embed_snippet.js';
+import {pagePath} from './page_match.js';
 import {photoBrowser} from './photo_browser.js';
 
 export async function renderMeeting(main, slug) {
@@ -22,5 +25,6 @@ export async function renderMeeting(main, slug) {
     h('section', {'aria-labelledby': 'albums-heading'},
       h('h2', {id: 'albums-heading', text: t('albums')}),
       cardList(t('albums'), meeting.albums || [], albumCard, t('no_albums'))),
+    isEditor() ? embedSection(pagePath('embed_meeting', meeting.slug), title) : null,
     photoBrowser({meeting: meeting.slug}, {byDay: true}));
 }

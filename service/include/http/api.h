@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "http/client_address.h"
 #include "http/cursor_seal.h"
@@ -28,6 +30,9 @@ struct ApiContext {
   std::string cursor_key;  // 32 bytes sealing page cursors (DIR/cursor.key)
   TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
   bool metrics_elsewhere = false;  // /metrics is served on its own listener
+  // Origins besides this one whose pages may frame the embed pages
+  // (/embed/...), as ParseEmbedOrigins returns them; no other page is framed.
+  std::vector<std::string> embed_origins;
 };
 
 class Api {
@@ -75,6 +80,7 @@ class Api {
 
   // --- web pages and sessions (web_pages.cc, session_routes.cc)
   HttpResponse WebPage(const HttpRequest& req);
+  HttpResponse WebEmbedPage(const HttpRequest& req);
   HttpResponse WebPageRoutes(const HttpRequest& req);
   HttpResponse WebStatic(const HttpRequest& req);
   HttpResponse GetSession(const HttpRequest& req);

@@ -2,6 +2,7 @@
 #include <malloc.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -18,6 +19,7 @@
 #include "http/metrics_listener.h"
 #include "http/route_table.h"
 #include "http/server.h"
+#include "http/web_assets.h"
 
 namespace gallery::cli {
 
@@ -39,6 +41,7 @@ struct ServeArgs {
   std::string web;  // the gallery pages' folder; "" = the source tree's web/
   std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-For is believed
   std::string metrics_listen;  // "127.0.0.1:PORT": /metrics there, not on the main port
+  std::vector<std::string> embed_origins;  // "ORIGIN[,ORIGIN...]" each; may frame /embed/...
 };
 
 // One line per route of the table: "GET /api/photos/{id}".
@@ -59,7 +62,7 @@ sigset_t BlockStopSignals() {
   return set;
 }
 
-int Serve(const ServeArgs& args) {
+int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   sigset_t stop = BlockStopSignals();
   auto archive = Archive::Open(DataDir(args.data));
   if (!archive.ok()) {
@@ -79,6 +82,7 @@ int Serve(const ServeArgs& args) {
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   context.web_dir = args.web;
+  context.embed_origins = std::move(embed_origins);
   std::vector<http::IpNetwork> proxies;
   for (const std::string& cidr : args.trusted_proxies) {
     auto network = http::IpNetwork::Parse(cidr);
@@ -189,13 +193,31 @@ void AddServeCommand(CLI::App& app) {
                   "Open connections served at once from one client address (the socket's); "
                   "one more gets the same 503 and is closed. 0: no cap")
       ->check(CLI::Range(0, 1000000))->capture_default_str();
+  cmd->add_option("--embed-origins", args->embed_origins,
+                  "ORIGIN[,ORIGIN...]: sites (scheme://host[:port], e.g. https://www.example.org) whose "
+                  "pages may frame the embed pages /embed/meetings/{slug} and /embed/albums/{slug} "
+                  "(Content-Security-Policy frame-ancestors); repeatable. No other page may be framed, "
+                  "and without it the embed pages are framed only by this server's own pages");
   cmd->callback([args] {
     if (args->print_routes) return PrintRoutes();
     if (args->data.empty()) {
       std::cerr << "gallery serve: --data DIR is required\n";
       throw CLI::RuntimeError(2);
     }
-    int code = Serve(*args);
+    std::vector<std::string> embed_origins;
+    for (const std::string& text : args->embed_origins) {
+      auto origins = http::ParseEmbedOrigins(text);
+      if (!origins.ok()) {
+        std::cerr << "gallery serve: " << origins.status().message() << "\n";
+        throw CLI::RuntimeError(2);
+      }
+      for (std::string& origin : *origins) {
+        if (std::find(embed_origins.begin(), embed_origins.end(), origin) == embed_origins.end()) {
+          embed_origins.push_back(std::move(origin));
+        }
+      }
+    }
+    int code = Serve(*args, std::move(embed_origins));
     if (code != 0) throw CLI::RuntimeError(code);
   });
 }

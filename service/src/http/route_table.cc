@@ -369,6 +369,16 @@ const std::vector<RouteSpec>& RouteTable() {
       Get("/login", &Api::WebPage)
           .Page("login")
           .Summary("Log in (editors)"),
+      Get("/embed/meetings/{slug}", &Api::WebEmbedPage)
+          .Page("embed_meeting")
+          .Summary("A meeting's photos, compact, for a frame on another site (--embed-origins); "
+                   "its links open the gallery outside the frame")
+          .Params({kMeetingSlug}),
+      Get("/embed/albums/{slug}", &Api::WebEmbedPage)
+          .Page("embed_album")
+          .Summary("An album's photos, compact, for a frame on another site (--embed-origins); "
+                   "its links open the gallery outside the frame")
+          .Params({kAlbumSlug}),
       Get("/static/js/page_routes.js", &Api::WebPageRoutes)
           .Summary("The page routes of this table as a JavaScript module, for the pages' script: "
                    "PAGE_ROUTES, [{pattern, page}]")

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -94,13 +95,106 @@ HttpResponse WebFileResponse(const WebFile& file, const std::string& if_none_mat
   return r;
 }
 
+namespace {
+
+// The policy of every page but the framing: "frame-ancestors " + `ancestors`.
+std::string ContentSecurityPolicy(const std::string& ancestors) {
+  return "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
+         "frame-ancestors " + ancestors + "; form-action 'self'";
+}
+
+bool IsHostNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+// Why `host` (lower-cased) is not a host name, IPv4 or [IPv6] address; "" when it is one.
+std::string HostProblem(const std::string& host) {
+  if (host.empty()) return "no host";
+  if (host.front() == '[') {
+    if (host.size() < 4 || host.back() != ']') return "an IPv6 address is written [ADDRESS]";
+    for (std::size_t i = 1; i + 1 < host.size(); ++i) {
+      char c = host[i];
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
+        return "a character that is not in an IPv6 address";
+      }
+    }
+    return "";
+  }
+  if (host.size() > 253) return "a host name longer than 253 characters";
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = host.find('.', start);
+    std::string label = host.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (label.empty()) return "an empty label in the host name";
+    if (label.size() > 63) return "a host name label longer than 63 characters";
+    for (char c : label) {
+      if (!IsHostNameChar(c)) return "a character that is not in a host name";
+    }
+    if (label.front() == '-' || label.back() == '-') return "a host name label starting or ending with '-'";
+    if (dot == std::string::npos) return "";
+    start = dot + 1;
+  }
+}
+
+// `item` as a lower-cased origin, or why it is not one.
+media::Result<std::string> ParseOrigin(const std::string& item) {
+  auto refuse = [&item](const std::string& why) {
+    return media::Status::InvalidArgument("--embed-origins: '" + item + "' is not an origin (scheme://host[:port]): " +
+                                          why);
+  };
+  if (item.empty()) return refuse("an empty item");
+  std::string text;
+  for (char c : item) text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::size_t colon = text.find("://");
+  if (colon == std::string::npos) return refuse("no scheme:// in front");
+  std::string scheme = text.substr(0, colon);
+  if (scheme != "https" && scheme != "http") return refuse("the scheme is not http or https");
+  std::string rest = text.substr(colon + 3);
+  if (rest.find_first_of("/?#") != std::string::npos) return refuse("an origin has no path, query or fragment");
+  if (rest.find('@') != std::string::npos) return refuse("an origin has no user name");
+  if (rest.find('*') != std::string::npos) return refuse("wildcards are not taken");
+  std::string host = rest;
+  std::size_t port_colon = rest.rfind(':');
+  if (port_colon != std::string::npos && (rest.front() != '[' || port_colon > rest.rfind(']'))) {
+    host = rest.substr(0, port_colon);
+    std::string port = rest.substr(port_colon + 1);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(port) < 1 || std::stoi(port) > 65535) {
+      return refuse("the port is not a number from 1 to 65535");
+    }
+  }
+  std::string problem = HostProblem(host);
+  if (!problem.empty()) return refuse(problem);
+  return text;
+}
+
+}  // namespace
+
 void AddPageSecurityHeaders(HttpResponse* response) {
-  response->headers.emplace_back(
-      "Content-Security-Policy",
-      "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
-      "frame-ancestors 'none'; form-action 'self'");
+  response->headers.emplace_back("Content-Security-Policy", ContentSecurityPolicy("'none'"));
   response->headers.emplace_back("Referrer-Policy", "no-referrer");
   response->headers.emplace_back("X-Frame-Options", "DENY");
+}
+
+void AddEmbedSecurityHeaders(HttpResponse* response, const std::vector<std::string>& frame_origins) {
+  std::string ancestors = "'self'";
+  for (const std::string& origin : frame_origins) ancestors += " " + origin;
+  response->headers.emplace_back("Content-Security-Policy", ContentSecurityPolicy(ancestors));
+  response->headers.emplace_back("Referrer-Policy", "no-referrer");
+}
+
+media::Result<std::vector<std::string>> ParseEmbedOrigins(const std::string& text) {
+  std::vector<std::string> origins;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    auto origin = ParseOrigin(item);
+    if (!origin.ok()) return origin.status();
+    if (std::find(origins.begin(), origins.end(), *origin) == origins.end()) origins.push_back(*origin);
+    if (comma == std::string::npos) return origins;
+    start = comma + 1;
+  }
 }
 
 }  // namespace gallery::http

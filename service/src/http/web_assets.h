@@ -45,4 +45,18 @@ HttpResponse WebFileResponse(const WebFile& file, const std::string& if_none_mat
 // nosniff and no referrer (share-link secrets stay in this origin).
 void AddPageSecurityHeaders(HttpResponse* response);
 
+// The same headers for an embed page (/embed/...), which this origin and
+// `frame_origins` may frame: "frame-ancestors 'self' ORIGIN..." instead of
+// 'none', and no X-Frame-Options (it cannot name origins). Every other
+// directive is the same as on every page.
+void AddEmbedSecurityHeaders(HttpResponse* response, const std::vector<std::string>& frame_origins);
+
+// The origins of `gallery serve --embed-origins` ("ORIGIN[,ORIGIN...]"),
+// each scheme://host[:port] with scheme http or https, a host name, IPv4
+// address or [IPv6] address, and a port of 1-65535; no path, query, user or
+// wildcard. Returned lower-cased, in the order given, without repeats.
+// InvalidArgument naming the first one that is not such an origin (an empty
+// item too).
+media::Result<std::vector<std::string>> ParseEmbedOrigins(const std::string& text);
+
 }  // namespace gallery::http

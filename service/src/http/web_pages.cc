@@ -1,7 +1,8 @@
 // Routes of the web gallery: every page address answers the one HTML shell
-// (its script reads the address), /static/js/page_routes.js tells that script
-// the page addresses from the route table, and /static/... serves the files
-// beside it.
+// (its script reads the address), the embed pages (/embed/...) their own
+// smaller shell, which the --embed-origins may frame; /static/js/page_routes.js
+// tells the scripts the page addresses from the route table, and /static/...
+// serves the files beside them.
 #include <nlohmann/json.hpp>
 
 #include "http/api.h"
@@ -49,6 +50,16 @@ HttpResponse Api::WebPage(const HttpRequest& req) {
   return r;
 }
 
+HttpResponse Api::WebEmbedPage(const HttpRequest& req) {
+  auto file = ReadWebFile(WebRoot(), {"embed.html"});
+  if (!file.ok()) {
+    return ErrorResponse(ApiError::kInternal, "the gallery's embed page is missing from " + WebRoot());
+  }
+  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
+  AddEmbedSecurityHeaders(&r, ctx_.embed_origins);
+  return r;
+}
+
 HttpResponse Api::WebPageRoutes(const HttpRequest& req) {
   HttpResponse r = WebFileResponse(PageRoutesModule(), req.Header("If-None-Match"));
   AddPageSecurityHeaders(&r);
@@ -59,7 +70,7 @@ HttpResponse Api::WebStatic(const HttpRequest& req) {
   std::vector<std::string> segments;
   if (!req.Param("dir").empty()) segments.push_back(req.Param("dir"));
   segments.push_back(req.Param("file"));
-  if (segments.back() == "index.html") return WebNotFound(req, media::Status::NotFound("a page"));
+  if (segments.back() == "index.html" || segments.back() == "embed.html") return WebNotFound(req, media::Status::NotFound("a page"));
   auto file = ReadWebFile(WebRoot(), segments);
   if (!file.ok()) return WebNotFound(req, file.status());
   HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
