@@ -1,6 +1,7 @@
 #include "base/format_sniff.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <vector>
 
@@ -9,6 +10,8 @@
 
 namespace base {
 namespace {
+
+thread_local std::uint64_t sniffs_on_this_thread = 0;
 
 bool HasAny(const std::vector<std::string>& brands, std::initializer_list<const char*> wanted) {
   for (const std::string& b : brands) {
@@ -43,7 +46,7 @@ SniffResult SniffIso(const std::vector<std::string>& brands) {
   if (HasAny(brands, {"qt  "})) return {ImageFormat::kUnknown, "QuickTime movie" + brand};
   if (HasAny(brands, {"isom", "iso2", "mp41", "mp42", "M4V ", "3gp4", "3gp5", "dash"}))
     return {ImageFormat::kUnknown, "MP4 video" + brand};
-  return {ImageFormat::kUnknown, "ISO media file" + brand + ", not HEIF or AVIF"};
+  return {ImageFormat::kUnknown, "ISO media file" + brand + ", not HEIC or AVIF"};
 }
 
 struct Magic {
@@ -98,6 +101,7 @@ const char* RefusedText(std::string_view bytes) {
 }  // namespace
 
 SniffResult SniffFormat(std::string_view bytes) {
+  ++sniffs_on_this_thread;
   if (StartsWith(bytes, "\xFF\xD8")) return {ImageFormat::kJpeg, ""};
   if (StartsWith(bytes, "\x89PNG\r\n\x1A\n")) return {ImageFormat::kPng, ""};
   if (StartsWith(bytes, {"II*\x00", 4}) || StartsWith(bytes, {"MM\x00*", 4})) return {ImageFormat::kTiff, ""};
@@ -110,17 +114,27 @@ SniffResult SniffFormat(std::string_view bytes) {
   return {};
 }
 
+std::uint64_t SniffsOnThisThread() { return sniffs_on_this_thread; }
+
 const char* ImageFormatName(ImageFormat format) {
   switch (format) {
     case ImageFormat::kJpeg: return "jpeg";
     case ImageFormat::kPng: return "png";
     case ImageFormat::kTiff: return "tiff";
     case ImageFormat::kWebp: return "webp";
-    case ImageFormat::kHeif: return "heif";
+    case ImageFormat::kHeif: return "heic";
     case ImageFormat::kAvif: return "avif";
     case ImageFormat::kUnknown: break;
   }
   return "unknown";
+}
+
+ImageFormat ImageFormatFromName(std::string_view name) {
+  for (ImageFormat f : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kTiff, ImageFormat::kWebp,
+                        ImageFormat::kHeif, ImageFormat::kAvif}) {
+    if (name == ImageFormatName(f)) return f;
+  }
+  return ImageFormat::kUnknown;
 }
 
 }  // namespace base

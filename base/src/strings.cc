@@ -22,4 +22,14 @@ std::string_view TrimRight(std::string_view s, std::string_view chars) {
 
 std::string_view Trim(std::string_view s, std::string_view chars) { return TrimRight(TrimLeft(s, chars), chars); }
 
+std::vector<std::string_view> Split(std::string_view s, char separator) {
+  std::vector<std::string_view> pieces;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = s.find(separator, start);
+    pieces.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return pieces;
+    start = end + 1;
+  }
+}
+
 }  // namespace base

@@ -33,6 +33,17 @@ Status EndSessions(sqlite::Db& db, const std::string& user, const std::string& k
 constexpr char kUserColumns[] =
     "SELECT id, name, password_hash, role, disabled, created_at FROM app_user ";
 
+// Runs the INSERT `st` in `txn` and commits: the new row's id, or Conflict
+// saying `exists` when the row is already there.
+Result<std::int64_t> InsertAndCommit(sqlite::WriteTxn& txn, sqlite::Stmt& st, const char* exists) {
+  Status s = st.Run();
+  if (s.code() == Status::Code::kConflict) return Status::Conflict(exists);
+  CATALOG_RETURN_IF_ERROR(s);
+  std::int64_t id = txn.db().LastInsertId();
+  CATALOG_RETURN_IF_ERROR(txn.Commit());
+  return id;
+}
+
 User UserFromRow(const sqlite::Stmt& st) {
   User u{st.Int(0), st.Text(1), st.Text(2), ParseRole(st.Text(3)).value_or(Role::kViewer)};
   u.disabled = st.Int(4) != 0;
@@ -110,12 +121,7 @@ Result<std::int64_t> SqliteCatalog::AddCredential(const Credential& c) {
                        "created_at, kind, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
   st.Bind(1, secret).Bind(2, RoleName(c.role)).Bind(3, c.user).BindTextOrNull(4, expires);
   st.Bind(5, NowUtc()).Bind(6, KindName(c.kind)).Bind(7, c.created_by);
-  Status s = st.Run();
-  if (s.code() == Status::Code::kConflict) return Status::Conflict("credential already exists");
-  CATALOG_RETURN_IF_ERROR(s);
-  std::int64_t id = txn.db().LastInsertId();
-  CATALOG_RETURN_IF_ERROR(txn.Commit());
-  return id;
+  return InsertAndCommit(txn, st, "credential already exists");
 }
 
 namespace {
@@ -210,12 +216,7 @@ Result<std::int64_t> SqliteCatalog::AddShareLink(const ShareLink& l) {
                        "created_at) VALUES (?, ?, ?, ?, ?)"));
   st.Bind(1, album_id).Bind(2, secret).BindTextOrNull(3, expires).Bind(4, l.created_by);
   st.Bind(5, NowUtc());
-  Status s = st.Run();
-  if (s.code() == Status::Code::kConflict) return Status::Conflict("share link already exists");
-  CATALOG_RETURN_IF_ERROR(s);
-  std::int64_t id = txn.db().LastInsertId();
-  CATALOG_RETURN_IF_ERROR(txn.Commit());
-  return id;
+  return InsertAndCommit(txn, st, "share link already exists");
 }
 
 Result<ShareLink> SqliteCatalog::FindShareLink(const std::string& secret_sha256) {

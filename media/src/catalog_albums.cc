@@ -53,29 +53,20 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, 
   int index = 1;
   for (int i = 0; i < 4; ++i, index += static_cast<int>(seen.args.size())) seen.BindAll(st, index);
   where.BindAll(st, index);
-  std::vector<Album> out;
-  std::vector<std::int64_t> ids;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Album> out, st.Collect([](sqlite::Stmt& row) {
     Album a;
-    a.id = st.Int(0);
-    a.slug = st.Text(1);
-    a.meeting_slug = st.Text(2);
-    a.visibility = ParseVisibility(st.Text(3)).value_or(Visibility::kPrivate);
-    a.default_credit = st.Text(4);
-    a.cover_photo_id = st.OptInt(5);
-    a.shown_cover_id = st.OptInt(6);
-    a.photo_count = st.Int(7);
-    a.show_location = st.Int(8) != 0;
-    ids.push_back(a.id);
-    out.push_back(std::move(a));
-  }
-  CATALOG_ASSIGN_OR_RETURN(OwnerTexts texts, LoadLangTexts(db, kAlbumText, ids));
-  for (Album& a : out) {
-    a.title = texts[a.id]["title"];
-    a.description = texts[a.id]["description"];
-  }
+    a.id = row.Int(0);
+    a.slug = row.Text(1);
+    a.meeting_slug = row.Text(2);
+    a.visibility = ParseVisibility(row.Text(3)).value_or(Visibility::kPrivate);
+    a.default_credit = row.Text(4);
+    a.cover_photo_id = row.OptInt(5);
+    a.shown_cover_id = row.OptInt(6);
+    a.photo_count = row.Int(7);
+    a.show_location = row.Int(8) != 0;
+    return a;
+  }));
+  CATALOG_RETURN_IF_ERROR(LoadTitles(db, kAlbumText, &out));
   return out;
 }
 

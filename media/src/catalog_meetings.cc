@@ -55,30 +55,21 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
     listed.BindAll(st, index);
   }
   if (!slug.empty()) st.Bind(index, slug);
-  std::vector<Meeting> out;
-  std::vector<std::int64_t> ids;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> out, st.Collect([](sqlite::Stmt& row) {
     Meeting m;
-    m.id = st.Int(0);
-    m.slug = st.Text(1);
-    m.place = st.Text(2);
-    m.start_date = st.Text(3);
-    m.end_date = st.Text(4);
-    m.default_credit = st.Text(5);
-    m.photo_count = st.Int(6);
-    m.show_location = st.Int(7) != 0;
-    m.cover_photo_id = st.OptInt(8);
-    m.shown_cover_id = st.OptInt(9);
-    ids.push_back(m.id);
-    out.push_back(std::move(m));
-  }
-  CATALOG_ASSIGN_OR_RETURN(OwnerTexts texts, LoadLangTexts(db, kMeetingText, ids));
-  for (Meeting& m : out) {
-    m.title = texts[m.id]["title"];
-    m.description = texts[m.id]["description"];
-  }
+    m.id = row.Int(0);
+    m.slug = row.Text(1);
+    m.place = row.Text(2);
+    m.start_date = row.Text(3);
+    m.end_date = row.Text(4);
+    m.default_credit = row.Text(5);
+    m.photo_count = row.Int(6);
+    m.show_location = row.Int(7) != 0;
+    m.cover_photo_id = row.OptInt(8);
+    m.shown_cover_id = row.OptInt(9);
+    return m;
+  }));
+  CATALOG_RETURN_IF_ERROR(LoadTitles(db, kMeetingText, &out));
   return out;
 }
 

@@ -1,4 +1,8 @@
 // Catalog::Open and the small enum conversions of catalog.h.
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "catalog_migrations.h"
 #include "catalog_sqlite.h"
 
@@ -14,36 +18,36 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(const std::string& path) {
   return std::unique_ptr<Catalog>(new catalog::SqliteCatalog(path, std::move(pool)));
 }
 
-const char* VisibilityName(Visibility v) {
-  switch (v) {
-    case Visibility::kPublic: return "public";
-    case Visibility::kUnlisted: return "unlisted";
-    case Visibility::kPrivate: return "private";
+namespace {
+
+// Each value's name; the first row is the name an out-of-range value gets.
+template <typename E>
+using NameTable = std::pair<E, const char*>[3];
+constexpr NameTable<Visibility> kVisibilityNames = {
+    {Visibility::kPublic, "public"}, {Visibility::kUnlisted, "unlisted"}, {Visibility::kPrivate, "private"}};
+constexpr NameTable<Role> kRoleNames = {{Role::kViewer, "viewer"}, {Role::kEditor, "editor"}, {Role::kAdmin, "admin"}};
+
+template <typename E>
+const char* NameIn(const NameTable<E>& table, E value) {
+  for (const auto& [v, name] : table) {
+    if (v == value) return name;
   }
-  return "public";
+  return table[0].second;
 }
 
-std::optional<Visibility> ParseVisibility(const std::string& s) {
-  if (s == "public") return Visibility::kPublic;
-  if (s == "unlisted") return Visibility::kUnlisted;
-  if (s == "private") return Visibility::kPrivate;
+template <typename E>
+std::optional<E> ParseIn(const NameTable<E>& table, const std::string& s) {
+  for (const auto& [v, name] : table) {
+    if (s == name) return v;
+  }
   return std::nullopt;
 }
 
-const char* RoleName(Role r) {
-  switch (r) {
-    case Role::kViewer: return "viewer";
-    case Role::kEditor: return "editor";
-    case Role::kAdmin: return "admin";
-  }
-  return "viewer";
-}
+}  // namespace
 
-std::optional<Role> ParseRole(const std::string& s) {
-  if (s == "viewer") return Role::kViewer;
-  if (s == "editor") return Role::kEditor;
-  if (s == "admin") return Role::kAdmin;
-  return std::nullopt;
-}
+const char* VisibilityName(Visibility v) { return NameIn(kVisibilityNames, v); }
+std::optional<Visibility> ParseVisibility(const std::string& s) { return ParseIn(kVisibilityNames, s); }
+const char* RoleName(Role r) { return NameIn(kRoleNames, r); }
+std::optional<Role> ParseRole(const std::string& s) { return ParseIn(kRoleNames, s); }
 
 }  // namespace media

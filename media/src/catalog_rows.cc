@@ -122,23 +122,10 @@ Result<std::vector<HistoryEntry>> LoadHistory(sqlite::Db& db, const char* column
                              "FROM edit_history WHERE ") +
                  column + " = ? ORDER BY id"));
   st.Bind(1, id);
-  std::vector<HistoryEntry> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    HistoryEntry e;
-    e.id = st.Int(0);
-    e.photo_id = st.Int(1);
-    e.album_id = st.Int(2);
-    e.meeting_id = st.Int(3);
-    e.field = st.Text(4);
-    e.old_value = st.Text(5);
-    e.new_value = st.Text(6);
-    e.who = st.Text(7);
-    e.at = st.Text(8);
-    out.push_back(std::move(e));
-  }
-  return out;
+  return st.Collect([](sqlite::Stmt& row) {
+    return HistoryEntry{row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3), row.Text(4),
+                        row.Text(5), row.Text(6), row.Text(7), row.Text(8)};
+  });
 }
 
 Status RemoveSearchRow(sqlite::Db& db, std::int64_t photo_id) {

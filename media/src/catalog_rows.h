@@ -46,6 +46,19 @@ Status SetLangValue(sqlite::Db& db, const TextTable& t, std::int64_t owner, cons
 using OwnerTexts = std::map<std::int64_t, std::map<std::string, LangText>>;
 Result<OwnerTexts> LoadLangTexts(sqlite::Db& db, const TextTable& t,
                                  const std::vector<std::int64_t>& owners);
+// Fills the title and description of each of `owners` (albums or meetings)
+// from `t`, in one query.
+template <typename Owner>
+Status LoadTitles(sqlite::Db& db, const TextTable& t, std::vector<Owner>* owners) {
+  std::vector<std::int64_t> ids;
+  for (const Owner& o : *owners) ids.push_back(o.id);
+  CATALOG_ASSIGN_OR_RETURN(OwnerTexts texts, LoadLangTexts(db, t, ids));
+  for (Owner& o : *owners) {
+    o.title = texts[o.id]["title"];
+    o.description = texts[o.id]["description"];
+  }
+  return Status::OK();
+}
 
 // A JSON array of the ids, for `IN (SELECT value FROM json_each(?))`.
 std::string IdsJson(const std::vector<std::int64_t>& ids);

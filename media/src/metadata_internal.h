@@ -14,12 +14,7 @@
 
 namespace media::metadata_internal {
 
-// The accepted format the bytes start with: "jpeg", "png", "tiff", "webp",
-// "heic" or "avif". Unsupported naming the format when it is recognisable
-// (SVG, PDF, GIF, ...), Corrupt when the bytes are empty or too short.
-Result<std::string> DetectFormat(const std::uint8_t* data, std::size_t size);
-
-// The metadata library's reader for `format` (a DetectFormat name) over the
+// The metadata library's reader for `format` (a base::ImageFormatName) over the
 // caller's bytes, read in place: the library never guesses the type itself,
 // so bytes the sniff called HEIC are never handed to its video readers.
 // Throws Exiv2::Error when that reader does not accept the bytes.
@@ -132,9 +127,11 @@ enum class Removal {
   kLocation,  // the EXIF GPS directory and XMP exif:GPS* properties
   kPrivate,   // StripPrivateExif, and the original's XMP and IPTC entirely
 };
-// EmbedDescription with the choice of what to remove; Corrupt also when a
-// removed location still reads back from the copy.
-Result<std::string> EmbedText(const std::string& image_bytes, const PhotoMetadata& text, Removal removal);
+// EmbedDescription with the choice of what to remove, for bytes of `format`
+// (not sniffed again); Corrupt also when a removed location still reads back
+// from the copy.
+Result<std::string> EmbedText(base::ImageFormat format, const std::string& image_bytes,
+                              const PhotoMetadata& text, Removal removal);
 // Removes the EXIF GPS directory (and its pointer) and the XMP exif:GPS*
 // properties.
 void StripLocation(Exiv2::ExifData* exif, Exiv2::XmpData* xmp);

@@ -1,4 +1,4 @@
-// ReadMetadata: format from the magic numbers, the XMP and IPTC blocks' sizes
+// ReadMetadata: format from the caller's one sniff, the XMP and IPTC blocks' sizes
 // from the container, then EXIF/IPTC/XMP through the metadata library reading
 // the caller's bytes in place (no copy).
 #include <fcntl.h>
@@ -61,23 +61,29 @@ Result<PhotoMetadata> ReadWithLibrary(const std::string& format, const std::uint
 }  // namespace
 
 Result<PhotoMetadata> ReadMetadata(const std::uint8_t* data, std::size_t size) {
-  InitMetadataLibrary();
-  Result<std::string> format = mi::DetectFormat(data, size);
+  Result<base::ImageFormat> format = SniffImageFormat(data, size);
   if (!format.ok()) return format.status();
-  Status sizes = mi::CheckMetadataBlockSizes(*format, data, size);
+  return ReadMetadata(*format, data, size);
+}
+
+Result<PhotoMetadata> ReadMetadata(base::ImageFormat sniffed, const std::uint8_t* data, std::size_t size) {
+  InitMetadataLibrary();
+  if (sniffed == base::ImageFormat::kUnknown) return Status::Unsupported("no accepted image format given");
+  const std::string format = base::ImageFormatName(sniffed);
+  Status sizes = mi::CheckMetadataBlockSizes(format, data, size);
   if (!sizes.ok()) return sizes;
   mi::ClearMetadataWarnings();
   try {
-    Result<PhotoMetadata> result = ReadWithLibrary(*format, data, size);
+    Result<PhotoMetadata> result = ReadWithLibrary(format, data, size);
     mi::ClearMetadataWarnings();
     return result;
   } catch (const Exiv2::AnyError& e) {
-    return Status::Corrupt(WithWarnings(*format + " metadata unreadable: " + mi::ToUtf8(e.what())));
+    return Status::Corrupt(WithWarnings(format + " metadata unreadable: " + mi::ToUtf8(e.what())));
   } catch (const std::bad_alloc&) {
     mi::ClearMetadataWarnings();
-    return Status::Corrupt(*format + " metadata declares sizes too large to read");
+    return Status::Corrupt(format + " metadata declares sizes too large to read");
   } catch (const std::exception& e) {
-    return Status::Corrupt(WithWarnings(*format + " metadata unreadable: " + mi::ToUtf8(e.what())));
+    return Status::Corrupt(WithWarnings(format + " metadata unreadable: " + mi::ToUtf8(e.what())));
   }
 }
 

@@ -140,29 +140,35 @@ const char kEmptyPacket[] =
 
 }  // namespace
 
-Result<std::string> mi::EmbedText(const std::string& image_bytes, const PhotoMetadata& text,
-                                  Removal removal) {
+Result<std::string> mi::EmbedText(base::ImageFormat sniffed, const std::string& image_bytes,
+                                  const PhotoMetadata& text, Removal removal) {
   InitMetadataLibrary();
-  Result<std::string> format =
-      mi::DetectFormat(reinterpret_cast<const std::uint8_t*>(image_bytes.data()), image_bytes.size());
-  if (!format.ok()) return format.status();
-  if (!Writable(*format)) return Status::Unsupported("cannot write metadata into a " + *format + " file");
+  const std::string format = base::ImageFormatName(sniffed);
+  if (!Writable(format)) return Status::Unsupported("cannot write metadata into a " + format + " file");
   mi::ClearMetadataWarnings();
   try {
-    std::string out = Embed(*format, image_bytes, text, removal);
+    std::string out = Embed(format, image_bytes, text, removal);
     mi::ClearMetadataWarnings();
     return out;
   } catch (const std::exception& e) {
     std::vector<std::string> warnings = mi::TakeMetadataWarnings();
-    std::string why = *format + " metadata could not be written: " + mi::ToUtf8(e.what());
+    std::string why = format + " metadata could not be written: " + mi::ToUtf8(e.what());
     if (!warnings.empty()) why += " (" + warnings.front() + ")";
     return Status::Corrupt(why);
   }
 }
 
+Result<std::string> EmbedDescription(base::ImageFormat format, const std::string& image_bytes,
+                                     const PhotoMetadata& text, bool strip_private) {
+  return mi::EmbedText(format, image_bytes, text, strip_private ? mi::Removal::kPrivate : mi::Removal::kNothing);
+}
+
 Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
                                      bool strip_private) {
-  return mi::EmbedText(image_bytes, text, strip_private ? mi::Removal::kPrivate : mi::Removal::kNothing);
+  Result<base::ImageFormat> format =
+      SniffImageFormat(reinterpret_cast<const std::uint8_t*>(image_bytes.data()), image_bytes.size());
+  if (!format.ok()) return format.status();
+  return EmbedDescription(*format, image_bytes, text, strip_private);
 }
 
 std::string XmpSidecar(const PhotoMetadata& text) {

@@ -140,28 +140,30 @@ Status ScrubJpegLocation(std::string* bytes) {
 
 Result<std::string> OriginalForDownload(const std::string& original, const PhotoMetadata& text,
                                         bool with_location) {
+  Result<base::ImageFormat> sniffed =
+      SniffImageFormat(reinterpret_cast<const std::uint8_t*>(original.data()), original.size());
+  if (!sniffed.ok()) return sniffed.status();
   Result<std::string> copy =
-      mi::EmbedText(original, text, with_location ? mi::Removal::kNothing : mi::Removal::kLocation);
+      mi::EmbedText(*sniffed, original, text, with_location ? mi::Removal::kNothing : mi::Removal::kLocation);
   if (copy.ok()) return copy;
-  Result<std::string> format =
-      mi::DetectFormat(reinterpret_cast<const std::uint8_t*>(original.data()), original.size());
-  if (!format.ok()) return format.status();
+  const std::string format = base::ImageFormatName(*sniffed);
   // The text cannot be written (HEIC and AVIF never; a file the metadata
   // library cannot rewrite): the original as stored.
   std::string bytes = original;
   if (with_location) return bytes;
   Status s = Status::Corrupt("the metadata library cannot rewrite it (" + copy.status().message() + ")");
-  if (*format == "heic" || *format == "avif") s = ScrubBmffLocation(&bytes);
-  if (*format == "jpeg") s = ScrubJpegLocation(&bytes);
+  if (format == "heic" || format == "avif") s = ScrubBmffLocation(&bytes);
+  if (format == "jpeg") s = ScrubJpegLocation(&bytes);
   if (!s.ok()) {
-    return Status::Corrupt("the location cannot be removed from this " + *format + " file: " + s.message());
+    return Status::Corrupt("the location cannot be removed from this " + format + " file: " + s.message());
   }
-  Result<PhotoMetadata> back = ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  Result<PhotoMetadata> back =
+      ReadMetadata(*sniffed, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   if (!back.ok()) {
-    return Status::Corrupt("the " + *format + " file without its location does not read back: " +
+    return Status::Corrupt("the " + format + " file without its location does not read back: " +
                            back.status().message());
   }
-  if (back->gps) return Status::Corrupt("the location cannot be removed from this " + *format + " file");
+  if (back->gps) return Status::Corrupt("the location cannot be removed from this " + format + " file");
   return bytes;
 }
 

@@ -1,5 +1,6 @@
 // The descriptive XMP properties the archive writes, and the private XMP it
 // strips.
+#include "base/strings.h"
 #include "metadata_internal.h"
 
 namespace media::metadata_internal {
@@ -45,13 +46,9 @@ void SetArray(Exiv2::XmpData* xmp, const char* key, Exiv2::TypeId type,
 
 std::vector<std::string> SplitCreators(const std::string& joined) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= joined.size()) {
-    std::size_t end = joined.find(';', start);
-    if (end == std::string::npos) end = joined.size();
-    std::string item = Trim(joined.substr(start, end - start));
+  for (std::string_view piece : base::Split(joined, ';')) {
+    std::string item = Trim(std::string(piece));
     if (!item.empty()) out.push_back(item);
-    start = end + 1;
   }
   return out;
 }

@@ -59,7 +59,8 @@ media::Status CacheWithText(thumbnails::RenditionCache& cache, const media::Phot
   thumbnails::StageClock clock(times);
   for (const auto& r : renditions) {
     const std::string label = r.name + " " + thumbnails::FormatExtension(r.format);
-    auto with_text = media::EmbedDescription(r.bytes, photo.meta, /*strip_private=*/true);
+    auto with_text = media::EmbedDescription(thumbnails::FormatImageFormat(r.format), r.bytes, photo.meta,
+                                             /*strip_private=*/true);
     clock.Stop("embed text " + label);
     media::Status s = with_text.ok() ? FromRenderResult(cache.Put(photo.sha256, r.name, r.format, *with_text))
                                      : with_text.status();
@@ -67,6 +68,13 @@ media::Status CacheWithText(thumbnails::RenditionCache& cache, const media::Phot
     if (!s.ok() && first.ok()) first = s;
   }
   return first;
+}
+
+// The original's format as the ingest sniffed it and the catalog keeps it;
+// sniffed again only for a row that names none.
+base::ImageFormat OriginalFormat(const media::Photo& photo, const std::string& bytes) {
+  const base::ImageFormat stored = base::ImageFormatFromName(photo.meta.format);
+  return stored != base::ImageFormat::kUnknown ? stored : base::SniffFormat(bytes).format;
 }
 
 }  // namespace
@@ -88,11 +96,16 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
     }
     return outcome;
   }
-  auto meta = media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  // The one sniff of these bytes: the metadata reader, the renderer and the
+  // catalog row take its answer.
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  auto format = media::SniffImageFormat(data, bytes.size());
+  if (!format.ok()) return format.status();
+  auto meta = media::ReadMetadata(*format, data, bytes.size());
   if (!meta.ok()) return meta.status();
   clock.Stop("metadata read");
   // One decode makes the grid sizes, and refuses an image that does not decode.
-  auto set = thumbnails::RenderIngestSet(bytes, IngestFormats());
+  auto set = thumbnails::RenderIngestSet(*format, bytes, IngestFormats());
   if (!set.ok()) return FromRenderError(set.error());
   for (auto& t : set.value().times) outcome.times.push_back(std::move(t));
   clock.Restart();
@@ -136,14 +149,14 @@ media::Status Archive::RenderRenditions(std::int64_t photo_id, bool all) {
   if (!photo.ok()) return photo.status();
   auto bytes = originals_->Read(photo->sha256);
   if (!bytes.ok()) return bytes.status();
-  auto set = thumbnails::RenderIngestSet(*bytes, IngestFormats());
+  auto set = thumbnails::RenderIngestSet(OriginalFormat(*photo, *bytes), *bytes, IngestFormats());
   if (!set.ok()) return FromRenderError(set.error());
   std::vector<thumbnails::Rendition> renditions = std::move(set.value().renditions);
   if (all) {
     for (const auto& spec : thumbnails::RenditionTable()) {
       if (spec.made_at_ingest) continue;
       for (auto format : IngestFormats()) {
-        auto one = thumbnails::RenderOne(*bytes, spec, format);
+        auto one = thumbnails::RenderOne(OriginalFormat(*photo, *bytes), *bytes, spec, format);
         if (!one.ok()) return FromRenderError(one.error());
         renditions.push_back(std::move(one.value()));
       }
@@ -161,7 +174,7 @@ media::Result<std::string> Archive::EnsureRendition(const media::Photo& photo, c
   if (renditions_->Has(photo.sha256, name, format)) return path.value();
   auto bytes = originals_->Read(photo.sha256);
   if (!bytes.ok()) return bytes.status();
-  auto one = thumbnails::RenderOne(*bytes, *spec, format);
+  auto one = thumbnails::RenderOne(OriginalFormat(photo, *bytes), *bytes, *spec, format);
   if (!one.ok()) return FromRenderError(one.error());
   media::Status s = CacheWithText(*renditions_, photo, {one.value()});
   if (!s.ok()) return s;

@@ -39,7 +39,7 @@ TEST(FormatSniff, AcceptedFormats) {
     EXPECT_EQ(r.format, c.format) << testing::PrintToString(c.bytes);
     EXPECT_TRUE(r.refused.empty()) << r.refused;
   }
-  EXPECT_STREQ(ImageFormatName(ImageFormat::kHeif), "heif");
+  EXPECT_STREQ(ImageFormatName(ImageFormat::kHeif), "heic");
   EXPECT_STREQ(ImageFormatName(ImageFormat::kUnknown), "unknown");
 }
 
@@ -78,7 +78,7 @@ TEST(FormatSniff, RefusedFormatsAreNamed) {
       {Ftyp("qt  ", "qt  "), "QuickTime movie (brand 'qt  ')"},
       {Ftyp("qt  ", "heicmif1"), "QuickTime movie (brand 'qt  ')"},
       {Ftyp("crx ", "crx "), "Canon CR3 raw file (brand 'crx ')"},
-      {Ftyp("xyz\x01", "xyz\x01"), "ISO media file (brand 'xyz?'), not HEIF or AVIF"},
+      {Ftyp("xyz\x01", "xyz\x01"), "ISO media file (brand 'xyz?'), not HEIC or AVIF"},
       {"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "SVG drawing"},
       {"\xEF\xBB\xBF  <SVG width=\"1\"/>", "SVG drawing"},
       {"  <!DOCTYPE html><html></html>", "HTML page"},
@@ -100,6 +100,25 @@ TEST(FormatSniff, UnknownShortAndGarbageBytes) {
     EXPECT_EQ(r.format, ImageFormat::kUnknown) << testing::PrintToString(bytes);
     EXPECT_TRUE(r.refused.empty()) << r.refused;
   }
+}
+
+// One name per format, the catalog's and the API's, read back to the format.
+TEST(FormatSniff, NamesReadBack) {
+  for (ImageFormat f : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kTiff, ImageFormat::kWebp,
+                        ImageFormat::kHeif, ImageFormat::kAvif}) {
+    EXPECT_EQ(ImageFormatFromName(ImageFormatName(f)), f) << ImageFormatName(f);
+  }
+  EXPECT_EQ(ImageFormatFromName("heif"), ImageFormat::kUnknown);
+  EXPECT_EQ(ImageFormatFromName(""), ImageFormat::kUnknown);
+  EXPECT_EQ(ImageFormatFromName("unknown"), ImageFormat::kUnknown);
+}
+
+// Every sniff counts on the thread that made it.
+TEST(FormatSniff, SniffsAreCountedPerThread) {
+  const std::uint64_t before = SniffsOnThisThread();
+  SniffFormat("\xFF\xD8"s);
+  SniffFormat("GIF89a"s);
+  EXPECT_EQ(SniffsOnThisThread(), before + 2);
 }
 
 }  // namespace

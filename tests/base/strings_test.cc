@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace base {
 namespace {
@@ -38,6 +40,14 @@ TEST(Strings, StartsWith) {
   EXPECT_TRUE(StartsWith("x", ""));
   EXPECT_FALSE(StartsWith("RIF", "RIFF"));
   EXPECT_FALSE(StartsWith("", "R"));
+}
+
+TEST(Strings, SplitKeepsEveryPieceEmptyOnesIncluded) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(Split("A; B;;C", ';'), (V{"A", " B", "", "C"}));
+  EXPECT_EQ(Split(";", ';'), (V{"", ""}));
+  EXPECT_EQ(Split("", ';'), (V{""}));
+  EXPECT_EQ(Split("no separator", ';'), (V{"no separator"}));
 }
 
 }  // namespace

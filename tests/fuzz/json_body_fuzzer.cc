@@ -1,5 +1,5 @@
 // Fuzzes the reading of the HTTP API's JSON request bodies
-// (service/src/http/json_body.h), the step every write route takes before
+// (service/include/http/json_body.h), the step every write route takes before
 // touching the catalog. Input: one byte choosing the body kind (its value
 // modulo 7: photo edit set, bulk edit, album create, album update, meeting
 // create, meeting update, album membership ids), then the body text. A kind

@@ -4,10 +4,7 @@
 // without their secrets, recorded when used, revoked. Every change takes
 // effect on the next request, web sessions included, and the server's
 // response cache never answers for a credential that no longer holds.
-#include <sys/wait.h>
 
-#include <cstdio>
-#include <fstream>
 #include <regex>
 
 #include "fixtures/api_fixture.h"
@@ -25,19 +22,10 @@ class AccountsTest : public ApiTest {
  protected:
   // Runs `gallery args... --data DATA` with `input` on standard input; the
   // exit status and everything it printed.
-  std::pair<int, std::string> GalleryWithInput(const std::vector<std::string>& args, const std::string& input) {
-    std::string file = tmp_ / "stdin.txt";
-    std::ofstream(file) << input;
-    std::string command = "'" + testing_util::GalleryBinary() + "'";
-    for (const std::string& a : args) command += " '" + a + "'";
-    command += " --data '" + data_ + "' < '" + file + "' 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return {-1, ""};
-    std::string out;
-    char buffer[512];
-    while (fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
-    int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  std::pair<int, std::string> GalleryWithInput(std::vector<std::string> args, const std::string& input) {
+    args.insert(args.end(), {"--data", data_});
+    auto run = testing_util::RunGalleryWithInput(args, input);
+    return {run.exit_code, run.out + run.err};
   }
   std::string Run(const std::vector<std::string>& args, const std::string& input = "") {
     auto [code, out] = GalleryWithInput(args, input);

@@ -40,7 +40,7 @@ TEST_F(ConnectionTest, KeepsAnHttp11ConnectionOpenBetweenRequests) {
   for (int i = 0; i < 3; ++i) {
     std::string head = Roundtrip(conn);
     ASSERT_EQ(StatusOf(head), 200) << "request " << i << ": " << head;
-    EXPECT_NE(HeaderOf(head, "Connection"), "Close") << head;
+    EXPECT_EQ(HeaderOf(head, "Connection"), "keep-alive") << head;
   }
 }
 
@@ -50,7 +50,39 @@ TEST_F(ConnectionTest, AnswersCloseWhenTheClientAsks) {
   ASSERT_TRUE(conn.connected());
   std::string head = Roundtrip(conn, "Connection: close\r\n");
   ASSERT_EQ(StatusOf(head), 200) << head;
-  EXPECT_EQ(HeaderOf(head, "Connection"), "Close") << head;
+  EXPECT_EQ(HeaderOf(head, "Connection"), "close") << head;  // the token, as every answer writes it
+  EXPECT_TRUE(conn.ClosedWithin(2000));
+}
+
+TEST_F(ConnectionTest, AnHttp10ConnectionClosesUnlessItAsksToStay) {
+  ServerProcess server(dir_ / "data");
+  const std::string get = "GET /api/health HTTP/1.0\r\n";
+  RawConnection once(server.port());
+  ASSERT_TRUE(once.Write(get + "\r\n"));
+  std::string head = once.ReadHead(5000);
+  ASSERT_EQ(StatusOf(head), 200) << head;
+  EXPECT_EQ(HeaderOf(head, "Connection"), "close") << head;
+  once.ReadBody(std::stoul(HeaderOf(head, "Content-Length")), 5000);
+  EXPECT_TRUE(once.ClosedWithin(2000));
+
+  RawConnection kept(server.port());
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(kept.Write(get + "Connection: keep-alive\r\n\r\n"));
+    head = kept.ReadHead(5000);
+    ASSERT_EQ(StatusOf(head), 200) << "request " << i << ": " << head;
+    EXPECT_EQ(HeaderOf(head, "Connection"), "keep-alive") << head;
+    kept.ReadBody(std::stoul(HeaderOf(head, "Content-Length")), 5000);
+  }
+}
+
+TEST_F(ConnectionTest, AnAbsoluteOrEmptyTargetIsRefusedIn400) {
+  ServerProcess server(dir_ / "data");
+  RawConnection conn(server.port());
+  ASSERT_TRUE(conn.Write("GET http://127.0.0.1/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  std::string head = conn.ReadHead(5000);
+  EXPECT_EQ(StatusOf(head), 400) << head;
+  EXPECT_EQ(HeaderOf(head, "Connection"), "close") << head;
+  EXPECT_TRUE(conn.ClosedWithin(2000));
 }
 
 // Whether a new connection is served (200) within `timeout_ms`, trying

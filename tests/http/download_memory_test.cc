@@ -1,6 +1,8 @@
 // The album ZIP is streamed: downloading an album whose originals total well
 // over 100 MB raises the server's peak resident size by less than a quarter
 // of the ZIP's size, and the ZIP read back lists every photo.
+#include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -8,8 +10,10 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "fixtures/api_fixture.h"
+#include "raw_connection.h"
 
 namespace http_test {
 namespace {
@@ -102,6 +106,29 @@ TEST_F(DownloadMemoryTest, StreamsAnAlbumOfLargeOriginalsInLittleMemory) {
     EXPECT_LT(static_cast<double>(after - before) * 1024, static_cast<double>(r.body.size()) / 4)
         << "the peak resident size grew by " << (after - before) << " kB";
   }
+}
+
+// A download being sent to a client that reads nothing does not hold up
+// the server's stop: its stream sees the stop within a second.
+TEST_F(DownloadMemoryTest, StopsPromptlyWhileADownloadWaitsForAClientThatReadsNothing) {
+  std::string dir = tmp_ / "originals";
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 4; ++i) {
+    testing_util::WriteFileOrDie(dir + "/large-" + std::to_string(i) + ".jpg", PaddedJpeg(i + 1, kPadding));
+  }
+  Gallery({"album", "add", "large", "--title-en", "Large"});
+  Gallery({"import", "--album", "large", dir});
+  StartServer();
+  RawConnection conn(port(), 4096);
+  ASSERT_TRUE(conn.Write("GET /api/albums/large/download HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  std::string head = conn.ReadHead(5000);  // the head only; the body stays unread
+  ASSERT_EQ(StatusOf(head), 200) << head;
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(server_->Stop(SIGTERM), 0);
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(took, std::chrono::seconds(3))
+      << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms to stop";
 }
 
 }  // namespace

@@ -16,8 +16,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "../../service/src/http/client_address.h"
-#include "../../service/src/http/session_limit.h"
+#include "http/client_address.h"
+#include "http/session_limit.h"
 #include "fixtures/api_fixture.h"
 
 namespace {
@@ -78,15 +78,9 @@ constexpr char kPassword[] = "the right password";
 class LoginLimitApiTest : public http_test::ApiTest {
  protected:
   void SetUp() override {
-    std::string command = "printf '%s\\n' '" + std::string(kPassword) + "' | '" +
-                          testing_util::GalleryBinary() + "' user add " + kUser +
-                          " --role editor --password-stdin --data '" + data_ + "' 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    char buffer[256];
-    std::string out;
-    while (fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
-    ASSERT_EQ(pclose(pipe), 0) << out;
+    auto add = testing_util::RunGalleryWithInput(
+        {"user", "add", kUser, "--role", "editor", "--password-stdin", "--data", data_}, std::string(kPassword) + "\n");
+    ASSERT_EQ(add.exit_code, 0) << add.out << add.err;
   }
 
   // Starts the server allowing 3 failures per window of `window_seconds`.
@@ -228,14 +222,9 @@ TEST(ClientAddressTest, IPv6ClientsAreThrottledByTheirSlash64) {
 class LoginThrottleApiTest : public http_test::ApiTest {
  protected:
   void AddUser(const std::string& name, const std::string& password) {
-    std::string command = "printf '%s\\n' '" + password + "' | '" + testing_util::GalleryBinary() +
-                          "' user add " + name + " --role admin --password-stdin --data '" + data_ + "' 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    char buffer[256];
-    std::string out;
-    while (fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
-    ASSERT_EQ(pclose(pipe), 0) << out;
+    auto add = testing_util::RunGalleryWithInput(
+        {"user", "add", name, "--role", "admin", "--password-stdin", "--data", data_}, password + "\n");
+    ASSERT_EQ(add.exit_code, 0) << add.out << add.err;
   }
 
   http_test::Reply LoginFrom(const std::string& source, const std::string& name, const std::string& password,

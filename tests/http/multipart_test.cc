@@ -1,7 +1,7 @@
 // The multipart/form-data parser on its own.
 #include <gtest/gtest.h>
 
-#include "../../service/src/http/multipart.h"
+#include "http/multipart.h"
 
 namespace gallery::http {
 namespace {

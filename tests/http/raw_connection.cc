@@ -12,6 +12,8 @@
 #include <cctype>
 #include <chrono>
 
+#include "fixtures/http_client.h"
+
 namespace http_test {
 
 namespace {
@@ -25,28 +27,10 @@ std::string Lower(std::string s) {
 
 RawConnection::RawConnection(int port, int receive_buffer, const char* source) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return;
-  if (source) {
-    sockaddr_in from{};
-    from.sin_family = AF_INET;
-    if (::inet_pton(AF_INET, source, &from.sin_addr) != 1 ||
-        ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
-      ::close(fd);
-      return;
-    }
-  }
-  if (receive_buffer > 0) {
+  if (fd >= 0 && receive_buffer > 0) {
     ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
   }
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return;
-  }
-  fd_ = fd;
+  fd_ = ConnectLoopback(fd, port, source ? source : "");
 }
 
 RawConnection::~RawConnection() {

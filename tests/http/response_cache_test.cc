@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../../service/src/http/response_cache.h"
+#include "http/response_cache.h"
 #include "fixtures/api_fixture.h"
 #include "media/utc_time.h"
 

@@ -11,6 +11,7 @@
 
 #include "fixtures/api_fixture.h"
 #include "fixtures/image_fixtures.h"
+#include "fixtures/text_fixtures.h"
 #include "media/metadata.h"
 #include "media/text_limits.h"
 
@@ -19,17 +20,8 @@ namespace {
 
 using nlohmann::json;
 
-// Exactly `chars` code points cycling through the widest forms a character
-// takes: four bytes of UTF-8, three, and the characters XML escapes.
-std::string Widest(std::size_t chars, std::size_t seed = 0) {
-  static const char* const kUnits[] = {"\xF0\x9F\x98\x80", "&", "\xE6\xBC\xA2", "<", "\"", "\xF0\x9F\x8C\x8D"};
-  std::string s;
-  for (std::size_t i = 0; i < chars; ++i) s += kUnits[(i + seed) % 6];
-  return s;
-}
-
-const char* const kLanguages[] = {"x-default", "en", "fr", "es", "ar", "zh", "ru", "pt", "de", "ja"};
-static_assert(sizeof kLanguages / sizeof *kLanguages == media::kMaxLanguages, "one per allowed language");
+using fixtures::kLanguages;
+using fixtures::Widest;
 
 json PerLanguage(std::size_t chars) {
   json j = json::object();

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "fixtures/test_util.h"
-#include "../../service/src/http/zip_stream.h"
+#include "http/zip_stream.h"
 
 namespace {
 

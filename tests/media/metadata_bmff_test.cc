@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "fixtures/read_metadata.h"
 #include "media/metadata.h"
 
 namespace {
@@ -38,10 +39,7 @@ std::string Heic(std::uint32_t w, std::uint32_t h, int rotation) {
   return ftyp + meta;
 }
 
-media::Result<media::PhotoMetadata> Read(const std::string& bytes) {
-  media::InitMetadataLibrary();
-  return media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-}
+constexpr auto& Read = fixtures::ReadMetadataOf;
 
 TEST(MetadataBmff, PrimaryItemSizeWithAndWithoutRotation) {
   struct Case {

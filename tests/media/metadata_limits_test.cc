@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/image_fixtures.h"
+#include "fixtures/read_metadata.h"
 #include "media/metadata.h"
 
 namespace {
@@ -14,10 +15,7 @@ namespace {
 using media::kMaxIptcBytes;
 using media::kMaxXmpBytes;
 
-media::Result<media::PhotoMetadata> Read(const std::string& bytes) {
-  media::InitMetadataLibrary();
-  return media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-}
+constexpr auto& Read = fixtures::ReadMetadataOf;
 
 void ExpectRefused(const std::string& bytes, const std::string& block) {
   auto r = Read(bytes);

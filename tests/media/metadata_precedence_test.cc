@@ -3,18 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/image_fixtures.h"
+#include "fixtures/read_metadata.h"
 #include "media/metadata.h"
 
 namespace {
 
 using fixtures::FixtureSpec;
 
-media::PhotoMetadata ReadOk(const std::string& bytes) {
-  media::InitMetadataLibrary();
-  auto r = media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : media::PhotoMetadata{};
-}
+constexpr auto& ReadOk = fixtures::ReadMetadataOk;
 
 TEST(MetadataPrecedence, XmpWinsOverIptcWhenTheyDisagree) {
   FixtureSpec spec;

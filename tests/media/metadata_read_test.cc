@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "fixtures/image_fixtures.h"
+#include "fixtures/read_metadata.h"
 #include "fixtures/test_util.h"
 #include "media/metadata.h"
 
@@ -15,16 +16,8 @@ using fixtures::FixtureSpec;
 using media::PhotoMetadata;
 using media::Status;
 
-media::Result<PhotoMetadata> Read(const std::string& bytes) {
-  media::InitMetadataLibrary();
-  return media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-}
-
-PhotoMetadata ReadOk(const std::string& bytes) {
-  auto r = Read(bytes);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : PhotoMetadata{};
-}
+constexpr auto& Read = fixtures::ReadMetadataOf;
+constexpr auto& ReadOk = fixtures::ReadMetadataOk;
 
 class OrientationTest : public ::testing::TestWithParam<int> {};
 
@@ -275,6 +268,35 @@ TEST(MetadataRead, BigTiffIsRefusedByName) {
     EXPECT_EQ(r.status().code(), Status::Code::kUnsupported) << r.status().ToString();
     EXPECT_NE(r.status().message().find("BigTIFF"), std::string::npos) << r.status().ToString();
   }
+}
+
+}  // namespace
+
+namespace {
+
+// ReadMetadata given a format reads with that format's reader, without a
+// second sniff: the right one reads, another one fails as Corrupt, none is
+// Unsupported.
+TEST(MetadataReadGivenFormat, TheGivenFormatIsUsedAsGiven) {
+  media::InitMetadataLibrary();
+  const std::string jpeg = fixtures::MakeImage(FixtureSpec{});
+  const auto* data = reinterpret_cast<const std::uint8_t*>(jpeg.data());
+  auto sniffed = media::SniffImageFormat(data, jpeg.size());
+  ASSERT_TRUE(sniffed.ok()) << sniffed.status().ToString();
+  EXPECT_EQ(*sniffed, base::ImageFormat::kJpeg);
+  const std::uint64_t before = base::SniffsOnThisThread();
+  auto read = media::ReadMetadata(*sniffed, data, jpeg.size());
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->format, "jpeg");
+  EXPECT_EQ(read->width, 64);
+  auto as_png = media::ReadMetadata(base::ImageFormat::kPng, data, jpeg.size());
+  ASSERT_FALSE(as_png.ok());
+  EXPECT_EQ(as_png.status().code(), Status::Code::kCorrupt) << as_png.status().ToString();
+  EXPECT_NE(as_png.status().message().find("png"), std::string::npos) << as_png.status().ToString();
+  auto none = media::ReadMetadata(base::ImageFormat::kUnknown, data, jpeg.size());
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(base::SniffsOnThisThread(), before);
 }
 
 }  // namespace

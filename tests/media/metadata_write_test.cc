@@ -2,12 +2,10 @@
 // written beside the XMP, private data stripped, the input left untouched.
 #include <gtest/gtest.h>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-#include <exiv2/exiv2.hpp>
-#pragma GCC diagnostic pop
+#include <exiv2/exiv2.hpp>  // deprecation warnings are off for the test suites
 
 #include "fixtures/image_fixtures.h"
+#include "fixtures/read_metadata.h"
 #include "media/metadata.h"
 
 namespace {
@@ -15,11 +13,7 @@ namespace {
 using fixtures::FixtureSpec;
 using media::PhotoMetadata;
 
-PhotoMetadata ReadOk(const std::string& bytes) {
-  auto r = media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : PhotoMetadata{};
-}
+constexpr auto& ReadOk = fixtures::ReadMetadataOk;
 
 PhotoMetadata CatalogText() {
   PhotoMetadata t;

@@ -5,16 +5,14 @@
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-#include <exiv2/exiv2.hpp>
-#pragma GCC diagnostic pop
+#include <exiv2/exiv2.hpp>  // deprecation warnings are off for the test suites
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "fixtures/image_fixtures.h"
+#include "fixtures/read_metadata.h"
 #include "fixtures/test_util.h"
 #include "media/metadata.h"
 
@@ -23,9 +21,7 @@ namespace {
 using fixtures::FixtureSpec;
 using media::PhotoMetadata;
 
-media::Result<PhotoMetadata> Read(const std::string& bytes) {
-  return media::ReadMetadata(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-}
+constexpr auto& Read = fixtures::ReadMetadataOf;
 
 PhotoMetadata CatalogText() {
   PhotoMetadata t;
@@ -136,22 +132,8 @@ TEST(OriginalDownloadHeifTest, EveryExifItemLosesItsLocation) {
 TEST(OriginalDownloadXmpTest, XmpLocationIsRemoved) {
   FixtureSpec spec;
   spec.credit = "old credit";
-  std::string bytes = fixtures::MakeImage(spec);
-  {
-    auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()),
-                                           static_cast<long>(bytes.size()));
-    image->readMetadata();
-    Exiv2::XmpData xmp = image->xmpData();
-    xmp["Xmp.exif.GPSLatitude"] = "33,34.386N";
-    xmp["Xmp.exif.GPSLongitude"] = "7,35.388W";
-    image->setXmpData(xmp);
-    image->writeMetadata();
-    Exiv2::BasicIo& io = image->io();
-    io.open();
-    Exiv2::DataBuf buf = io.read(static_cast<long>(io.size()));
-    io.close();
-    bytes.assign(reinterpret_cast<const char*>(buf.pData_), static_cast<std::size_t>(buf.size_));
-  }
+  const std::string bytes = fixtures::WithXmpValues(
+      fixtures::MakeImage(spec), {{"Xmp.exif.GPSLatitude", "33,34.386N"}, {"Xmp.exif.GPSLongitude", "7,35.388W"}});
   ASSERT_NE(bytes.find("GPSLatitude"), std::string::npos) << "the fixture's XMP carries a location";
   auto with = media::OriginalForDownload(bytes, CatalogText(), true);
   ASSERT_TRUE(with.ok()) << with.status().ToString();

@@ -10,6 +10,7 @@
 
 #include "catalog_test_fixture.h"
 #include "fixtures/image_fixtures.h"
+#include "fixtures/text_fixtures.h"
 #include "media/metadata.h"
 #include "media/text_limits.h"
 
@@ -20,16 +21,8 @@ using catalog_test::MakeAlbum;
 using catalog_test::MakeMeeting;
 using catalog_test::MakePhoto;
 
-// Exactly `chars` code points cycling through four-byte and three-byte
-// UTF-8 and characters XML escapes.
-std::string Widest(std::size_t chars, std::size_t seed = 0) {
-  static const char* const kUnits[] = {"\xF0\x9F\x98\x80", "&", "\xE6\xBC\xA2", "<", "\"", "\xF0\x9F\x8C\x8D"};
-  std::string s;
-  for (std::size_t i = 0; i < chars; ++i) s += kUnits[(i + seed) % 6];
-  return s;
-}
-
-const char* const kLanguages[] = {"x-default", "en", "fr", "es", "ar", "zh", "ru", "pt", "de", "ja"};
+using fixtures::kLanguages;
+using fixtures::Widest;
 
 media::LangText PerLanguage(std::size_t chars) {
   media::LangText t;

@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/api_fixture.h"
+#include "fixtures/http_client.h"
 #include "reliability_util.h"
 
 namespace reliability {
@@ -31,18 +32,7 @@ constexpr auto kHeadLimit = std::chrono::seconds(2);
 constexpr auto kRequestLimit = std::chrono::seconds(4);
 constexpr auto kLate = std::chrono::milliseconds(2500);
 
-int Connect(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
+int Connect(int port) { return http_test::ConnectLoopback(socket(AF_INET, SOCK_STREAM, 0), port); }
 
 // Whether the server has closed `fd` (EOF or reset); what it answered
 // before is appended to `received`.

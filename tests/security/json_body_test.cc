@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../../service/src/http/json_body.h"
+#include "http/json_body.h"
 
 namespace gallery::http {
 namespace {

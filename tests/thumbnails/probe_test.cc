@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cstdint>
 
+#include "base/format_sniff.h"
 #include "test_images.h"
 #include "thumbnails/init.h"
+#include "thumbnails/renderer.h"
 
 namespace thumbnails {
 namespace {
@@ -74,6 +76,32 @@ TEST_F(ProbeTest, ReadsFormatAndDimensionsFromTheHeader) {
   ASSERT_TRUE(webp.ok()) << webp.error().message;
   EXPECT_EQ(webp.value().format, SourceFormat::kWebp);
   EXPECT_EQ(webp.value().height, 200);
+}
+
+// The format the caller sniffed is used as given, not sniffed again: bytes
+// handed in under another format's name fail in that format's loader, and the
+// renderers taking a format do the same.
+TEST_F(ProbeTest, AGivenFormatIsUsedAsGiven) {
+  auto image = thumbnails_test::PhotoLike(300, 200);
+  const std::string jpeg = thumbnails_test::SaveJpeg(image.get());
+  const std::uint64_t before = base::SniffsOnThisThread();
+  auto given = Probe(SourceFormat::kJpeg, jpeg);
+  ASSERT_TRUE(given.ok()) << given.error().message;
+  EXPECT_EQ(given.value().width, 300);
+  auto as_png = Probe(SourceFormat::kPng, jpeg);
+  ASSERT_FALSE(as_png.ok());
+  EXPECT_EQ(as_png.error().kind, Error::kCorrupt);
+  EXPECT_NE(as_png.error().message.find("PNG"), std::string::npos) << as_png.error().message;
+  auto set = RenderIngestSet(SourceFormat::kWebp, jpeg, {Format::kWebp});
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.error().message.find("webpload"), std::string::npos) << set.error().message;
+  auto one = RenderOne(SourceFormat::kTiff, jpeg, RenditionTable().front(), Format::kWebp);
+  ASSERT_FALSE(one.ok());
+  EXPECT_NE(one.error().message.find("tiffload"), std::string::npos) << one.error().message;
+  EXPECT_EQ(base::SniffsOnThisThread(), before);
+  auto unknown = Probe(SourceFormat::kUnknown, jpeg);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, Error::kUnsupported);
 }
 
 TEST_F(ProbeTest, SwapsDisplayedDimensionsForRotatingOrientations) {

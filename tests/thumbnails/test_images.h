@@ -7,18 +7,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "thumbnails/error.h"
 
 namespace thumbnails_test {
 
-struct Unref {
-  void operator()(VipsImage* image) const {
-    if (image) g_object_unref(image);
-  }
-};
-using Image = std::unique_ptr<VipsImage, Unref>;
+// Owns one reference to an image (drops it with the library's unref).
+inline void Unref(VipsImage* image) { g_object_unref(image); }
+using Image = std::unique_ptr<VipsImage, std::integral_constant<decltype(&Unref), &Unref>>;
 
 struct Rgb {
   int r, g, b;

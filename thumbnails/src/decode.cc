@@ -21,6 +21,7 @@ const char* LoaderName(SourceFormat format) {
     case SourceFormat::kWebp: return "webpload_buffer";
     case SourceFormat::kHeif:
     case SourceFormat::kAvif: return "heifload_buffer";
+    case SourceFormat::kUnknown: break;
   }
   return "";
 }
@@ -34,6 +35,7 @@ int CallLoader(SourceFormat format, std::string_view bytes, VipsImage** out) {
     case SourceFormat::kWebp: return vips_webpload_buffer(data, bytes.size(), out, nullptr);
     case SourceFormat::kHeif:
     case SourceFormat::kAvif: return vips_heifload_buffer(data, bytes.size(), out, nullptr);
+    case SourceFormat::kUnknown: break;
   }
   return -1;
 }
@@ -218,6 +220,8 @@ Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, Pix
 }  // namespace
 
 Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
+  if (format == SourceFormat::kUnknown)
+    return Error{Error::kUnsupported, "no accepted image format given for these bytes"};
   if (format == SourceFormat::kPng) {
     if (auto whole = CheckPngChunks(bytes); !whole.ok()) return whole.error();
   }

@@ -29,11 +29,16 @@ Result<ProbeInfo> Probe(std::string_view bytes) {
   if (!IsInitialized()) return NotInitialized();
   auto format = SniffSourceFormat(bytes);
   if (!format.ok()) return format.error();
-  auto header = LoadHeader(format.value(), bytes);
+  return Probe(format.value(), bytes);
+}
+
+Result<ProbeInfo> Probe(SourceFormat format, std::string_view bytes) {
+  if (!IsInitialized()) return NotInitialized();
+  auto header = LoadHeader(format, bytes);
   if (!header.ok()) return header.error();
   VipsImage* image = header.value().get();
   ProbeInfo info;
-  info.format = format.value();
+  info.format = format;
   info.stored_width = vips_image_get_width(image);
   info.stored_height = vips_image_get_height(image);
   info.orientation = vips_image_get_orientation(image);

@@ -64,7 +64,14 @@ std::vector<const RenditionSpec*> IngestSpecsLargestFirst() {
 }  // namespace
 
 Result<Rendition> RenderOne(std::string_view bytes, const RenditionSpec& spec, Format format) {
-  auto source = Probe(bytes);
+  auto source_format = SniffSourceFormat(bytes);
+  if (!source_format.ok()) return source_format.error();
+  return RenderOne(source_format.value(), bytes, spec, format);
+}
+
+Result<Rendition> RenderOne(SourceFormat source_format, std::string_view bytes,
+                            const RenditionSpec& spec, Format format) {
+  auto source = Probe(source_format, bytes);
   if (!source.ok()) return source.error();
   PixelSize size = RenditionSize(spec, source.value().width, source.value().height);
   auto image = DecodeToSize(bytes, source.value(), size, spec.fit == Fit::kSquareCrop);
@@ -75,9 +82,18 @@ Result<Rendition> RenderOne(std::string_view bytes, const RenditionSpec& spec, F
 Result<IngestSet> RenderIngestSet(std::string_view bytes, const std::vector<Format>& formats) {
   if (formats.empty())
     return Error{Error::kInvalidArgument, "RenderIngestSet: no output format requested"};
+  auto source_format = SniffSourceFormat(bytes);
+  if (!source_format.ok()) return source_format.error();
+  return RenderIngestSet(source_format.value(), bytes, formats);
+}
+
+Result<IngestSet> RenderIngestSet(SourceFormat source_format, std::string_view bytes,
+                                  const std::vector<Format>& formats) {
+  if (formats.empty())
+    return Error{Error::kInvalidArgument, "RenderIngestSet: no output format requested"};
   StageTimes times;
   StageClock clock(&times);
-  auto source = Probe(bytes);
+  auto source = Probe(source_format, bytes);
   if (!source.ok()) return source.error();
   const ProbeInfo& info = source.value();
   clock.Stop("probe header");

@@ -4,6 +4,9 @@ namespace thumbnails {
 
 const char* FormatExtension(Format f) { return f == Format::kWebp ? "webp" : "jpg"; }
 const char* FormatMimeType(Format f) { return f == Format::kWebp ? "image/webp" : "image/jpeg"; }
+base::ImageFormat FormatImageFormat(Format f) {
+  return f == Format::kWebp ? base::ImageFormat::kWebp : base::ImageFormat::kJpeg;
+}
 
 const std::vector<RenditionSpec>& RenditionTable() {
   // name, size, fit, made at ingest, WebP quality, JPEG quality, WebP effort

@@ -22,33 +22,13 @@ std::string HexPrefix(std::string_view bytes) {
 
 }  // namespace
 
-const char* SourceFormatName(SourceFormat format) {
-  switch (format) {
-    case SourceFormat::kJpeg: return "jpeg";
-    case SourceFormat::kPng: return "png";
-    case SourceFormat::kTiff: return "tiff";
-    case SourceFormat::kWebp: return "webp";
-    case SourceFormat::kHeif: return "heif";
-    case SourceFormat::kAvif: return "avif";
-  }
-  return "unknown";
-}
-
 Result<SourceFormat> SniffSourceFormat(std::string_view bytes) {
   if (bytes.size() < 8)
     return Error{Error::kCorrupt, "file of " + std::to_string(bytes.size()) +
                                       " bytes is too short to be an image"};
   const base::SniffResult sniffed = base::SniffFormat(bytes);
-  switch (sniffed.format) {
-    case base::ImageFormat::kJpeg: return SourceFormat::kJpeg;
-    case base::ImageFormat::kPng: return SourceFormat::kPng;
-    case base::ImageFormat::kTiff: return SourceFormat::kTiff;
-    case base::ImageFormat::kWebp: return SourceFormat::kWebp;
-    case base::ImageFormat::kHeif: return SourceFormat::kHeif;
-    case base::ImageFormat::kAvif: return SourceFormat::kAvif;
-    case base::ImageFormat::kUnknown: break;
-  }
-  const char* accepted = " (accepted: JPEG, PNG, TIFF, WebP, HEIF, AVIF)";
+  if (sniffed.format != SourceFormat::kUnknown) return sniffed.format;
+  const char* accepted = " (accepted: JPEG, PNG, TIFF, WebP, HEIC, AVIF)";
   if (!sniffed.refused.empty())
     return Error{Error::kUnsupported, sniffed.refused + " is not accepted" + accepted};
   return Error{Error::kUnsupported,

@@ -3,12 +3,13 @@
 // for the archive (media/) and the renderer (thumbnails/). Pure, thread-safe.
 //
 // Accepted are the formats both libraries' trusted loaders read: JPEG, PNG,
-// classic TIFF, WebP, HEIF and AVIF. BigTIFF ("II+\0", "MM\0+") is refused:
+// classic TIFF, WebP, HEIC and AVIF. BigTIFF ("II+\0", "MM\0+") is refused:
 // the metadata library the archive reads every original with does not read
 // it, so an original the archive cannot describe is never rendered either.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,7 +31,16 @@ struct SniffResult {
 // what too-short input means to them.
 SniffResult SniffFormat(std::string_view bytes);
 
-// "jpeg", "png", "tiff", "webp", "heif", "avif"; "unknown".
+// How many times SniffFormat has run on the calling thread: lets a test see
+// that a path which is handed a format does not sniff the bytes again.
+std::uint64_t SniffsOnThisThread();
+
+// The one name of each format, in the catalog, the API and every message:
+// "jpeg", "png", "tiff", "webp", "heic" (any HEIF image that is not AVIF),
+// "avif"; "unknown".
 const char* ImageFormatName(ImageFormat format);
+// The format of one of those names (as the catalog stores it); kUnknown for
+// any other text.
+ImageFormat ImageFormatFromName(std::string_view name);
 
 }  // namespace base

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace base {
 
@@ -18,6 +19,10 @@ std::string AsciiLower(std::string_view s);
 std::string_view TrimLeft(std::string_view s, std::string_view chars = kWhitespace);
 std::string_view TrimRight(std::string_view s, std::string_view chars = kWhitespace);
 std::string_view Trim(std::string_view s, std::string_view chars = kWhitespace);
+
+// The pieces of `s` between the `separator` bytes, empty ones included: one
+// piece more than there are separators ("" gives {""}). They view `s`.
+std::vector<std::string_view> Split(std::string_view s, char separator);
 
 // True when `s` begins with `prefix`.
 inline bool StartsWith(std::string_view s, std::string_view prefix) {

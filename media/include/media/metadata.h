@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/format_sniff.h"
 #include "media/status.h"
 
 namespace media {
@@ -28,7 +29,7 @@ struct GpsPosition {
 
 struct PhotoMetadata {
   // --- the file
-  std::string format;            // "jpeg", "png", "tiff", "webp", "heic", "avif"
+  std::string format;            // base::ImageFormatName: "jpeg", "png", "tiff", "webp", "heic", "avif"
   int width = 0;                 // as displayed, after EXIF orientation
   int height = 0;
   int orientation = 1;           // EXIF 1..8; out-of-range values read as 1
@@ -72,11 +73,23 @@ void InitMetadataLibrary();
 constexpr std::size_t kMaxXmpBytes = std::size_t{2} << 20;
 constexpr std::size_t kMaxIptcBytes = std::size_t{1} << 20;
 
-// Reads the metadata of an image held in memory. Thread-safe (after
-// InitMetadataLibrary). On failure: Unsupported for a format we do not accept,
-// Corrupt for bytes that cannot be parsed, LimitExceeded (before the metadata
-// library reads anything) when an XMP or IPTC block is over its limit above;
-// the message names the reason and, for a limit, the sizes.
+// The accepted format the bytes start with (base::SniffFormat), with the
+// archive's statuses: Unsupported naming the format when it is recognisable
+// (SVG, PDF, GIF, BigTIFF, ...) or saying it is not, Corrupt when the bytes
+// are empty or too short to be an image. An ingest calls it once and hands
+// the format to ReadMetadata and the renderer. Pure, thread-safe.
+Result<base::ImageFormat> SniffImageFormat(const std::uint8_t* data, std::size_t size);
+
+// Reads the metadata of an image held in memory, whose format the caller has
+// sniffed (SniffImageFormat): the bytes are not sniffed again, and bytes not
+// of that format are Corrupt. Thread-safe (after InitMetadataLibrary). On
+// failure: Unsupported for kUnknown, Corrupt for bytes that cannot be parsed,
+// LimitExceeded (before the metadata library reads anything) when an XMP or
+// IPTC block is over its limit above; the message names the reason and, for
+// a limit, the sizes.
+Result<PhotoMetadata> ReadMetadata(base::ImageFormat format, const std::uint8_t* data, std::size_t size);
+
+// The same for bytes nobody has sniffed yet: SniffImageFormat, then the above.
 Result<PhotoMetadata> ReadMetadata(const std::uint8_t* data, std::size_t size);
 
 // The same, from a file on disk.
@@ -101,6 +114,10 @@ Result<PhotoMetadata> ReadMetadataFromFile(const std::string& path);
 // InitMetadataLibrary).
 Result<std::string> EmbedDescription(const std::string& image_bytes, const PhotoMetadata& text,
                                      bool strip_private);
+// The same for bytes whose format the caller knows (a rendition it encoded):
+// not sniffed again.
+Result<std::string> EmbedDescription(base::ImageFormat format, const std::string& image_bytes,
+                                     const PhotoMetadata& text, bool strip_private);
 
 // The copy of a stored original that a download hands out: the catalog's
 // `text` written in as EmbedDescription does (nothing private removed) where
@@ -112,8 +129,8 @@ Result<std::string> EmbedDescription(const std::string& image_bytes, const Photo
 // packet naming GPS replaced by an empty one of the same size. The copy is
 // then read back to check that no location remains. An error (Corrupt) when
 // the bytes are not an accepted image or a location cannot be removed: then
-// there is nothing to send. `original` is not modified. Thread-safe (after
-// InitMetadataLibrary).
+// there is nothing to send. `original` is not modified; it is sniffed once.
+// Thread-safe (after InitMetadataLibrary).
 Result<std::string> OriginalForDownload(const std::string& original, const PhotoMetadata& text,
                                         bool with_location);
 

@@ -10,6 +10,12 @@ void AddDataOption(CLI::App* cmd, std::string* dir) {
       ->capture_default_str();
 }
 
+CLI::App* AddCommandGroup(CLI::App& app, const std::string& name, const std::string& description) {
+  CLI::App* group = app.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return group;
+}
+
 void Fail(const std::string& what, const media::Status& status, int exit_code) {
   std::fprintf(stderr, "gallery: %s: %s\n", what.c_str(), status.message().c_str());
   throw CLI::RuntimeError(exit_code);

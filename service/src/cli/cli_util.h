@@ -20,6 +20,21 @@ constexpr int kExitUsage = 2;        // bad arguments or setup (unknown album, u
 // Adds `--data DIR` (default "data") to `cmd`, stored in `*dir`.
 void AddDataOption(CLI::App* cmd, std::string* dir);
 
+// A subcommand of `parent` taking `--data` into `args->data` and running
+// `run(*args)` once the command line is parsed; the caller binds its other
+// options to `*args` on the returned subcommand.
+template <typename Args>
+CLI::App* AddDataCommand(CLI::App* parent, const std::string& name, const std::string& description,
+                         const std::shared_ptr<Args>& args, void (*run)(const Args&)) {
+  CLI::App* cmd = parent->add_subcommand(name, description);
+  AddDataOption(cmd, &args->data);
+  cmd->callback([args, run] { run(*args); });
+  return cmd;
+}
+
+// A command of `app` that only groups subcommands, one of which must follow.
+CLI::App* AddCommandGroup(CLI::App& app, const std::string& name, const std::string& description);
+
 // Opens the archive or throws CLI::RuntimeError(kExitUsage) after printing
 // "gallery: cannot open data folder DIR: reason" on stderr.
 std::unique_ptr<Archive> OpenArchiveOrExit(const std::string& dir);

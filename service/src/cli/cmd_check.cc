@@ -108,19 +108,17 @@ void RunCheck(const CheckArgs& a) {
 }  // namespace
 
 void AddCheckCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "check", "Verify the archive: catalog integrity, every original's hash, no temporary file left");
-  cmd->footer(
-      "Only reads: temporary files an interrupted write left (originals' and renditions') are\n"
-      "reported as problems with their paths, not removed; the other commands that open the\n"
-      "archive ('serve', 'import', ...) remove them when no other process has it open. While\n"
-      "another process has it open (a running server), temporary files may be its writes in\n"
-      "progress: they are counted in a note, not as problems.\n"
-      "Exit status 0 when the archive is whole, 1 when a problem was found.");
   auto args = std::make_shared<CheckArgs>();
-  AddDataOption(cmd, &args->data);
+  auto* cmd = AddDataCommand(&app, "check",
+                             "Verify the archive: catalog integrity, every original's hash, no temporary file left",
+                             args, RunCheck);
+  cmd->footer(R"(Only reads: temporary files an interrupted write left (originals' and renditions') are
+reported as problems with their paths, not removed; the other commands that open the
+archive ('serve', 'import', ...) remove them when no other process has it open. While
+another process has it open (a running server), temporary files may be its writes in
+progress: they are counted in a note, not as problems.
+Exit status 0 when the archive is whole, 1 when a problem was found.)");
   cmd->add_flag("--quick", args->quick, "Skip re-hashing the originals");
-  cmd->callback([args] { RunCheck(*args); });
 }
 
 }  // namespace gallery::cli

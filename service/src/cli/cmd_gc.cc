@@ -90,19 +90,16 @@ void RunGc(const GcArgs& a) {
 }  // namespace
 
 void AddGcCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "gc", "Empty the trash for good and remove the files no photo needs any more");
-  cmd->footer(
-      "A deleted photo waits in the trash, with its original and renditions, and can be\n"
-      "restored (POST /api/trash/ID/restore) until gc. gc removes the trash's photos for\n"
-      "good, their files, and originals an interrupted import left without a photo.\n"
-      "It needs the archive to itself: while a server or an import has it open it refuses\n"
-      "and removes nothing. --dry-run lists what would go.\n"
-      "Exit status 0 when everything was removed, 1 when a file could not be, 2 when refused.");
   auto args = std::make_shared<GcArgs>();
-  AddDataOption(cmd, &args->data);
+  auto* cmd = AddDataCommand(&app, "gc", "Empty the trash for good and remove the files no photo needs any more",
+                             args, RunGc);
+  cmd->footer(R"(A deleted photo waits in the trash, with its original and renditions, and can be
+restored (POST /api/trash/ID/restore) until gc. gc removes the trash's photos for
+good, their files, and originals an interrupted import left without a photo.
+It needs the archive to itself: while a server or an import has it open it refuses
+and removes nothing. --dry-run lists what would go.
+Exit status 0 when everything was removed, 1 when a file could not be, 2 when refused.)");
   cmd->add_flag("--dry-run", args->dry_run, "List what would be removed; remove nothing");
-  cmd->callback([args] { RunGc(*args); });
 }
 
 }  // namespace gallery::cli

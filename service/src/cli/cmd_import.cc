@@ -221,9 +221,8 @@ void RunImport(const ImportArgs& a) {
 }  // namespace
 
 void AddImportCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("import", "Import photos from files and folders (recursively)");
   auto args = std::make_shared<ImportArgs>();
-  AddDataOption(cmd, &args->data);
+  auto* cmd = AddDataCommand(&app, "import", "Import photos from files and folders (recursively)", args, RunImport);
   cmd->add_option("paths", args->paths, "Files and folders to import")->required();
   cmd->add_option("--meeting", args->meeting, "Meeting the photos belong to (slug)");
   cmd->add_option("--album", args->album, "Album to add the photos to (slug)");
@@ -231,7 +230,6 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_option("--jobs", args->jobs, "Parallel workers (default: one per core)");
   cmd->add_option("--user", args->user, "Recorded as the uploader");
   cmd->add_flag("--timings", args->timings, "After the summary, print the time spent in each stage");
-  cmd->callback([args] { RunImport(*args); });
 }
 
 }  // namespace gallery::cli

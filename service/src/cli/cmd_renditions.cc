@@ -120,25 +120,20 @@ void RunRebuild(const RebuildArgs& a) {
 }  // namespace
 
 void AddRenderCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("render", "Render one rendition of a file or a catalogued photo");
   auto args = std::make_shared<RenderArgs>();
-  AddDataOption(cmd, &args->data);
+  auto* cmd = AddDataCommand(&app, "render", "Render one rendition of a file or a catalogued photo", args, RunRender);
   cmd->add_option("source", args->source, "An image file, or a photo id in --data")->required();
   cmd->add_option("--rendition", args->rendition, "tile, small, medium or large")->capture_default_str();
   cmd->add_option("--format", args->format, "webp or jpg")->capture_default_str();
   cmd->add_option("-o,--output", args->output, "The file to write")->required();
-  cmd->callback([args] { RunRender(*args); });
 }
 
 void AddThumbnailsCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("thumbnails", "Manage the rendition cache");
-  cmd->require_subcommand(1);
-  auto* rebuild = cmd->add_subcommand("rebuild", "Render every photo's renditions again");
   auto args = std::make_shared<RebuildArgs>();
-  AddDataOption(rebuild, &args->data);
+  auto* rebuild = AddDataCommand(AddCommandGroup(app, "thumbnails", "Manage the rendition cache"), "rebuild",
+                                 "Render every photo's renditions again", args, RunRebuild);
   rebuild->add_option("--jobs", args->jobs, "Parallel workers (default: one per core)");
   rebuild->add_flag("--all", args->all, "Also the sizes otherwise made on first request (large)");
-  rebuild->callback([args] { RunRebuild(*args); });
 }
 
 }  // namespace gallery::cli

@@ -105,25 +105,18 @@ void RevokeToken(const TokenArgs& args) {
 }  // namespace
 
 void AddTokenCommand(CLI::App& app) {
-  CLI::App* token = app.add_subcommand("token", "API tokens for scripts");
-  token->require_subcommand(1);
+  CLI::App* token = AddCommandGroup(app, "token", "API tokens for scripts");
   auto args = std::make_shared<TokenArgs>();
 
-  CLI::App* create = token->add_subcommand("create", "Create a token and print it (once)");
-  AddDataOption(create, &args->data);
+  CLI::App* create = AddDataCommand(token, "create", "Create a token and print it (once)", args, CreateToken);
   create->add_option("--role", args->role, "viewer, editor or admin")->required();
   create->add_option("--name,--label", args->name, "What the token is for (shown in lists and edit history)");
   create->add_option("--expires", args->expires, "When it stops working: 90d, 12h or a UTC date (default: never)");
-  create->callback([args] { CreateToken(*args); });
 
-  CLI::App* list = token->add_subcommand("list", "List tokens: id, name, role, created, last used, expiry");
-  AddDataOption(list, &args->data);
-  list->callback([args] { ListTokens(*args); });
+  AddDataCommand(token, "list", "List tokens: id, name, role, created, last used, expiry", args, ListTokens);
 
-  CLI::App* revoke = token->add_subcommand("revoke", "Revoke a token by its id (from `token list`)");
-  AddDataOption(revoke, &args->data);
+  CLI::App* revoke = AddDataCommand(token, "revoke", "Revoke a token by its id (from `token list`)", args, RevokeToken);
   revoke->add_option("id", args->id, "The token's id")->required()->check(CLI::PositiveNumber);
-  revoke->callback([args] { RevokeToken(*args); });
 }
 
 }  // namespace gallery::cli

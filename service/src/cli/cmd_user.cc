@@ -13,7 +13,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "http/session_password.h"
+#include "service/password.h"
 
 namespace gallery::cli {
 
@@ -52,11 +52,11 @@ std::string ReadPassword() {
 // is too short or cannot be hashed.
 std::string ReadPasswordHash(const std::string& what) {
   std::string password = ReadPassword();
-  if (password.size() < http::kMinPasswordLength) {
+  if (password.size() < kMinPasswordLength) {
     Fail(what, media::Status::InvalidArgument("the password (read from standard input) must have at least " +
-                                              std::to_string(http::kMinPasswordLength) + " characters"));
+                                              std::to_string(kMinPasswordLength) + " characters"));
   }
-  auto hash = http::HashPassword(password);
+  auto hash = HashPassword(password);
   if (!hash.ok()) Fail(what, hash.status(), kExitSomeFailed);
   return *hash;
 }
@@ -120,13 +120,10 @@ void AddPasswordFlag(CLI::App* cmd, UserArgs* args) {
 }  // namespace
 
 void AddUserCommand(CLI::App& app) {
-  CLI::App* user = app.add_subcommand("user", "People who log in to the web gallery");
-  user->require_subcommand(1);
+  CLI::App* user = AddCommandGroup(app, "user", "People who log in to the web gallery");
   auto args = std::make_shared<UserArgs>();
 
-  CLI::App* list = user->add_subcommand("list", "List users: name, role, enabled or disabled, created");
-  AddDataOption(list, &args->data);
-  list->callback([args] { ListUsers(*args); });
+  AddDataCommand(user, "list", "List users: name, role, enabled or disabled, created", args, ListUsers);
 
   CLI::App* add = NamedCommand(user, "add", "Add a user; the password is read from standard input", args.get());
   add->add_option("--role", args->role, "viewer, editor or admin")->required();

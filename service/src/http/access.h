@@ -6,7 +6,6 @@
 #include <string>
 
 #include "http/http_types.h"
-#include "http/route_table.h"
 #include "media/catalog.h"
 
 namespace gallery::http {

@@ -9,7 +9,7 @@
 #include "http/api.h"
 #include "http/json_body.h"
 #include "http/session.h"
-#include "http/session_password.h"
+#include "service/password.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
 #include "media/utc_time.h"

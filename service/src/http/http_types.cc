@@ -43,6 +43,7 @@ constexpr ErrorRow kErrors[] = {
     {ApiError::kNotFound, 404, "not_found"},
     {ApiError::kNoRoute, 404, "no_route"},
     {ApiError::kMethodNotAllowed, 405, "method_not_allowed"},
+    {ApiError::kRequestTimeout, 408, "timeout"},
     {ApiError::kConflict, 409, "conflict"},
     {ApiError::kOwnAccount, 409, "own_account"},
     {ApiError::kTooLarge, 413, "too_large"},

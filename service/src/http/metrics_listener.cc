@@ -1,38 +1,10 @@
 #include "http/metrics_listener.h"
 
-#include <pistache/endpoint.h>
-#include <pistache/http.h>
-
 #include "http/client_address.h"
+#include "http/connection.h"
 #include "http/http_types.h"
 
 namespace gallery::http {
-
-namespace {
-
-class MetricsHandler : public Pistache::Http::Handler {
- public:
-  HTTP_PROTOTYPE(MetricsHandler)
-  explicit MetricsHandler(Metrics* metrics) : metrics_(metrics) {}
-
-  void onRequest(const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) override {
-    using Pistache::Http::Method;
-    const bool get = request.method() == Method::Get || request.method() == Method::Head;
-    if (get && request.resource() == "/metrics") {
-      response.headers().add<Pistache::Http::Header::ContentType>("text/plain; version=0.0.4");
-      response.send(Pistache::Http::Code::Ok, request.method() == Method::Head ? "" : metrics_->Render());
-      return;
-    }
-    const HttpResponse none = ErrorResponse(ApiError::kNoRoute, "this listener serves GET /metrics only");
-    response.headers().add<Pistache::Http::Header::ContentType>("application/json");
-    response.send(static_cast<Pistache::Http::Code>(none.status), none.body);
-  }
-
- private:
-  Metrics* metrics_;
-};
-
-}  // namespace
 
 media::Result<ListenAddress> ListenAddress::ParseLoopback(const std::string& text) {
   auto bad = [&text](const std::string& why) {
@@ -57,33 +29,33 @@ media::Result<ListenAddress> ListenAddress::ParseLoopback(const std::string& tex
 }
 
 MetricsListener::MetricsListener(Metrics* metrics, ListenAddress address)
-    : metrics_(metrics), address_(std::move(address)) {}
+    : metrics_(metrics), address_(std::move(address)), listener_(std::make_unique<Listener>()) {}
 
 MetricsListener::~MetricsListener() { Shutdown(); }
 
 media::Status MetricsListener::Start() {
-  try {
-    Pistache::Address address(address_.host, Pistache::Port(static_cast<std::uint16_t>(address_.port)));
-    endpoint_ = std::make_unique<Pistache::Http::Endpoint>(address);
-    endpoint_->init(Pistache::Http::Endpoint::options().threads(1).flags(Pistache::Tcp::Options::ReuseAddr));
-    endpoint_->setHandler(Pistache::Http::make_handler<MetricsHandler>(metrics_));
-    endpoint_->serveThreaded();
-  } catch (const std::exception& e) {
-    endpoint_.reset();
-    return media::Status::IOError("cannot listen for metrics on " + address_.host + ":" +
-                                  std::to_string(address_.port) + ": " + e.what());
+  ConnectionCallbacks callbacks;
+  callbacks.answer = [this](const std::shared_ptr<Connection>& connection, ParsedRequest request) {
+    const std::string& method = request.head.method;
+    const bool head_only = method == "HEAD";
+    HttpResponse res;
+    if ((method == "GET" || head_only) && request.head.target == "/metrics") {
+      res.content_type = "text/plain; version=0.0.4";
+      res.body = metrics_->Render();
+    } else {
+      res = ErrorResponse(ApiError::kNoRoute, "this listener serves GET /metrics only");
+    }
+    connection->Send([&](bool last) { return SerializeResponse(res, !last, head_only); }, request.http10);
+  };
+  media::Status started = listener_->Start(address_.host, address_.port, 1, ConnectionLimits{}, std::move(callbacks));
+  if (!started.ok()) {
+    return media::Status::IOError("metrics listener: " + started.message());
   }
-  return media::Status::OK();
+  return started;
 }
 
-std::uint16_t MetricsListener::port() const {
-  return endpoint_ ? static_cast<std::uint16_t>(endpoint_->getPort()) : 0;
-}
+std::uint16_t MetricsListener::port() const { return listener_->port(); }
 
-void MetricsListener::Shutdown() {
-  if (!endpoint_) return;
-  endpoint_->shutdown();
-  endpoint_.reset();
-}
+void MetricsListener::Shutdown() { listener_->Shutdown(); }
 
 }  // namespace gallery::http

@@ -3,6 +3,8 @@
 // schemas named here ("Photo", "AlbumCreate", ...) are in openapi_schemas.cc.
 #include "http/route_table.h"
 
+#include <algorithm>
+
 #include "http/api.h"
 
 namespace gallery::http {
@@ -416,29 +418,82 @@ bool IsParam(const std::string& seg) {
 
 }  // namespace
 
-bool MatchPattern(const std::string& pattern, const std::string& path,
-                  std::map<std::string, std::string>* params) {
-  std::vector<std::string> want = Segments(pattern), have = Segments(path);
-  if (want.size() != have.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    if (IsParam(want[i])) {
-      found[want[i].substr(1, want[i].size() - 2)] = have[i];
-    } else if (want[i] != have[i]) {
-      return false;
+namespace {
+
+// A route's pattern split once: its segments, which are parameters, and
+// how many are fixed.
+struct SplitRoute {
+  const RouteSpec* route;
+  std::vector<std::string> segments;  // a parameter's without its braces
+  std::vector<bool> param;
+  int fixed = 0;
+};
+
+const std::vector<SplitRoute>& SplitRoutes() {
+  static const std::vector<SplitRoute> routes = [] {
+    std::vector<SplitRoute> out;
+    for (const RouteSpec& route : RouteTable()) {
+      SplitRoute split{&route, {}, {}, 0};
+      for (const std::string& seg : Segments(route.pattern)) {
+        const bool param = IsParam(seg);
+        split.segments.push_back(param ? seg.substr(1, seg.size() - 2) : seg);
+        split.param.push_back(param);
+        split.fixed += param ? 0 : 1;
+      }
+      out.push_back(std::move(split));
     }
+    return out;
+  }();
+  return routes;
+}
+
+std::vector<std::string_view> PathSegments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i <= path.size()) {
+    std::size_t j = std::min(path.find('/', i), path.size());
+    if (j > i) out.push_back(path.substr(i, j - i));
+    i = j + 1;
   }
-  if (params) *params = std::move(found);
+  return out;
+}
+
+bool Matches(const SplitRoute& split, const std::vector<std::string_view>& have) {
+  if (split.segments.size() != have.size()) return false;
+  for (std::size_t i = 0; i < have.size(); ++i) {
+    if (!split.param[i] && split.segments[i] != have[i]) return false;
+  }
   return true;
 }
 
-std::string RouterPattern(const std::string& pattern) {
-  std::string out;
-  for (const std::string& seg : Segments(pattern)) {
-    out += '/';
-    out += IsParam(seg) ? ":" + seg.substr(1, seg.size() - 2) : seg;
+}  // namespace
+
+const RouteSpec* FindRoute(std::string_view method, std::string_view path,
+                           std::map<std::string, std::string>* params) {
+  if (method == "HEAD") method = "GET";
+  const std::vector<std::string_view> have = PathSegments(path);
+  const SplitRoute* best = nullptr;
+  for (const SplitRoute& split : SplitRoutes()) {
+    if (method != split.route->method || !Matches(split, have)) continue;
+    if (!best || split.fixed > best->fixed) best = &split;
   }
-  return out.empty() ? "/" : out;
+  if (!best) return nullptr;
+  if (params) {
+    params->clear();
+    for (std::size_t i = 0; i < have.size(); ++i) {
+      if (best->param[i]) (*params)[best->segments[i]] = std::string(have[i]);
+    }
+  }
+  return best->route;
+}
+
+std::vector<const RouteSpec*> RoutesOfPath(std::string_view path) {
+  const std::vector<std::string_view> have = PathSegments(path);
+  std::vector<const RouteSpec*> out;
+  for (const SplitRoute& split : SplitRoutes()) {
+    if (Matches(split, have)) out.push_back(split.route);
+  }
+  return out;
 }
 
 std::vector<std::string> PatternParams(const std::string& pattern) {

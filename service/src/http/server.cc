@@ -1,29 +1,19 @@
 #include "http/server.h"
 
-#include <poll.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <exception>
-#include <set>
-#include <sstream>
-#include <thread>
 
-#include <pistache/peer.h>
+#include <pistache/http_defs.h>
 
-#include "http/guarded_handler.h"
+#include "base/strings.h"
 #include "http/json_body.h"
 #include "http/url_codec.h"
 
 namespace gallery::http {
-
-using Pistache::Http::ResponseWriter;
-using Pistache::Rest::Request;
 
 namespace {
 
@@ -32,80 +22,7 @@ double NowMs() {
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-const char* MethodName(Pistache::Http::Method m) {
-  return Pistache::Http::methodString(m);
-}
-
-Pistache::Http::Method MethodFromName(const std::string& name) {
-  using M = Pistache::Http::Method;
-  if (name == "POST") return M::Post;
-  if (name == "PUT") return M::Put;
-  if (name == "PATCH") return M::Patch;
-  if (name == "DELETE") return M::Delete;
-  if (name == "HEAD") return M::Head;
-  if (name == "OPTIONS") return M::Options;
-  return M::Get;
-}
-
-// A response header given by name and value. (The library writes only
-// typed headers, never raw ones.)
-class NamedHeader : public Pistache::Http::Header::Header {
- public:
-  NamedHeader(std::string name, std::string value)
-      : name_(std::move(name)), value_(std::move(value)) {}
-  const char* name() const override { return name_.c_str(); }
-  std::uint64_t hash() const override {
-    return Pistache::Http::Header::detail::hash(name_.c_str());
-  }
-  void write(std::ostream& os) const override { os << value_; }
-
- private:
-  std::string name_, value_;
-};
-
-bool HasRoute(const std::string& method, const std::string& pattern) {
-  for (const RouteSpec& route : RouteTable()) {
-    if (method == route.method && pattern == route.pattern) return true;
-  }
-  return false;
-}
-
-// Looks a header up whether the library parsed it into a typed header or
-// kept it raw.
-std::optional<std::string> LookupHeader(const Pistache::Http::Header::Collection& headers,
-                                        const std::string& name) {
-  if (auto raw = headers.tryGetRaw(name)) return raw->value();
-  if (auto typed = headers.tryGet(name)) {
-    std::ostringstream os;
-    typed->write(os);
-    return os.str();
-  }
-  return std::nullopt;
-}
-
-// The request as handlers see it; nullopt when the query string or a path
-// parameter is not valid percent-encoding.
-std::optional<HttpRequest> Convert(const Request& request, const std::string& pattern) {
-  HttpRequest req;
-  req.method = MethodName(request.method());
-  req.path = request.resource();
-  for (const std::string& name : PatternParams(pattern)) {
-    auto value = PercentDecode(request.param(":" + name).as<std::string>(), false);
-    if (!value) return std::nullopt;
-    req.params[name] = *value;
-  }
-  const auto& query = request.query();
-  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
-    auto value = PercentDecode(it->second, true);
-    if (!value) return std::nullopt;
-    req.query.emplace_back(it->first, *value);
-  }
-  const auto& headers = request.headers();
-  req.header = [&headers](const std::string& name) { return LookupHeader(headers, name); };
-  req.body = &request.body();
-  req.peer = request.address().host();
-  return req;
-}
+constexpr int kMaxStreams = 64;  // streamed answers at once; more get 503
 
 void LogLine(const std::string& method, const std::string& path, int status, std::size_t bytes,
              double ms) {
@@ -119,182 +36,207 @@ void LogLine(const std::string& method, const std::string& path, int status, std
   }
 }
 
-// Writes all of `bytes` to the peer's socket from a thread other than the
-// server's: waits (polling, half a second at a time) while the socket is
-// full. False when the peer is gone, the server is stopping, a write fails,
-// or nothing moved for two minutes.
-bool SendAll(const std::weak_ptr<Pistache::Tcp::Peer>& weak, std::string_view bytes,
-             const std::atomic<bool>& stopping) {
-  int idle_ms = 0;
-  while (!bytes.empty()) {
-    auto peer = weak.lock();
-    if (!peer || stopping || idle_ms >= 120000) return false;
-    ssize_t n = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    if (n > 0) {
-      bytes.remove_prefix(static_cast<std::size_t>(n));
-      idle_ms = 0;
-    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-      pollfd p{peer->fd(), POLLOUT, 0};
-      ::poll(&p, 1, 500);
-      idle_ms += 500;
-    } else {
-      return false;
-    }
+// The decoded pairs of a query string, in order; nullopt when one is not
+// valid percent-encoding.
+std::optional<std::vector<std::pair<std::string, std::string>>> ParseQuery(const std::string& target) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::size_t q = target.find('?');
+  if (q == std::string::npos) return out;
+  const std::string query = target.substr(q + 1);
+  for (std::size_t at = 0; at <= query.size();) {
+    std::size_t end = std::min(query.find('&', at), query.size());
+    std::string pair = query.substr(at, end - at);
+    at = end + 1;
+    if (pair.empty()) continue;
+    std::size_t eq = pair.find('=');
+    auto name = PercentDecode(pair.substr(0, eq), true);
+    auto value = PercentDecode(eq == std::string::npos ? "" : pair.substr(eq + 1), true);
+    if (!name || !value) return std::nullopt;
+    out.emplace_back(std::move(*name), std::move(*value));
   }
-  return true;
+  return out;
+}
+
+// Whether the connection stays open after this answer: HTTP/1.1 unless the
+// client asks to close, HTTP/1.0 only when it asks to keep it.
+bool KeepAlive(const ParsedRequest& request) {
+  const std::string asked = base::AsciiLower(request.head.Header("Connection"));
+  if (request.http10) return asked.find("keep-alive") != std::string::npos;
+  return asked.find("close") == std::string::npos;
 }
 
 // The status line and headers of a streamed (chunked) response.
-std::string StreamHead(const HttpResponse& res) {
+std::string StreamHead(const HttpResponse& res, bool keep_alive) {
   std::string head = "HTTP/1.1 " + std::to_string(res.status) + " " +
                      Pistache::Http::codeString(static_cast<Pistache::Http::Code>(res.status)) + "\r\n";
   if (!res.content_type.empty()) head += "Content-Type: " + res.content_type + "\r\n";
   for (const auto& [name, value] : res.headers) head += name + ": " + value + "\r\n";
+  head += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
   return head + "X-Content-Type-Options: nosniff\r\nTransfer-Encoding: chunked\r\n\r\n";
 }
 
-// A HEAD request is answered as its GET, without the body.
-bool IsHead(const HttpRequest& req) { return req.method == "HEAD"; }
-
-// HTTP/1.1 connections stay open unless the client asks to close (the
-// library would close every connection whose request does not name
-// keep-alive, costing a new connection per request).
-bool ClientAskedToClose(const HttpRequest& req) {
-  std::string asked = req.header ? req.Header("Connection") : "";
-  for (char& c : asked) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return asked.find("close") != std::string::npos;
-}
-
-void KeepAliveUnlessAsked(const HttpRequest& req, Pistache::Http::Header::Collection& headers) {
-  using Pistache::Http::ConnectionControl;
-  bool close = ClientAskedToClose(req);
-  headers.remove<Pistache::Http::Header::Connection>();
-  headers.add<Pistache::Http::Header::Connection>(close ? ConnectionControl::Close
-                                                        : ConnectionControl::KeepAlive);
-}
-
 }  // namespace
+
+// One request and what its answer needs: kept alive (the body, the
+// headers) until the answer is sent, whichever thread sends it.
+struct HttpServer::Exchange {
+  std::shared_ptr<Connection> connection;
+  ParsedRequest request;
+  HttpRequest req;          // as handlers see it; its body and headers point into `request`
+  std::string route = "unmatched";
+  bool writes = false;      // a route other than GET: its answer may retire cached ones
+  double started_ms = 0;
+  bool head_only() const { return req.method == "HEAD"; }
+};
 
 HttpServer::HttpServer(Api* api, Metrics* metrics, WorkerPool* workers, ServerOptions options)
     : api_(api), metrics_(metrics), workers_(workers), options_(std::move(options)) {}
 
 HttpServer::~HttpServer() { Shutdown(); }
 
-void HttpServer::setupRoutes() {
-  for (const RouteSpec& route : RouteTable()) {
-    const RouteSpec* spec = &route;
-    auto handler = [this, spec](Request request, ResponseWriter response) {
-      Dispatch(*spec, std::make_shared<const Request>(std::move(request)), std::move(response));
-      return Pistache::Rest::Route::Result::Ok;
-    };
-    router_.addRoute(MethodFromName(route.method), RouterPattern(route.pattern),
-                     handler);
-    // HEAD is answered as GET is, without the body.
-    if (std::string_view(route.method) == "GET") {
-      router_.addRoute(Pistache::Http::Method::Head, RouterPattern(route.pattern), handler);
+void HttpServer::OnRequest(const std::shared_ptr<Connection>& connection, ParsedRequest request) {
+  auto exchange = std::make_shared<Exchange>();
+  exchange->connection = connection;
+  exchange->request = std::move(request);
+  exchange->started_ms = NowMs();
+  const RequestHead& head = exchange->request.head;
+  HttpRequest& req = exchange->req;
+  req.method = head.method;
+  req.path = head.target.substr(0, head.target.find('?'));
+  req.peer = connection->address();
+  req.body = &exchange->request.body;
+  req.header = [&head](const std::string& name) -> std::optional<std::string> {
+    for (const auto& [key, value] : head.headers) {
+      if (base::AsciiLower(key) == base::AsciiLower(name)) return value;
     }
-  }
-  // The router answers a known path with an unknown method by itself, in
-  // plain text: every other method of every pattern goes to NoRoute instead.
-  auto no_route = [this](const Request request, ResponseWriter response) {
-    NoRoute(request, std::move(response));
-    return Pistache::Rest::Route::Result::Ok;
+    return std::nullopt;
   };
-  std::set<std::string> patterns;
-  for (const RouteSpec& route : RouteTable()) patterns.insert(route.pattern);
-  for (const std::string& pattern : patterns) {
-    for (const char* method : kServedMethods) {
-      if (!HasRoute(method, pattern) &&
-          !(std::string_view(method) == "HEAD" && HasRoute("GET", pattern))) {
-        router_.addRoute(MethodFromName(method), RouterPattern(pattern), no_route);
-      }
-    }
-  }
-  router_.addNotFoundHandler(no_route);
-}
-
-void HttpServer::Dispatch(const RouteSpec& route, std::shared_ptr<const Request> request,
-                          ResponseWriter response) {
-  double started = NowMs();
-  HttpRequest bare;
-  bare.method = MethodName(request->method());
-  bare.path = request->resource();
-  std::optional<HttpRequest> req;
   std::shared_ptr<const HttpResponse> res;
   try {
-    req = Convert(*request, route.pattern);
-    if (!req) {
+    std::map<std::string, std::string> raw_params;
+    const RouteSpec* route = FindRoute(req.method, req.path, &raw_params);
+    auto query = ParseQuery(head.target);
+    if (route) {
+      exchange->route = route->pattern;
+      exchange->writes = std::string_view(route->method) != "GET";
+    }
+    bool decoded = query.has_value();
+    for (const auto& [name, value] : raw_params) {
+      auto param = PercentDecode(value, false);
+      if (!param) decoded = false;
+      else req.params[name] = std::move(*param);
+    }
+    if (!decoded) {
       res = std::make_shared<HttpResponse>(
           ErrorResponse(ApiError::kInvalidArgument, "malformed percent-encoding in the URL"));
-    } else if (auto denied = api_->Authorize(*req, route.access)) {
-      res = std::make_shared<HttpResponse>(std::move(*denied));
+    } else if (!route) {
+      req.query = std::move(*query);
+      res = std::make_shared<HttpResponse>(NoRoute(req));
     } else {
-      res = Answer(route, *req);
-      // A change made here retires the cached answers before its own
-      // answer reaches the client.
-      if (std::string_view(route.method) != "GET") ++generation_;
+      req.query = std::move(*query);
+      if (auto denied = api_->Authorize(req, route->access)) {
+        res = std::make_shared<HttpResponse>(std::move(*denied));
+      } else {
+        res = Answer(*route, req);
+        // A change made here retires the cached answers before its own
+        // answer reaches the client.
+        if (exchange->writes) ++generation_;
+      }
     }
   } catch (const std::exception& e) {
     LogLine("internal-error", e.what(), 500, 0, 0);
     res = std::make_shared<HttpResponse>(
         ErrorResponse(ApiError::kInternal, "the server failed to answer this request"));
   }
-  if (res->deferred) {
-    Defer(route, std::move(request), *req, res->deferred, std::move(response), started);
-    return;
-  }
-  Send(req ? *req : bare, route.pattern, *res, response, started, /*on_connection_thread=*/true);
+  if (res->deferred) return Defer(std::move(exchange), res->deferred);
+  if (res->stream) return Stream(std::move(exchange), *res);
+  Send(*exchange, *res);
 }
 
-// The library closes a connection whose request was read longer than the
-// header time limit ago and that has not been answered (it takes the wait
-// for a slow client), so a job still queued after half of that limit is
-// answered 503 instead of being run: its answer would find no connection.
-void HttpServer::Defer(const RouteSpec& route, std::shared_ptr<const Request> request,
-                       const HttpRequest& req, std::function<HttpResponse()> job,
-                       ResponseWriter response, double started_ms) {
-  auto pending = std::make_shared<PendingAnswer>(response.getPeer());
-  auto writer = std::make_shared<ResponseWriter>(std::move(response));
+// A job still queued after half of the header time limit is answered 503
+// instead of being run: a client waits about that long for an answer.
+void HttpServer::Defer(std::shared_ptr<Exchange> exchange, std::function<HttpResponse()> job) {
+  exchange->connection->HoldInput();
   const double queued_ms = NowMs();
   const double max_wait_ms = static_cast<double>(options_.header_timeout.count()) / 2;
-  ++active_deferred_;
-  auto answer = [this, &route, request, req, pending, writer, started_ms](const HttpResponse& res) {
-    // The change a write made retires the cached answers before its own
-    // answer reaches the client.
-    if (std::string_view(route.method) != "GET") ++generation_;
-    if (pending->Finish()) {
-      // Written on the socket directly (it may wait for the client), not
-      // through the endpoint.
-      SendClosing(req, route.pattern, res, writer->getPeer(), started_ms);
-      return;
-    }
-    std::lock_guard<std::mutex> lock(endpoint_mu_);
-    if (endpoint_open_) Send(req, route.pattern, res, *writer, started_ms, /*on_connection_thread=*/false);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++active_deferred_;
+  }
+  auto finish = [this, exchange](const HttpResponse& res) {
+    if (exchange->writes) ++generation_;
+    Send(*exchange, res);
+    std::lock_guard<std::mutex> lock(mu_);
+    --active_deferred_;
+    deferred_ended_.notify_all();
   };
-  bool queued = workers_->TrySubmit([this, answer, job = std::move(job), queued_ms, max_wait_ms] {
-    try {
-      HttpResponse res;
-      if (stopping_) {
-        res = BusyResponse("the server is stopping", 2);
-      } else if (NowMs() - queued_ms > max_wait_ms) {
-        res = BusyResponse("the image workers are busy; retry shortly", 2);
-      } else {
-        try {
-          res = job();
-        } catch (const std::exception& e) {
-          LogLine("internal-error", e.what(), 500, 0, 0);
-          res = ErrorResponse(ApiError::kInternal, "the server failed to answer this request");
-        }
+  bool queued = workers_->TrySubmit([this, finish, job = std::move(job), queued_ms, max_wait_ms] {
+    HttpResponse res;
+    if (stopping_) {
+      res = BusyResponse("the server is stopping", 2);
+    } else if (NowMs() - queued_ms > max_wait_ms) {
+      res = BusyResponse("the image workers are busy; retry shortly", 2);
+    } else {
+      try {
+        res = job();
+      } catch (const std::exception& e) {
+        LogLine("internal-error", e.what(), 500, 0, 0);
+        res = ErrorResponse(ApiError::kInternal, "the server failed to answer this request");
       }
-      answer(res);
-    } catch (const std::exception& e) {
-      LogLine("internal-error", e.what(), 500, 0, 0);  // the answer could not be sent
     }
-    --active_deferred_;
+    finish(res);
   });
-  if (!queued) {
-    answer(BusyResponse("the image workers are busy; retry shortly", 2));
-    --active_deferred_;
+  if (!queued) finish(BusyResponse("the image workers are busy; retry shortly", 2));
+}
+
+void HttpServer::Stream(std::shared_ptr<Exchange> exchange, HttpResponse res) {
+  exchange->connection->HoldInput();
+  std::unique_lock<std::mutex> lock(mu_);
+  JoinStreams(false);
+  if (stopping_ || static_cast<int>(streams_.size()) >= kMaxStreams) {
+    lock.unlock();
+    Send(*exchange, BusyResponse("too many downloads are being sent; retry shortly", 2));
+    return;
+  }
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  std::thread thread([this, exchange, res = std::move(res), done] {
+    Connection& connection = *exchange->connection;
+    const bool keep_alive = KeepAlive(exchange->request);
+    std::uint64_t bytes = 0;
+    bool gone = !connection.SendAndWait(StreamHead(res, keep_alive), stopping_);
+    if (!gone && !exchange->head_only()) {  // HEAD: the head alone, not even the last chunk
+      auto write = [&](std::string_view piece) {
+        if (gone || piece.empty()) return !gone;
+        char size[32];
+        std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
+        gone = !connection.SendAndWait(size, stopping_) || !connection.SendAndWait(piece, stopping_) ||
+               !connection.SendAndWait("\r\n", stopping_);
+        if (!gone) bytes += piece.size();
+        return !gone;
+      };
+      try {
+        res.stream(write);
+      } catch (const std::exception& e) {
+        LogLine("internal-error", e.what(), 500, 0, 0);
+        gone = true;
+      }
+      if (!gone) gone = !connection.SendAndWait("0\r\n\r\n", stopping_);
+    }
+    connection.EndHold(!keep_alive || gone);
+    Answered(*exchange, gone ? 499 : res.status, bytes);
+    *done = true;
+  });
+  streams_.push_back(StreamThread{std::move(thread), done});
+}
+
+void HttpServer::JoinStreams(bool all) {
+  for (auto it = streams_.begin(); it != streams_.end();) {
+    if (all || *it->done) {
+      it->thread.join();
+      it = streams_.erase(it);
+    } else {
+      ++it;
+    }
   }
 }
 
@@ -331,26 +273,15 @@ std::int64_t HttpServer::Generation() {
 std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
   HttpRequest req;
   req.method = head.method;
-  std::size_t q = head.target.find('?');
-  req.path = head.target.substr(0, q);
+  req.path = head.target.substr(0, head.target.find('?'));
   std::optional<Access> access;
-  for (const RouteSpec& route : RouteTable()) {
-    if (req.method == route.method && MatchPattern(route.pattern, req.path, nullptr) &&
-        (!access || route.access < *access)) {
-      access = route.access;
-    }
+  for (const RouteSpec* route : RoutesOfPath(req.path)) {
+    if (req.method == route->method && (!access || route->access < *access)) access = route->access;
   }
   if (!access || *access == Access::kPublic) return std::nullopt;
-  std::string query = q == std::string::npos ? "" : head.target.substr(q + 1);
-  for (std::size_t at = 0; at < query.size();) {
-    std::size_t end = std::min(query.find('&', at), query.size());
-    std::string pair = query.substr(at, end - at);
-    std::size_t eq = pair.find('=');
-    auto value = PercentDecode(eq == std::string::npos ? "" : pair.substr(eq + 1), true);
-    if (!value) return std::nullopt;
-    req.query.emplace_back(pair.substr(0, eq), *value);
-    at = end + 1;
-  }
+  auto query = ParseQuery(head.target);
+  if (!query) return std::nullopt;
+  req.query = std::move(*query);
   req.header = [&head](const std::string& name) -> std::optional<std::string> {
     std::string value = head.Header(name);
     if (value.empty()) return std::nullopt;
@@ -359,32 +290,24 @@ std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
   try {
     return api_->Authorize(req, *access);
   } catch (const std::exception&) {
-    return std::nullopt;  // the request's own dispatch answers
+    return std::nullopt;  // the request's own answer says what is wrong
   }
 }
 
 std::size_t HttpServer::BodyLimit(const RequestHead& head) const {
   const std::string path = head.target.substr(0, head.target.find('?'));
-  for (const RouteSpec& route : RouteTable()) {
-    if (route.upload && head.method == route.method && MatchPattern(route.pattern, path, nullptr)) {
-      return options_.max_upload_bytes;
-    }
+  for (const RouteSpec* route : RoutesOfPath(path)) {
+    if (route->upload && head.method == route->method) return options_.max_upload_bytes;
   }
   return kMaxJsonBodyBytes;
 }
 
-void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
-  double started = NowMs();
-  HttpRequest req;
-  req.method = MethodName(request.method());
-  req.path = request.resource();
+HttpResponse HttpServer::NoRoute(const HttpRequest& req) const {
   std::string allow;
-  for (const RouteSpec& route : RouteTable()) {
-    if (MatchPattern(route.pattern, req.path, nullptr)) {
-      allow += allow.empty() ? "" : ", ";
-      allow += route.method;
-      if (std::string_view(route.method) == "GET") allow += ", HEAD";
-    }
+  for (const RouteSpec* route : RoutesOfPath(req.path)) {
+    allow += allow.empty() ? "" : ", ";
+    allow += route->method;
+    if (std::string_view(route->method) == "GET") allow += ", HEAD";
   }
   if (!allow.empty()) allow += ", OPTIONS";
   HttpResponse res;
@@ -399,158 +322,58 @@ void HttpServer::NoRoute(const Request& request, ResponseWriter response) {
                         req.method + " is not allowed on " + req.path + " (allowed: " + allow + ")");
     res.headers.emplace_back("Allow", allow);
   }
-  Send(req, "unmatched", res, response, started, /*on_connection_thread=*/true);
+  return res;
 }
 
-void HttpServer::Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-                      ResponseWriter& response, double started_ms, bool on_connection_thread) {
-  std::shared_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
-  const bool head_only = IsHead(req);
-  const std::size_t body_bytes = head_only ? 0 : res.body.size();
-  if (on_connection_thread && peer && !res.stream && !ClientAskedToClose(req)) {
-    DirectWrite written = WriteAnswerNow(peer, SerializeResponse(res, /*keep_alive=*/true, head_only));
-    if (written == DirectWrite::kWritten) return Answered(req, route, res.status, body_bytes, started_ms);
-    if (written == DirectWrite::kGone) return Answered(req, route, 499, 0, started_ms);
-  }
-  NoteQueuedAnswer(peer);
-  if (head_only && peer && !res.stream) {
-    // The library's writer always sends the body: the head goes through its
-    // queue as bytes, behind what the queue still holds.
-    std::string bytes = SerializeResponse(res, !ClientAskedToClose(req), /*head_only=*/true);
-    const std::size_t size = bytes.size();
-    peer->send(Pistache::RawBuffer(std::move(bytes), size));
-    return Answered(req, route, res.status, 0, started_ms);
-  }
-  auto& headers = response.headers();
-  KeepAliveUnlessAsked(req, headers);
-  // Every answer is its declared type, never sniffed (an uploaded file that is
-  // also valid HTML stays an image).
-  headers.add(std::make_shared<NamedHeader>("X-Content-Type-Options", "nosniff"));
-  if (!res.content_type.empty()) {
-    headers.add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
-  }
-  for (const auto& [name, value] : res.headers) {
-    headers.add(std::make_shared<NamedHeader>(name, value));
-  }
-  if (res.stream) {
-    SendStream(req, route, res, response, started_ms);
-    return;
-  }
-  response.send(static_cast<Pistache::Http::Code>(res.status), res.body);
-  Answered(req, route, res.status, res.body.size(), started_ms);
+void HttpServer::Send(const Exchange& exchange, const HttpResponse& res) {
+  const bool head_only = exchange.head_only();
+  const bool sent = exchange.connection->Send(
+      [&](bool last) { return SerializeResponse(res, !last, head_only); }, !KeepAlive(exchange.request));
+  Answered(exchange, sent ? res.status : 499, sent && !head_only ? res.body.size() : 0);
 }
 
-void HttpServer::SendClosing(const HttpRequest& req, const std::string& route,
-                             const HttpResponse& res, const std::weak_ptr<Pistache::Tcp::Peer>& peer,
-                             double started_ms) {
-  const bool head_only = IsHead(req);
-  bool sent = SendAll(peer, SerializeClosingResponse(res, head_only), stopping_);
-  if (auto p = peer.lock()) ::shutdown(p->fd(), SHUT_WR);
-  Answered(req, route, sent ? res.status : 499, sent && !head_only ? res.body.size() : 0, started_ms);
-}
-
-void HttpServer::Answered(const HttpRequest& req, const std::string& route, int status,
-                          std::size_t bytes, double started_ms) {
-  metrics_->CountRequest(req.method, route, status);
-  LogLine(req.method, req.path, status, bytes, NowMs() - started_ms);
-}
-
-// The body is written to the socket directly, not through the library's
-// write queue: the library cannot take several queued writes on one
-// connection from another thread, and writing directly lets this thread
-// wait for the client, holding one piece at a time.
-void HttpServer::SendStream(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-                            ResponseWriter& response, double started_ms) {
-  std::weak_ptr<Pistache::Tcp::Peer> peer = response.getPeer();
-  ++active_streams_;
-  std::thread([this, peer, head = StreamHead(res), produce = res.stream, req, route,
-               status = res.status, started_ms] {
-    std::uint64_t bytes = 0;
-    bool gone = !SendAll(peer, head, stopping_);
-    if (IsHead(req)) {  // the head alone: no chunk, not even the last
-      Answered(req, route, gone ? 499 : status, 0, started_ms);
-      --active_streams_;
-      return;
-    }
-    auto write = [&](std::string_view piece) {
-      if (gone || piece.empty()) return !gone;
-      char size[32];
-      std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
-      gone = !SendAll(peer, size, stopping_) || !SendAll(peer, piece, stopping_) ||
-             !SendAll(peer, "\r\n", stopping_);
-      if (!gone) bytes += piece.size();
-      return !gone;
-    };
-    try {
-      if (!gone) produce(write);
-    } catch (const std::exception& e) {
-      LogLine("internal-error", e.what(), 500, 0, 0);
-      gone = true;
-    }
-    if (!gone) gone = !SendAll(peer, "0\r\n\r\n", stopping_);
-    Answered(req, route, gone ? 499 : status, bytes, started_ms);
-    --active_streams_;
-  }).detach();
+void HttpServer::Answered(const Exchange& exchange, int status, std::size_t bytes) {
+  metrics_->CountRequest(exchange.req.method, exchange.route, status);
+  LogLine(exchange.req.method, exchange.req.path, status, bytes, NowMs() - exchange.started_ms);
 }
 
 media::Status HttpServer::Start() {
-  try {
-    Pistache::Address address(options_.bind, Pistache::Port(static_cast<std::uint16_t>(options_.port)));
-    endpoint_ = std::make_unique<Pistache::Http::Endpoint>(address);
-    auto opts = Pistache::Http::Endpoint::options()
-                    .threads(options_.threads)
-                    .flags(Pistache::Tcp::Options::ReuseAddr)
-                    .maxRequestSize(options_.max_body_bytes)
-                    .headerTimeout(options_.header_timeout)
-                    .bodyTimeout(options_.body_timeout)
-                    .keepaliveTimeout(options_.header_timeout);
-    endpoint_->init(opts);
-    setupRoutes();
-    ConnectionLimits limits;
-    limits.gate.max_upload_bytes = options_.max_upload_bytes;
-    limits.gate.max_request_bytes = options_.max_body_bytes;
-    limits.max_connections = options_.max_connections;
-    limits.max_connections_per_address = options_.max_connections_per_address;
-    limits.judge = [this](const RequestHead& head) { return JudgeHead(head); };
-    limits.body_limit = [this](const RequestHead& head) { return BodyLimit(head); };
-    limits.answered = [this](int status, std::size_t bytes) {
-      metrics_->CountRequest("-", "before-route", status);
-      LogLine("-", "(refused from the request head)", status, bytes, 0);
-    };
-    auto handler = std::make_shared<GuardedHandler>(router_.handler(), std::move(limits));
-    handler->setHeaderTimeout(options_.header_timeout);
-    handler->setBodyTimeout(options_.body_timeout);
-    endpoint_->setHandler(handler);
-    endpoint_->serveThreaded();
-    running_ = true;
-    std::lock_guard<std::mutex> lock(endpoint_mu_);
-    endpoint_open_ = true;
-  } catch (const std::exception& e) {
-    endpoint_.reset();
-    return media::Status::IOError("cannot listen on " + options_.bind + ":" +
-                                  std::to_string(options_.port) + ": " + e.what());
-  }
-  return media::Status::OK();
+  ConnectionLimits limits;
+  limits.request.max_upload_bytes = options_.max_upload_bytes;
+  limits.request.max_request_bytes = options_.max_body_bytes;
+  limits.max_connections = options_.max_connections;
+  limits.max_connections_per_address = options_.max_connections_per_address;
+  limits.header_timeout = options_.header_timeout;
+  limits.body_timeout = options_.body_timeout;
+  ConnectionCallbacks callbacks;
+  callbacks.judge = [this](const RequestHead& head) { return JudgeHead(head); };
+  callbacks.body_limit = [this](const RequestHead& head) { return BodyLimit(head); };
+  callbacks.answer = [this](const std::shared_ptr<Connection>& connection, ParsedRequest request) {
+    OnRequest(connection, std::move(request));
+  };
+  callbacks.answered = [this](int status, std::size_t bytes, const char* what) {
+    metrics_->CountRequest("-", "before-route", status);
+    LogLine("-", what, status, bytes, 0);
+  };
+  media::Status started =
+      listener_.Start(options_.bind, options_.port, options_.threads, std::move(limits), std::move(callbacks));
+  running_ = started.ok();
+  return started;
 }
 
-std::uint16_t HttpServer::port() const {
-  return endpoint_ ? static_cast<std::uint16_t>(endpoint_->getPort()) : 0;
-}
+std::uint16_t HttpServer::port() const { return listener_.port(); }
 
 void HttpServer::Shutdown() {
   if (!running_) return;
   running_ = false;
-  stopping_ = true;
-  // Streams and deferred answers in progress get five seconds to finish;
-  // queued ones are answered 503 meanwhile.
-  for (int i = 0; i < 100 && (active_streams_ > 0 || active_deferred_ > 0); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
   {
-    std::lock_guard<std::mutex> lock(endpoint_mu_);
-    endpoint_open_ = false;  // no worker sends through the endpoint from now on
+    std::unique_lock<std::mutex> lock(mu_);
+    stopping_ = true;
+    // Jobs still queued answer 503 at once; those being made end as they do.
+    deferred_ended_.wait(lock, [this] { return active_deferred_ == 0; });
+    JoinStreams(true);  // each sees stopping_ within half a second
   }
-  endpoint_->shutdown();
+  listener_.Shutdown();
 }
 
 }  // namespace gallery::http

@@ -17,11 +17,16 @@ struct ProbeInfo {
   int height = 0;
 };
 
-// Reads the header of `bytes` with the loader of its sniffed format.
-// Errors: kUnsupported (format not accepted), kCorrupt (header unreadable),
-// kTooLarge when width × height exceeds the pixel limit (the message carries
-// the dimensions), kInternal before Init. `bytes` is only read during the call.
-// Thread-safe.
+// Reads the header of `bytes` with the loader of `format`, as the caller
+// sniffed it once (base::SniffFormat): the bytes are not sniffed again, and
+// bytes that are not of that format fail to load (kCorrupt).
+// Errors: kUnsupported (kUnknown, or a format not accepted), kCorrupt (header
+// unreadable), kTooLarge when width × height exceeds the pixel limit (the
+// message carries the dimensions), kInternal before Init. `bytes` is only
+// read during the call. Thread-safe.
+Result<ProbeInfo> Probe(SourceFormat format, std::string_view bytes);
+
+// The same for bytes nobody has sniffed yet: SniffSourceFormat, then Probe.
 Result<ProbeInfo> Probe(std::string_view bytes);
 
 }  // namespace thumbnails

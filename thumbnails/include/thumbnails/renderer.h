@@ -41,9 +41,14 @@ struct IngestSet {
 // Thread-safety: any number of threads may render at once; `bytes` is only
 // read during the call.
 
+// Each renderer takes the original's format as the caller sniffed it once
+// (see Probe), or sniffs the bytes itself when given none.
+
 // Every spec with made_at_ingest, from one decode: the largest of them is made
 // with shrink-on-load and kept in memory, the smaller ones are made from it.
 // `formats` must not be empty (kInvalidArgument).
+Result<IngestSet> RenderIngestSet(SourceFormat source_format, std::string_view bytes,
+                                  const std::vector<Format>& formats);
 Result<IngestSet> RenderIngestSet(std::string_view bytes,
                                   const std::vector<Format>& formats = {Format::kWebp,
                                                                         Format::kJpeg});
@@ -51,6 +56,8 @@ Result<IngestSet> RenderIngestSet(std::string_view bytes,
 // One rendition of any spec (the `large` one on first request), decoded with
 // shrink-on-load straight to its size. Its dimensions equal those
 // RenderIngestSet gives for the same spec.
+Result<Rendition> RenderOne(SourceFormat source_format, std::string_view bytes,
+                            const RenditionSpec& spec, Format format);
 Result<Rendition> RenderOne(std::string_view bytes, const RenditionSpec& spec, Format format);
 
 }  // namespace thumbnails

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "base/format_sniff.h"
+
 namespace thumbnails {
 
 enum class Fit {
@@ -14,6 +16,7 @@ enum class Fit {
 enum class Format { kWebp, kJpeg };
 const char* FormatExtension(Format f);  // "webp", "jpg"
 const char* FormatMimeType(Format f);   // "image/webp", "image/jpeg"
+base::ImageFormat FormatImageFormat(Format f);  // the base layer's kWebp, kJpeg
 
 struct RenditionSpec {
   std::string name;     // "tile", "small", "medium", "large"

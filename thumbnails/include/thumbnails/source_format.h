@@ -4,14 +4,14 @@
 
 #include <string_view>
 
+#include "base/format_sniff.h"
 #include "thumbnails/error.h"
 
 namespace thumbnails {
 
-enum class SourceFormat { kJpeg, kPng, kTiff, kWebp, kHeif, kAvif };
-
-// "jpeg", "png", "tiff", "webp", "heif", "avif".
-const char* SourceFormatName(SourceFormat format);
+// The base layer's format: an ingest sniffs once and hands it to Probe and
+// the renderers. Its names are base::ImageFormatName's.
+using SourceFormat = base::ImageFormat;
 
 // The accepted format whose signature starts `bytes`, as the base layer's one
 // sniff (base/format_sniff.h) decides it for the archive too.

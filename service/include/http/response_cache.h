@@ -15,7 +15,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "http_types.h"  // relative: the tests include this header by path
+#include "http/http_types.h"
 
 namespace gallery::http {
 

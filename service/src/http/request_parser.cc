@@ -1,4 +1,4 @@
-#include "http/request_gate.h"
+#include "http/request_parser.h"
 
 #include <algorithm>
 #include <cctype>
@@ -82,11 +82,16 @@ std::string RequestHead::Header(std::string_view name) const {
   return "";
 }
 
-RequestGate::RequestGate(GateLimits limits, Judge judge, BodyLimit body_limit)
+RequestParser::RequestParser(RequestLimits limits, Judge judge, BodyLimit body_limit)
     : limits_(limits), judge_(std::move(judge)), body_limit_(std::move(body_limit)) {}
 
-std::vector<GateAction> RequestGate::Feed(std::string_view bytes) {
-  std::vector<GateAction> out;
+RequestParser::Stage RequestParser::stage() const {
+  if (phase_ != Phase::kHead) return Stage::kBody;
+  return head_.empty() ? Stage::kIdle : Stage::kHead;
+}
+
+std::vector<ParserEvent> RequestParser::Feed(std::string_view bytes) {
+  std::vector<ParserEvent> out;
   while (!bytes.empty() && !refused_) {
     switch (phase_) {
       case Phase::kHead: TakeHead(bytes, out); break;
@@ -97,7 +102,7 @@ std::vector<GateAction> RequestGate::Feed(std::string_view bytes) {
   return out;
 }
 
-void RequestGate::TakeHead(std::string_view& in, std::vector<GateAction>& out) {
+void RequestParser::TakeHead(std::string_view& in, std::vector<ParserEvent>& out) {
   // Empty lines before a request line are ignored.
   if (head_.empty()) {
     while (!in.empty() && (in.front() == '\r' || in.front() == '\n')) in.remove_prefix(1);
@@ -120,15 +125,25 @@ void RequestGate::TakeHead(std::string_view& in, std::vector<GateAction>& out) {
   in.remove_prefix(head_.size() - old);
   if (auto refusal = JudgeHead(head_)) return Refuse(std::move(*refusal), out);
   sent_ = head_.size();
-  out.push_back(GateAction{GateAction::kForward, std::move(head_), {}});
   head_.clear();
-  if (expect_continue_) out.push_back(GateAction{GateAction::kContinue, "", {}});
+  if (phase_ == Phase::kHead) return Complete(out);
+  if (expect_continue_) out.push_back(ParserEvent{ParserEvent::kContinue, {}, {}});
 }
 
-std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
+void RequestParser::Complete(std::vector<ParserEvent>& out) {
+  phase_ = Phase::kHead;
+  out.push_back(ParserEvent{ParserEvent::kRequest, std::move(current_), {}});
+  current_ = ParsedRequest{};
+}
+
+std::optional<HttpResponse> RequestParser::JudgeHead(const std::string& head) {
   std::string why;
   std::optional<RequestHead> parsed = ParseHead(head, why);
   if (!parsed) return ErrorResponse(ApiError::kInvalidArgument, why);
+  const std::string& target = parsed->target;
+  if (target.empty() || (target[0] != '/' && target != "*")) {
+    return ErrorResponse(ApiError::kInvalidArgument, "the request target must be a path starting with '/'");
+  }
   if (std::find(std::begin(kServedMethods), std::end(kServedMethods), parsed->method) ==
       std::end(kServedMethods)) {
     return ErrorResponse(ApiError::kNotImplemented, "the method '" + parsed->method.substr(0, 32) +
@@ -168,23 +183,28 @@ std::optional<HttpResponse> RequestGate::JudgeHead(const std::string& head) {
     return ErrorResponse(ApiError::kExpectationFailed, "Expect '" + expect + "' is not supported");
   }
   expect_continue_ = !expect.empty() && phase_ != Phase::kHead;
-  if (judge_ && phase_ != Phase::kHead) return judge_(*parsed);
+  if (judge_ && phase_ != Phase::kHead) {
+    if (auto refusal = judge_(*parsed)) return refusal;
+  }
+  current_.http10 = head.compare(head.find("\r\n") - 8, 8, "HTTP/1.0") == 0;
+  current_.head = std::move(*parsed);
+  if (remaining_ > 0) current_.body.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, 8u << 20)));
   return std::nullopt;
 }
 
-void RequestGate::TakeLength(std::string_view& in, std::vector<GateAction>& out) {
+void RequestParser::TakeLength(std::string_view& in, std::vector<ParserEvent>& out) {
   std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, in.size()));
-  Forward(in.substr(0, n), out);
+  current_.body.append(in.substr(0, n));
   in.remove_prefix(n);
   remaining_ -= n;
-  if (remaining_ == 0) phase_ = Phase::kHead;
+  if (remaining_ == 0) Complete(out);
 }
 
-void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out) {
+void RequestParser::TakeChunked(std::string_view& in, std::vector<ParserEvent>& out) {
   if (phase_ == Phase::kChunkData || phase_ == Phase::kChunkDataEnd) {
     std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, in.size()));
     if (!CountSent(n, out)) return;
-    Forward(in.substr(0, n), out);
+    if (phase_ == Phase::kChunkData) current_.body.append(in.substr(0, n));
     in.remove_prefix(n);
     remaining_ -= n;
     if (remaining_ > 0) return;
@@ -208,8 +228,8 @@ void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out
   line_.clear();
   std::string_view text = Trim(std::string_view(line).substr(0, line.find_first_of("\r\n")));
   if (phase_ == Phase::kTrailer) {
-    // The trailer section is not handed on: the parser is done at the last chunk.
-    if (text.empty()) phase_ = Phase::kHead;
+    // Trailer fields are read and dropped; the empty line ends the request.
+    if (text.empty()) Complete(out);
     return;
   }
   std::optional<std::uint64_t> size = ParseChunkSize(text);
@@ -221,19 +241,18 @@ void RequestGate::TakeChunked(std::string_view& in, std::vector<GateAction>& out
                                     " bytes this route accepts"),
                   out);
   }
-  Forward(line, out);
   remaining_ = *size;
   phase_ = *size == 0 ? Phase::kTrailer : Phase::kChunkData;
 }
 
-bool RequestGate::TakeLine(std::string_view& in, std::size_t& taken) {
+bool RequestParser::TakeLine(std::string_view& in, std::size_t& taken) {
   std::size_t eol = in.find('\n');
   taken = eol == std::string_view::npos ? in.size() : eol + 1;
   line_.append(in.substr(0, std::min(taken, kMaxChunkLine + 1)));
   return eol != std::string_view::npos;
 }
 
-bool RequestGate::CountSent(std::size_t n, std::vector<GateAction>& out) {
+bool RequestParser::CountSent(std::size_t n, std::vector<ParserEvent>& out) {
   sent_ += n;
   if (limits_.max_request_bytes == 0 || sent_ <= limits_.max_request_bytes) return true;
   Refuse(ErrorResponse(ApiError::kTooLarge,
@@ -243,19 +262,11 @@ bool RequestGate::CountSent(std::size_t n, std::vector<GateAction>& out) {
   return false;
 }
 
-void RequestGate::Refuse(HttpResponse response, std::vector<GateAction>& out) {
+void RequestParser::Refuse(HttpResponse response, std::vector<ParserEvent>& out) {
   refused_ = true;
   head_.clear();
-  out.push_back(GateAction{GateAction::kRefuse, "", std::move(response)});
-}
-
-void RequestGate::Forward(std::string_view bytes, std::vector<GateAction>& out) {
-  if (bytes.empty()) return;
-  if (!out.empty() && out.back().kind == GateAction::kForward) {
-    out.back().bytes.append(bytes);
-  } else {
-    out.push_back(GateAction{GateAction::kForward, std::string(bytes), {}});
-  }
+  current_ = ParsedRequest{};
+  out.push_back(ParserEvent{ParserEvent::kRefuse, {}, std::move(response)});
 }
 
 std::string SerializeResponse(const HttpResponse& response, bool keep_alive, bool head_only) {

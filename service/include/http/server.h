@@ -1,11 +1,12 @@
-// The HTTP endpoint: one class owns the router and registers every route of
-// the route table in setupRoutes(). Each request takes the same path:
-// decode, authenticate, call the handler, answer, log one line, count.
+// The HTTP endpoint: connections (connection.h) read requests, and every
+// request takes the same path here: find its route in the route table,
+// authenticate, call the handler, answer, log one line, count.
 // Domain state lives in the archive, not here.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -13,13 +14,13 @@
 #include <mutex>
 #include <optional>
 #include <string>
-
-#include <pistache/endpoint.h>
-#include <pistache/router.h>
+#include <thread>
+#include <vector>
 
 #include "http/api.h"
+#include "http/connection.h"
 #include "http/metrics.h"
-#include "http/request_gate.h"
+#include "http/request_parser.h"
 #include "http/response_cache.h"
 #include "http/route_table.h"
 #include "media/status.h"
@@ -58,18 +59,20 @@ class HttpServer {
   media::Status Start();
   // The bound port (after Start).
   std::uint16_t port() const;
-  // Stops accepting, closes connections and joins the threads.
+  // Stops accepting, lets answers in progress end (queued jobs are answered
+  // 503, streams stop), closes connections and joins every thread.
   void Shutdown();
 
  private:
-  void setupRoutes();
-  void Dispatch(const RouteSpec& route, std::shared_ptr<const Pistache::Rest::Request> request,
-                Pistache::Http::ResponseWriter response);
-  // Queues `job` (a handler's deferred answer to `req`) on the workers; the
-  // worker that runs it sends its answer. `request` is kept until then.
-  void Defer(const RouteSpec& route, std::shared_ptr<const Pistache::Rest::Request> request,
-             const HttpRequest& req, std::function<HttpResponse()> job,
-             Pistache::Http::ResponseWriter response, double started_ms);
+  struct Exchange;
+  // Answers one request read whole from `connection` (on its thread).
+  void OnRequest(const std::shared_ptr<Connection>& connection, ParsedRequest request);
+  // Queues `job` (a handler's deferred answer) on the workers; the worker
+  // that runs it sends its answer.
+  void Defer(std::shared_ptr<Exchange> exchange, std::function<HttpResponse()> job);
+  // Sends the headers of `res` and its streamed body from a thread of the
+  // server's own, which logs and counts the request when the body is done.
+  void Stream(std::shared_ptr<Exchange> exchange, HttpResponse res);
   // The handler's answer to `req`, from the response cache when the route
   // is cacheable and the catalog has not changed since it was stored.
   std::shared_ptr<const HttpResponse> Answer(const RouteSpec& route, const HttpRequest& req);
@@ -78,7 +81,9 @@ class HttpServer {
   // data version (sampled at most every 20 ms, for changes made by other
   // processes) moved.
   std::int64_t Generation();
-  void NoRoute(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
+  // The answer when no route has the request's method and path: 404, 405
+  // with Allow, or 204 with Allow to OPTIONS.
+  HttpResponse NoRoute(const HttpRequest& req) const;
   // The credential check of the route `head` names, made from the head
   // alone: the 401/403 the route would answer, or nullopt when it would let
   // the request in or the head does not tell (no route, a bad query).
@@ -87,36 +92,32 @@ class HttpServer {
   // The largest body the route `head` names accepts: max_upload_bytes for
   // an upload route, kMaxJsonBodyBytes for any other (or none).
   std::size_t BodyLimit(const RequestHead& head) const;
-  // Sends `res` and logs it. From the thread that reads the connection, a
-  // whole answer is written to the socket at once (WriteAnswerNow); from
-  // others, and for streams, it goes through the library.
-  void Send(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-            Pistache::Http::ResponseWriter& response, double started_ms, bool on_connection_thread);
-  // Writes `res` with Connection: close on the peer's socket directly, from
-  // a thread other than the server's, then ends the connection.
-  void SendClosing(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-                   const std::weak_ptr<Pistache::Tcp::Peer>& peer, double started_ms);
+  // Writes `res` as the answer of `exchange`, logs and counts it.
+  void Send(const Exchange& exchange, const HttpResponse& res);
   // Logs and counts one answered request.
-  void Answered(const HttpRequest& req, const std::string& route, int status, std::size_t bytes,
-                double started_ms);
-  // Sends the headers of `res` now and its streamed body from a thread of
-  // its own, which logs and counts the request when the body is done.
-  void SendStream(const HttpRequest& req, const std::string& route, const HttpResponse& res,
-                  Pistache::Http::ResponseWriter& response, double started_ms);
+  void Answered(const Exchange& exchange, int status, std::size_t bytes);
+  // Joins the stream threads that are done (all of them with `all`, after
+  // they were told to stop).
+  void JoinStreams(bool all);
 
   Api* api_;
   Metrics* metrics_;
   WorkerPool* workers_;
   ServerOptions options_;
-  Pistache::Rest::Router router_;
   ResponseCache cache_{64u << 20};
-  std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
+  Listener listener_;
   bool running_ = false;
-  std::atomic<int> active_streams_{0};  // streamed bodies still being sent
-  std::atomic<int> active_deferred_{0};  // deferred answers queued or being made
-  std::mutex endpoint_mu_;  // held to send from a worker; Shutdown takes it to
-  bool endpoint_open_ = false;  // ... clear this before the endpoint goes
   std::atomic<bool> stopping_{false};
+
+  std::mutex mu_;  // guards what follows
+  std::condition_variable deferred_ended_;
+  int active_deferred_ = 0;  // deferred answers queued or being made
+  struct StreamThread {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> done;
+  };
+  std::vector<StreamThread> streams_;
+
   std::atomic<std::int64_t> generation_{0};
   std::atomic<std::int64_t> catalog_version_{-1};
   std::atomic<double> version_sampled_ms_{-1e12};

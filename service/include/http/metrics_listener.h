@@ -12,11 +12,10 @@
 #include "http/metrics.h"
 #include "media/status.h"
 
-namespace Pistache::Http {
-class Endpoint;
-}
 
 namespace gallery::http {
+
+class Listener;
 
 struct ListenAddress {
   std::string host;  // "127.0.0.1", "::1"
@@ -44,7 +43,7 @@ class MetricsListener {
  private:
   Metrics* metrics_;
   ListenAddress address_;
-  std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
+  std::unique_ptr<Listener> listener_;
 };
 
 }  // namespace gallery::http

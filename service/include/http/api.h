@@ -16,7 +16,6 @@
 #include "http/cursor_seal.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
-#include "http/route_table.h"
 #include "service/archive.h"
 
 namespace gallery::http {

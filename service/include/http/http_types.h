@@ -26,6 +26,13 @@ struct Principal {
   std::string share_album;  // a share link opens this one album
 };
 
+// What a route asks of its caller.
+enum class Access {
+  kPublic,  // anyone (what each may see is decided in the catalog's queries)
+  kEditor,  // an editor or an admin
+  kAdmin,   // an admin
+};
+
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
   std::string path;    // the path without the query string
@@ -83,6 +90,7 @@ enum class ApiError {
   kNotFound,  // 404 not_found: nothing there, or nothing the asker may see
   kNoRoute,  // 404 no_route: no route has this path
   kMethodNotAllowed,  // 405 method_not_allowed: the path has no route for this method
+  kRequestTimeout,  // 408 timeout: the request did not come whole within its time limit
   kConflict,  // 409 conflict: the name is taken or the state does not allow it
   kOwnAccount,  // 409 own_account: an admin may not lock themselves out
   kTooLarge,  // 413 too_large: a body over its route's limit

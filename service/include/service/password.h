@@ -6,7 +6,7 @@
 
 #include "media/status.h"
 
-namespace gallery::http {
+namespace gallery {
 
 // The shortest password `gallery user add` accepts.
 constexpr std::size_t kMinPasswordLength = 8;
@@ -21,4 +21,4 @@ media::Result<std::string> HashPassword(const std::string& password);
 // for a mismatch and for a malformed `encoded`. Thread-safe.
 bool VerifyPassword(const std::string& encoded, const std::string& password);
 
-}  // namespace gallery::http
+}  // namespace gallery

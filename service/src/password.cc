@@ -1,11 +1,11 @@
-#include "http/session_password.h"
+#include "service/password.h"
 
 #include <argon2.h>
 #include <openssl/rand.h>
 
 #include <vector>
 
-namespace gallery::http {
+namespace gallery {
 
 namespace {
 
@@ -38,4 +38,4 @@ bool VerifyPassword(const std::string& encoded, const std::string& password) {
   return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-}  // namespace gallery::http
+}  // namespace gallery

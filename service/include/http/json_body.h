@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http_types.h"  // relative: tests include this header from outside service/src
+#include "http/http_types.h"
 #include "media/catalog.h"
 #include "media/photo_edit.h"
 

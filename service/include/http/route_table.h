@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/http_types.h"
@@ -16,12 +17,6 @@ namespace gallery::http {
 
 class Api;
 using Handler = HttpResponse (Api::*)(const HttpRequest&);
-
-enum class Access {
-  kPublic,  // anyone (private albums are filtered inside the handler)
-  kEditor,  // an editor or an admin token
-  kAdmin,   // an admin token
-};
 
 // Where a parameter is read from.
 enum class In { kPath, kQuery, kHeader };
@@ -91,13 +86,14 @@ struct RouteSpec {
 // The table, in registration order. Never empty; the same vector each call.
 const std::vector<RouteSpec>& RouteTable();
 
-// True when `path` matches `pattern`, where "{name}" matches one non-empty
-// segment; fills `params` (when given) with the segments, undecoded.
-bool MatchPattern(const std::string& pattern, const std::string& path,
-                  std::map<std::string, std::string>* params);
-
-// The pattern in the router's syntax: "/api/photos/:id".
-std::string RouterPattern(const std::string& pattern);
+// The route of `method` and `path` (HEAD takes GET's): among the routes
+// that match, the one with the most fixed segments ("/api/photos/lookup"
+// before "/api/photos/{id}"), the first in the table on a tie; null when
+// none. Fills `params` (when given) with its parameters, undecoded.
+const RouteSpec* FindRoute(std::string_view method, std::string_view path,
+                           std::map<std::string, std::string>* params);
+// Every route whose pattern matches `path`, whatever its method, in table order.
+std::vector<const RouteSpec*> RoutesOfPath(std::string_view path);
 
 // The names of the pattern's parameters, in order.
 std::vector<std::string> PatternParams(const std::string& pattern);
