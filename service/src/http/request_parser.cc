@@ -188,7 +188,9 @@ std::optional<HttpResponse> RequestParser::JudgeHead(const std::string& head) {
   }
   current_.http10 = head.compare(head.find("\r\n") - 8, 8, "HTTP/1.0") == 0;
   current_.head = std::move(*parsed);
-  if (remaining_ > 0) current_.body.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, 8u << 20)));
+  // The declared length, already within the route's limit: the body is
+  // read into one buffer of its size, never copied to grow.
+  current_.body.reserve(static_cast<std::size_t>(remaining_));
   return std::nullopt;
 }
 
