@@ -35,13 +35,15 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, 
   const std::string photos = " FROM album_photo ap JOIN photo p ON p.id = ap.photo_id " + seen.where +
                              " AND ap.album_id = a.id";
   // The chosen cover as the audience may see it: one of the album's photos
-  // it sees (editors see the choice as it is).
+  // it sees (editors see the choice as it is). Without one, the best photo
+  // it sees (BestCoverOrderSql).
   const std::string chosen =
       audience.everything() ? std::string("a.cover_photo_id")
                             : "(SELECT p.id" + photos + " AND p.id = a.cover_photo_id)";
   std::string sql =
       "SELECT a.id, a.slug, coalesce(m.slug, ''), a.visibility, a.default_credit, " + chosen + ", "
-      "coalesce(" + chosen + ", (SELECT p.id" + photos + " ORDER BY ap.position LIMIT 1)), "
+      "coalesce(" + chosen + ", (SELECT p.id" + photos + " ORDER BY " + BestCoverOrderSql() +
+      ", ap.position LIMIT 1)), "
       "(SELECT count(*)" + photos + "), a.show_location "
       "FROM album a LEFT JOIN meeting m ON m.id = a.meeting_id " + where.where + " ORDER BY a.id";
   if (limit > 0) sql += " LIMIT " + std::to_string(limit);

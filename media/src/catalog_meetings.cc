@@ -28,21 +28,33 @@ Result<Meeting> ValidMeeting(const Meeting& in) {
 }
 
 // The meetings (all, or the one named `slug`) with the count of their
-// photos `audience` lists.
+// photos `audience` lists and the cover it sees: the chosen one when it lists
+// it and it is still the meeting's, else the best photo it lists
+// (BestCoverOrderSql).
 Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audience,
                                           const std::string& slug) {
-  Query counted;
-  counted.And("p.meeting_id = m.id");
-  AndPhotoListed(audience, &counted);
+  Query listed;
+  listed.And("p.meeting_id = m.id");
+  AndPhotoListed(audience, &listed);
+  const std::string photos = " FROM photo p " + listed.where;
+  const std::string chosen = "(SELECT p.id" + photos + " AND p.id = m.cover_photo_id)";
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       db.Prepare("SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
-                 "m.default_credit, (SELECT count(*) FROM photo p " + counted.where + "), m.show_location "
+                 "m.default_credit, (SELECT count(*)" + photos + "), m.show_location, " +
+                 (audience.everything() ? std::string("m.cover_photo_id") : chosen) + ", "
+                 "coalesce(" + chosen + ", (SELECT p.id" + photos + " ORDER BY " + BestCoverOrderSql() +
+                 ", p.taken_sort, p.id LIMIT 1)) "
                  "FROM meeting m " +
                  (slug.empty() ? "" : "WHERE m.slug = ? ") +
                  "ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
-  counted.BindAll(st);
-  if (!slug.empty()) st.Bind(static_cast<int>(counted.args.size()) + 1, slug);
+  // Each photo subquery carries the audience's parameters, then the slug.
+  const int subqueries = audience.everything() ? 3 : 4;
+  int index = 1;
+  for (int i = 0; i < subqueries; ++i, index += static_cast<int>(listed.args.size())) {
+    listed.BindAll(st, index);
+  }
+  if (!slug.empty()) st.Bind(index, slug);
   CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> out, st.Collect([](sqlite::Stmt& row) {
     Meeting m;
     m.id = row.Int(0);
@@ -53,6 +65,8 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
     m.default_credit = row.Text(5);
     m.photo_count = row.Int(6);
     m.show_location = row.Int(7) != 0;
+    m.cover_photo_id = row.OptInt(8);
+    m.shown_cover_id = row.OptInt(9);
     return m;
   }));
   CATALOG_RETURN_IF_ERROR(LoadTitles(db, kMeetingText, &out));
@@ -69,6 +83,23 @@ Result<Meeting> ReadMeeting(sqlite::Db& db, const std::string& slug, const Audie
 Status SaveMeetingTexts(sqlite::Db& db, const Meeting& m) {
   CATALOG_RETURN_IF_ERROR(SaveLangText(db, kMeetingText, m.id, "title", m.title));
   return SaveLangText(db, kMeetingText, m.id, "description", m.description);
+}
+
+std::string CoverText(const std::optional<std::int64_t>& id) {
+  return id ? std::to_string(*id) : std::string();
+}
+
+// NotFound for an unknown photo, InvalidArgument for one of another meeting.
+Status CheckMeetingCover(sqlite::Db& db, std::int64_t meeting_id, std::int64_t photo_id) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT meeting_id FROM photo WHERE id = ?"));
+  st.Bind(1, photo_id);
+  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("photo " + std::to_string(photo_id) + " not found");
+  if (st.OptInt(0) != std::optional<std::int64_t>(meeting_id)) {
+    return Status::InvalidArgument("cover_photo_id: photo " + std::to_string(photo_id) +
+                                   " is not one of the meeting's photos");
+  }
+  return Status::OK();
 }
 
 Status SlugTaken(const std::string& slug) {
@@ -121,14 +152,18 @@ Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
   diffs.Add("end_date", old.end_date, m.end_date);
   diffs.Add("default_credit", old.default_credit, m.default_credit);
   diffs.Add("show_location", BoolText(old.show_location), BoolText(m.show_location));
+  diffs.Add("cover_photo_id", CoverText(old.cover_photo_id), CoverText(m.cover_photo_id));
   if (diffs.empty()) return Status::OK();
+  if (m.cover_photo_id && m.cover_photo_id != old.cover_photo_id) {
+    CATALOG_RETURN_IF_ERROR(CheckMeetingCover(txn.db(), m.id, *m.cover_photo_id));
+  }
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("UPDATE meeting SET slug = ?, place = ?, start_date = ?, end_date = ?, "
-                       "default_credit = ?, show_location = ? WHERE id = ?"));
+                       "default_credit = ?, show_location = ?, cover_photo_id = ? WHERE id = ?"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
   st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit);
-  st.Bind(6, std::int64_t{m.show_location}).Bind(7, m.id);
+  st.Bind(6, std::int64_t{m.show_location}).BindOptional(7, m.cover_photo_id).Bind(8, m.id);
   Status s = st.Run();
   if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
   CATALOG_RETURN_IF_ERROR(s);

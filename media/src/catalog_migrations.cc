@@ -14,6 +14,7 @@ const char* const kMigrations[] = {
     kSchemaV2,
     kSchemaV3,
     kSchemaV4,
+    kSchemaV5,
 };
 
 Result<int> UserVersion(sqlite::Db& db) {

@@ -8,5 +8,6 @@ extern const char* const kSchemaV1;
 extern const char* const kSchemaV2;
 extern const char* const kSchemaV3;
 extern const char* const kSchemaV4;
+extern const char* const kSchemaV5;
 
 }  // namespace media::catalog

@@ -1,6 +1,7 @@
 // Photos: adding (with credit and meeting defaults), reading one, deleting,
 // and the sha256 questions of `gallery check` and `gallery gc`.
 
+#include "catalog_audience.h"
 #include "catalog_json.h"
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
@@ -145,6 +146,30 @@ Result<std::optional<std::int64_t>> SqliteCatalog::FindPhotoBySha256(const std::
   CATALOG_ASSIGN_OR_RETURN(std::string hex, NormalizeSha256("sha256", sha256));
   CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
   return IdBySha256(txn.db(), hex);
+}
+
+Result<std::vector<KnownPhoto>> SqliteCatalog::FindPhotosBySha256(const std::vector<std::string>& sha256s,
+                                                                 const Audience& audience) {
+  std::vector<std::string> hexes;
+  hexes.reserve(sha256s.size());
+  for (std::size_t i = 0; i < sha256s.size(); ++i) {
+    CATALOG_ASSIGN_OR_RETURN(std::string hex,
+                             NormalizeSha256("sha256[" + std::to_string(i) + "]", sha256s[i]));
+    hexes.push_back(std::move(hex));
+  }
+  if (hexes.empty()) return std::vector<KnownPhoto>{};
+  Query q;
+  AndPhotoReachable(audience, &q);
+  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  // Each hash once, in the order first asked.
+  CATALOG_ASSIGN_OR_RETURN(
+      sqlite::Stmt st,
+      txn.db().Prepare("SELECT p.sha256, p.id FROM (SELECT value, min(key) AS first FROM json_each(?) "
+                       "GROUP BY value) asked JOIN photo p ON p.sha256 = asked.value " +
+                       q.where + " ORDER BY asked.first"));
+  st.Bind(1, JsonStringArray(hexes));
+  q.BindAll(st, 2);
+  return st.Collect([&](sqlite::Stmt& row) { return KnownPhoto{row.Text(0), row.Int(1)}; });
 }
 
 Result<std::vector<std::string>> SqliteCatalog::AllSha256() {

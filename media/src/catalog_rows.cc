@@ -35,6 +35,14 @@ Status CheckPhotoExists(sqlite::Db& db, std::int64_t id) {
   return Status::OK();
 }
 
+std::string BestCoverOrderSql() {
+  // Under embargo last: only editors see such a photo at all, and it becomes
+  // a cover only when there is nothing else.
+  return "(p.embargo_until IS NULL OR p.embargo_until <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) DESC, "
+         "min(p.width, p.height) >= " + std::to_string(kCoverMinShortSide) +
+         " DESC, p.width * p.height DESC";
+}
+
 Status SaveLangText(sqlite::Db& db, const TextTable& t, std::int64_t owner, const std::string& field,
                     const LangText& text) {
   CATALOG_ASSIGN_OR_RETURN(

@@ -19,6 +19,11 @@ Result<std::int64_t> AlbumId(sqlite::Db& db, const std::string& slug);
 // NotFound when no photo has this id.
 Status CheckPhotoExists(sqlite::Db& db, std::int64_t id);
 
+// The ORDER BY terms that put the best cover candidate among photos `p`
+// first: not under embargo, then kCoverMinShortSide, then the largest;
+// callers add their own tie-breaker.
+std::string BestCoverOrderSql();
+
 // Appends the photos not yet in the album at its end, in the order given;
 // NotFound (nothing appended by the caller's transaction) for an unknown id.
 // Defined in catalog_album_members.cc.

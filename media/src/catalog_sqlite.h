@@ -42,6 +42,8 @@ class SqliteCatalog : public Catalog {
   Result<Photo> GetPhoto(std::int64_t id, const Audience& audience) override;
   Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) override;
   Result<PhotoPage> ListPhotos(const PhotoFilter& filter) override;
+  Result<std::vector<KnownPhoto>> FindPhotosBySha256(const std::vector<std::string>& sha256s,
+                                                     const Audience& audience) override;
   Result<std::vector<std::string>> AllSha256() override;
   Result<std::string> DeletePhoto(std::int64_t id, const std::string& who) override;
   Result<std::vector<DeletedPhoto>> ListDeletedPhotos() override;

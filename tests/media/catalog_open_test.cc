@@ -27,13 +27,20 @@ std::string Query(const std::string& path, const std::string& sql) {
   return out;
 }
 
-// Takes a version-4 file back to version 3's schema.
+// Takes a version-5 file back to version 4's schema.
+void UndoVersion5(const std::string& path) {
+  Query(path, "DROP INDEX meeting_by_cover");
+  Query(path, "ALTER TABLE meeting DROP COLUMN cover_photo_id");
+}
+
+// Takes a version-5 file back to version 3's schema.
 void UndoVersion4(const std::string& path) {
+  UndoVersion5(path);
   Query(path, "ALTER TABLE meeting DROP COLUMN show_location");
   Query(path, "ALTER TABLE album DROP COLUMN show_location");
 }
 
-// Takes a version-4 file back to version 2's schema (one version at a time).
+// Takes a version-5 file back to version 2's schema (one version at a time).
 void UndoVersion3(const std::string& path) {
   UndoVersion4(path);
   Query(path, "DROP INDEX credential_by_kind_user");
@@ -49,7 +56,7 @@ TEST(CatalogOpenTest, FreshFileGetsLatestSchemaInWalMode) {
   testing_util::TempDir dir;
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'photo_fts'"), "1");
   EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
@@ -69,7 +76,7 @@ TEST(CatalogOpenTest, ReopenKeepsDataAndDoesNotMigrateAgain) {
   auto all = (*again)->AllSha256();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
 }
 
 TEST(CatalogOpenTest, RefusesFileFromNewerVersionAndLeavesItUntouched) {
@@ -92,7 +99,7 @@ TEST(CatalogOpenTest, UpgradesAnOlderEmptyFile) {
   Query(dir / "c.db", "INSERT INTO note VALUES ('kept')");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
   EXPECT_EQ(Query(dir / "c.db", "SELECT x FROM note"), "kept");
 }
 
@@ -142,11 +149,32 @@ TEST(CatalogOpenTest, UpgradesAVersion1CatalogKeepingItsPhotos) {
   Query(dir / "c.db", "PRAGMA user_version = 1");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "4");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
   ASSERT_TRUE((*catalog)->GetPhoto(id).ok());
   ASSERT_TRUE((*catalog)->DeletePhoto(id).ok());
   ASSERT_TRUE((*catalog)->RestorePhoto(id).ok());
   EXPECT_TRUE((*catalog)->GetPhoto(id).ok());
+}
+
+TEST(CatalogOpenTest, UpgradesAVersion4CatalogGivingMeetingsNoChosenCover) {
+  testing_util::TempDir dir;
+  {
+    auto catalog = Catalog::Open(dir / "c.db");
+    ASSERT_TRUE(catalog.ok());
+    media::Meeting m;
+    m.slug = "casablanca-2016";
+    ASSERT_TRUE((*catalog)->CreateMeeting(m).ok());
+    ASSERT_TRUE((*catalog)->AddPhoto(MakePhoto(1)).ok());
+  }
+  UndoVersion5(dir / "c.db");
+  Query(dir / "c.db", "PRAGMA user_version = 4");
+  auto catalog = Catalog::Open(dir / "c.db");
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
+  auto m = (*catalog)->GetMeeting("casablanca-2016");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_FALSE(m->cover_photo_id.has_value());
+  EXPECT_FALSE(m->shown_cover_id.has_value());  // the photo is not the meeting's
 }
 
 TEST(CatalogOpenTest, NotADatabaseIsCorrupt) {
@@ -208,7 +236,7 @@ TEST(CatalogOpenTest, UpgradesAVersion2CatalogWithUsersAndTokens) {
 
   auto catalog = Catalog::Open(path);
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(path, "PRAGMA user_version"), "4");
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "5");
   auto users = (*catalog)->ListUsers();
   ASSERT_TRUE(users.ok());
   ASSERT_EQ(users->size(), 2u);

@@ -81,6 +81,8 @@ const Row kTable[] = {
     {"GET", "/api/credits", "/api/credits", "", kAll200},
     {"GET", "/api/tags", "/api/tags", "", kAll200},
     {"POST", "/api/photos", "/api/photos", "@jpeg", kEditor201},
+    {"POST", "/api/photos/lookup", "/api/photos/lookup",
+     R"({"sha256": ["0000000000000000000000000000000000000000000000000000000000000000"]})", kEditor200},
     {"PATCH", "/api/photos", "/api/photos", R"({"ids": [{open}], "set": {"usage_terms": "{who}"}})",
      kEditor200},
     {"PATCH", "/api/photos/{id}", "/api/photos/{open}", R"({"headline": {"en": "{who}"}})", kEditor200},

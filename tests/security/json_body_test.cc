@@ -184,11 +184,22 @@ TEST(JsonBodyTest, AlbumAndMeetingFields) {
   EXPECT_FALSE(cover.id);
 
   media::Meeting meeting;
-  ASSERT_EQ(Refusal(ReadMeetingFields({{"slug", "casablanca-2016"}, {"place", "Casablanca"}}, true, &meeting)), "");
+  CoverChange meeting_cover;
+  ASSERT_EQ(Refusal(ReadMeetingFields({{"slug", "casablanca-2016"}, {"place", "Casablanca"}}, true, &meeting,
+                                      &meeting_cover)), "");
   EXPECT_EQ(meeting.place, "Casablanca");
-  EXPECT_EQ(Refusal(ReadMeetingFields({{"place", "x"}}, true, &meeting)), "slug: is required");
-  EXPECT_EQ(Refusal(ReadMeetingFields({{"start_date", 2016}}, false, &meeting)), "start_date: must be text or null");
-  EXPECT_EQ(Refusal(ReadMeetingFields({{"venue", "x"}}, false, &meeting)), "venue: unknown field");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"place", "x"}}, true, &meeting, &meeting_cover)), "slug: is required");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"start_date", 2016}}, false, &meeting, &meeting_cover)),
+            "start_date: must be text or null");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"venue", "x"}}, false, &meeting, &meeting_cover)), "venue: unknown field");
+  // A meeting's cover: only on a change, a photo id or null.
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"slug", "x"}, {"cover_photo_id", 7}}, true, &meeting, &meeting_cover)),
+            "cover_photo_id: unknown field");
+  EXPECT_EQ(Refusal(ReadMeetingFields({{"cover_photo_id", "7"}}, false, &meeting, &meeting_cover)),
+            "cover_photo_id: must be a photo id or null");
+  ASSERT_EQ(Refusal(ReadMeetingFields({{"cover_photo_id", 7}}, false, &meeting, &meeting_cover)), "");
+  EXPECT_TRUE(meeting_cover.given);
+  EXPECT_EQ(meeting_cover.id, 7);
 }
 
 }  // namespace

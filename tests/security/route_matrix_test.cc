@@ -215,6 +215,8 @@ const Rule kRules[] = {
     {"GET", "/api/photos/{id}", Need::kAnyone, Check::kPhoto},
     {"POST", "/api/photos", Need::kEditor, Check::kChange, "{", 415, "application/json"},
     {"PATCH", "/api/photos", Need::kEditor, Check::kChange, "{"},
+    // A read for editors, asked like a change: a bad body is refused first.
+    {"POST", "/api/photos/lookup", Need::kEditor, Check::kChange, "{"},
     {"PATCH", "/api/photos/{id}", Need::kEditor, Check::kChange, "{"},
     {"DELETE", "/api/photos/{id}", Need::kAdmin, Check::kChange},
     {"GET", "/api/trash", Need::kAdmin, Check::kTrash},

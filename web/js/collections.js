@@ -4,17 +4,18 @@ import {h} from './dom.js';
 import {formatRange, photoCount, pick, t} from './i18n.js';
 import {altOf, loadMeetingTitles, renditionUrl} from './photo_text.js';
 
-// Fills `holder` with the first photo of `query` as a cover (if any).
-function cover(holder, query) {
-  Promise.all([getJson('/api/photos', {...query, limit: 1}), loadMeetingTitles()]).then(([page]) => {
-    const photo = page.items[0];
-    if (photo) holder.append(h('img', {src: renditionUrl(photo, 'small'), alt: altOf(photo), loading: 'lazy'}));
+// Fills `holder` with the cover the server chose for this asker (the
+// editor's choice, else the best photo it may see), if there is one.
+function cover(holder, id) {
+  if (!id) return;
+  Promise.all([getJson(`/api/photos/${encodeURIComponent(id)}`), loadMeetingTitles()]).then(([photo]) => {
+    holder.append(h('img', {src: renditionUrl(photo, 'small'), alt: altOf(photo), loading: 'lazy'}));
   }).catch(() => {});
 }
 
 export function meetingCard(meeting) {
   const picture = h('div', {class: 'cover'});
-  cover(picture, {meeting: meeting.slug});
+  cover(picture, meeting.shown_cover_id);
   const title = pick(meeting.title) || meeting.slug;
   return h('li', {class: 'card'},
     picture,
@@ -27,7 +28,7 @@ export function meetingCard(meeting) {
 
 export function albumCard(album) {
   const picture = h('div', {class: 'cover'});
-  cover(picture, {album: album.slug});
+  cover(picture, album.shown_cover_id);
   return h('li', {class: 'card'},
     picture,
     h('h3', {}, h('a', {href: withShare(`/albums/${encodeURIComponent(album.slug)}`), text: pick(album.title) || album.slug})),

@@ -40,10 +40,24 @@ struct Meeting {
   // Where its photos were taken (GPS) is shown to everyone who sees them;
   // otherwise to editors and admins only (see Photo::location_shown).
   bool show_location = false;
+  // The cover an editor chose (one of the meeting's photos). As read for an
+  // audience that may not list that photo, it reads as none.
+  std::optional<std::int64_t> cover_photo_id;
+  // Read-only: the cover the asking audience sees: the chosen one when it
+  // may list it, else the meeting's best photo it may list (see
+  // kCoverMinShortSide).
+  std::optional<std::int64_t> shown_cover_id;
   // Read-only: the meeting's photos the asking audience may list (see
   // Audience).
   std::int64_t photo_count = 0;
 };
+
+// A cover the editor did not choose is the best photo the audience may see:
+// one not under embargo when there is one (only editors see those), then
+// one at least this many pixels on its short side when there is one, the
+// largest (width × height) of those, the earliest in order among equals.
+// (A 1×1 pixel or a thin strip is never chosen over a real photo.)
+inline constexpr int kCoverMinShortSide = 200;
 
 enum class Visibility { kPublic, kUnlisted, kPrivate };
 const char* VisibilityName(Visibility v);  // "public", "unlisted", "private"
@@ -63,7 +77,8 @@ struct Album {
   // that photo (under embargo), it reads as none.
   std::optional<std::int64_t> cover_photo_id;
   // Read-only: the cover the asking audience sees: the chosen one when it
-  // may see it, else the first photo in album order it may see.
+  // may see it, else the album's best photo it may see (see
+  // kCoverMinShortSide; album order among equals).
   std::optional<std::int64_t> shown_cover_id;
   // Read-only: the album's photos the asking audience may see.
   std::int64_t photo_count = 0;
@@ -154,6 +169,12 @@ struct PhotoFilter {
   Audience audience;            // only what it may see (see Audience)
   std::string cursor;           // opaque, from a previous page; empty = first page
   int limit = 50;               // 1..500
+};
+
+// A photo found by the SHA-256 of its original.
+struct KnownPhoto {
+  std::string sha256;
+  std::int64_t id = 0;
 };
 
 struct PhotoPage {
@@ -312,6 +333,12 @@ class Catalog {
   // cursor not made by the same kind of listing; NotFound for an unknown
   // meeting or album.
   virtual Result<PhotoPage> ListPhotos(const PhotoFilter& filter) = 0;
+  // Of `sha256s` (each 64 hex digits, either case), those of catalogued
+  // photos the audience may reach, lower case, with their ids, in the order
+  // asked (each once). One query, whatever the number; InvalidArgument
+  // naming the first bad hash (nothing is looked up).
+  virtual Result<std::vector<KnownPhoto>> FindPhotosBySha256(const std::vector<std::string>& sha256s,
+                                                             const Audience& audience = {}) = 0;
   // Every catalogued sha256 (for `gallery check`).
   virtual Result<std::vector<std::string>> AllSha256() = 0;
   // Appends the photos that are not members yet, in the order given.
@@ -356,7 +383,9 @@ class Catalog {
   // m.slug differs and is free: Conflict otherwise; an empty m.slug keeps
   // it); one history row per
   // changed field ("slug", "title.<lang>", "description.<lang>", "place",
-  // "start_date", "end_date", "default_credit").
+  // "start_date", "end_date", "default_credit", "show_location",
+  // "cover_photo_id"). NotFound for an unknown cover photo, InvalidArgument
+  // for a cover that is not one of the meeting's photos.
   virtual Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) = 0;
   virtual Result<std::vector<HistoryEntry>> MeetingHistory(const std::string& slug) = 0;
   // Photos and albums of the meeting lose the meeting; none is deleted.

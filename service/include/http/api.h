@@ -68,6 +68,7 @@ class Api {
 
   // --- uploads
   HttpResponse UploadPhotos(const HttpRequest& req);
+  HttpResponse LookupPhotos(const HttpRequest& req);
 
   // --- editing
   HttpResponse EditPhoto(const HttpRequest& req);

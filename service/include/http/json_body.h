@@ -24,6 +24,8 @@ namespace gallery::http {
 // nesting of arrays and objects.
 inline constexpr std::size_t kMaxJsonBodyBytes = std::size_t{1} << 20;
 inline constexpr int kMaxJsonDepth = 32;
+// The most SHA-256 digests one POST /api/photos/lookup may ask about.
+inline constexpr std::size_t kMaxLookupHashes = 1000;
 
 // 400 {"code": "invalid_argument", "message": "<field>: <why>"}.
 HttpResponse BadField(const std::string& field, const std::string& why);
@@ -89,6 +91,10 @@ struct CoverChange {
   std::optional<std::int64_t> id;
 };
 
+// Reads "cover_photo_id" (a positive id or null) of `body` into *cover
+// when present; the 400 answer when it is neither.
+std::optional<HttpResponse> ReadCoverField(const nlohmann::json& body, CoverChange* cover);
+
 // Applies an album body (slug, title, description, meeting, visibility,
 // default_credit and, unless `creating`, cover_photo_id) to *album and
 // *cover; `creating` requires the slug. The 400 answer naming the first
@@ -97,11 +103,12 @@ std::optional<HttpResponse> ReadAlbumFields(const nlohmann::json& body, bool cre
                                             CoverChange* cover);
 
 // Applies a meeting body (slug, title, description, place, start_date,
-// end_date, default_credit) to *meeting; `creating` requires the slug. The
+// end_date, default_credit, show_location) to *meeting and, unless
+// `creating`, cover_photo_id to *cover; `creating` requires the slug. The
 // 400 answer naming the first field refused; *meeting may then be partly
 // changed.
 std::optional<HttpResponse> ReadMeetingFields(const nlohmann::json& body, bool creating,
-                                              media::Meeting* meeting);
+                                              media::Meeting* meeting, CoverChange* cover);
 
 // One history row as the API shows it.
 nlohmann::json HistoryEntryJson(const media::HistoryEntry& e);

@@ -1,6 +1,6 @@
 // Counters the server exposes at GET /metrics in the Prometheus text format:
-// requests by route and status, ingests by outcome with their durations, and
-// the worker queue's depth. Thread-safe: every method may be called from any
+// requests by route and status, ingests by outcome with their durations, the
+// bytes of upload bodies received, and the worker queue's depth. Thread-safe: every method may be called from any
 // thread.
 #pragma once
 
@@ -25,6 +25,8 @@ class Metrics {
   // One ingest finished with `outcome` ("created", "duplicate", or an error
   // code name) after `seconds`.
   void CountIngest(const std::string& outcome, double seconds);
+  // An upload's body of `bytes` received (whatever then becomes of it).
+  void CountUploadBytes(std::uint64_t bytes);
 
   // The exposition text (text/plain; version=0.0.4).
   std::string Render() const;
@@ -39,6 +41,7 @@ class Metrics {
   std::uint64_t ingest_buckets_[kBuckets] = {};
   std::uint64_t ingest_count_ = 0;
   double ingest_seconds_ = 0;
+  std::uint64_t upload_bytes_ = 0;
 };
 
 }  // namespace gallery::http

@@ -1,5 +1,5 @@
 // Writing meetings: create, update (slug, title, description, place, dates,
-// default credit), delete (its photos and albums stay, without the
+// default credit, location, cover photo), delete (its photos and albums stay, without the
 // meeting), and the meeting's edit history.
 #include "http/api.h"
 #include "http/json_body.h"
@@ -14,7 +14,8 @@ HttpResponse Api::CreateMeeting(const HttpRequest& req) {
   json body;
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   media::Meeting meeting;
-  if (auto bad = ReadMeetingFields(body, true, &meeting)) return *bad;
+  CoverChange no_cover;
+  if (auto bad = ReadMeetingFields(body, true, &meeting, &no_cover)) return *bad;
   media::Status s = catalog().CreateMeeting(meeting);
   if (!s.ok()) return ErrorFromStatus(s);
   auto created = catalog().GetMeeting(meeting.slug);
@@ -31,7 +32,15 @@ HttpResponse Api::UpdateMeeting(const HttpRequest& req) {
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   if (body.empty()) return BadField("body", "nothing to change");
   media::Meeting changed = *meeting;
-  if (auto bad = ReadMeetingFields(body, false, &changed)) return *bad;
+  CoverChange cover;
+  if (auto bad = ReadMeetingFields(body, false, &changed, &cover)) return *bad;
+  if (cover.given && cover.id) {
+    auto photo = catalog().GetPhoto(*cover.id);
+    if (!photo.ok() || photo->meeting_slug != meeting->slug) {
+      return BadField("cover_photo_id", "photo " + std::to_string(*cover.id) + " is not one of the meeting's photos");
+    }
+  }
+  if (cover.given) changed.cover_photo_id = cover.id;
   media::Status s = catalog().UpdateMeeting(meeting->slug, changed, req.principal.name);
   if (!s.ok()) return ErrorFromStatus(s);
   auto updated = catalog().GetMeeting(changed.slug);

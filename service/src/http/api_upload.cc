@@ -54,6 +54,7 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
 }
 
 HttpResponse Api::UploadPhotos(const HttpRequest& req) {
+  ctx_.metrics->CountUploadBytes(req.body->size());
   if (req.body->size() > ctx_.max_upload_bytes) {
     return ErrorResponse(ApiError::kTooLarge, "the body is over " + std::to_string(ctx_.max_upload_bytes) +
                                                " bytes");

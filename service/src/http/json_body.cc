@@ -255,6 +255,18 @@ std::optional<HttpResponse> ReadBulkEdit(const json& body, std::vector<std::int6
   return ReadPhotoEdit(*set, edit);
 }
 
+std::optional<HttpResponse> ReadCoverField(const json& body, CoverChange* cover) {
+  if (!body.contains("cover_photo_id")) return std::nullopt;
+  const json& c = body["cover_photo_id"];
+  cover->given = true;
+  if (c.is_null()) return std::nullopt;
+  if (!c.is_number_integer() || c.get<std::int64_t>() <= 0) {
+    return BadField("cover_photo_id", "must be a photo id or null");
+  }
+  cover->id = c.get<std::int64_t>();
+  return std::nullopt;
+}
+
 std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, media::Album* album,
                                             CoverChange* cover) {
   std::vector<std::string> known = {"slug", "title", "description", "meeting", "visibility",
@@ -285,24 +297,15 @@ std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, med
     if (auto bad = ReadText("default_credit", body["default_credit"], &album->default_credit)) return bad;
   }
   if (auto bad = ReadFlag(body, "show_location", &album->show_location)) return bad;
-  if (body.contains("cover_photo_id")) {
-    const json& c = body["cover_photo_id"];
-    cover->given = true;
-    if (!c.is_null()) {
-      if (!c.is_number_integer() || c.get<std::int64_t>() <= 0) {
-        return BadField("cover_photo_id", "must be a photo id or null");
-      }
-      cover->id = c.get<std::int64_t>();
-    }
-  }
-  return std::nullopt;
+  return ReadCoverField(body, cover);
 }
 
-std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, media::Meeting* meeting) {
-  if (auto bad = RejectUnknownFields(body, {"slug", "title", "description", "place", "start_date",
-                                            "end_date", "default_credit", "show_location"})) {
-    return bad;
-  }
+std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, media::Meeting* meeting,
+                                              CoverChange* cover) {
+  std::vector<std::string> known = {"slug", "title", "description", "place", "start_date",
+                                    "end_date", "default_credit", "show_location"};
+  if (!creating) known.push_back("cover_photo_id");
+  if (auto bad = RejectUnknownFields(body, known)) return bad;
   if (creating && !body.contains("slug")) return BadField("slug", "is required");
   if (body.contains("slug")) {
     if (!body["slug"].is_string()) return BadField("slug", "must be text");
@@ -322,7 +325,8 @@ std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, m
     if (!body.contains(field)) continue;
     if (auto bad = ReadText(field, body[field], target)) return bad;
   }
-  return ReadFlag(body, "show_location", &meeting->show_location);
+  if (auto bad = ReadFlag(body, "show_location", &meeting->show_location)) return bad;
+  return ReadCoverField(body, cover);
 }
 
 json HistoryEntryJson(const media::HistoryEntry& e) {

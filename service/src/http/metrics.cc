@@ -42,6 +42,11 @@ void Metrics::CountIngest(const std::string& outcome, double seconds) {
   }
 }
 
+void Metrics::CountUploadBytes(std::uint64_t bytes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  upload_bytes_ += bytes;
+}
+
 std::string Metrics::Render() const {
   std::ostringstream out;
   std::lock_guard<std::mutex> lock(mu_);
@@ -65,6 +70,9 @@ std::string Metrics::Render() const {
   out << "gallery_ingest_duration_seconds_bucket{le=\"+Inf\"} " << ingest_count_ << "\n"
       << "gallery_ingest_duration_seconds_sum " << ingest_seconds_ << "\n"
       << "gallery_ingest_duration_seconds_count " << ingest_count_ << "\n";
+  out << "# HELP gallery_upload_body_bytes_total Bytes of upload bodies received (POST /api/photos).\n"
+      << "# TYPE gallery_upload_body_bytes_total counter\n"
+      << "gallery_upload_body_bytes_total " << upload_bytes_ << "\n";
   out << "# HELP gallery_worker_queue_depth Tasks waiting for a worker.\n"
       << "# TYPE gallery_worker_queue_depth gauge\n"
       << "gallery_worker_queue_depth " << (queue_depth_ ? queue_depth_() : 0) << "\n";

@@ -40,7 +40,7 @@ const char kComponents[] = R"json({
         "photo_count": {"type": "integer", "description": "the album's photos the asker may see"},
         "shown_cover_id": {
           "type": ["integer", "null"],
-          "description": "the cover the asker sees: the chosen one, else the album's first photo the asker may see"
+          "description": "the cover the asker sees: the chosen one, else the album's best photo the asker may see (at least 200 px on its short side when one is, the largest of those)"
         },
         "slug": {"type": "string"},
         "title": {"type": "object"},
@@ -62,12 +62,20 @@ const char kComponents[] = R"json({
       "type": "object",
       "properties": {
         "albums": {"type": "array", "items": {"$ref": "#/components/schemas/Album"}},
+        "cover_photo_id": {
+          "type": ["integer", "null"],
+          "description": "the cover an editor chose; null to whoever may not list that photo"
+        },
         "default_credit": {"type": ["string", "null"]},
         "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"type": "object"},
         "end_date": {"type": ["string", "null"]},
         "photo_count": {"type": "integer"},
         "place": {"type": ["string", "null"]},
+        "shown_cover_id": {
+          "type": ["integer", "null"],
+          "description": "the cover the asker sees: the chosen one, else the meeting's best photo the asker may list (at least 200 px on its short side when one is, the largest of those)"
+        },
         "slug": {"type": "string"},
         "start_date": {"type": ["string", "null"]},
         "title": {"type": "object"}
@@ -133,6 +141,10 @@ const char kComponents[] = R"json({
     "MeetingPatch": {
       "type": "object",
       "properties": {
+        "cover_photo_id": {
+          "type": ["integer", "null"],
+          "description": "a photo of the meeting, or null (not on creation)"
+        },
         "default_credit": {"type": ["string", "null"]},
         "show_location": {"$ref": "#/components/schemas/ShowLocation"},
         "description": {"$ref": "#/components/schemas/Texts"},
@@ -141,6 +153,18 @@ const char kComponents[] = R"json({
         "slug": {"type": "string"},
         "start_date": {"type": ["string", "null"]},
         "title": {"$ref": "#/components/schemas/Texts"}
+      }
+    },
+    "Sha256List": {
+      "type": "object",
+      "required": ["sha256"],
+      "properties": {
+        "sha256": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 1000,
+          "items": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}
+        }
       }
     },
     "PhotoIds": {

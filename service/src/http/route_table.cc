@@ -136,6 +136,14 @@ const std::vector<RouteSpec>& RouteTable() {
                     "several files: {items: [{filename, status, photo | error}]}")
           .Responds(201, "Created: the photo", "Photo")
           .Errors({400, 404, 413, 415, 422, 503, 507}),
+      Post("/api/photos/lookup", &Api::LookupPhotos, Access::kEditor)
+          .Summary("Which of these SHA-256 digests of originals the archive already has, so that an "
+                   "uploader skips those files before sending them (editor): {sha256: [hex, ...]}, 1 to "
+                   "1,000 digests of 64 hex digits. Each known one once, in the order asked, lower case; "
+                   "only photos the asker may see")
+          .Body("Sha256List")
+          .Responds(200, "{known: [{sha256, id}]}")
+          .Errors({400, 413}),
       Patch("/api/photos", &Api::EditPhotos, Access::kEditor)
           .Summary("Edit many photos in one transaction: {ids: [...], set: {...}}")
           .Body("PhotoBulkEdit")

@@ -67,6 +67,8 @@ nlohmann::json MeetingJson(const media::Meeting& m) {
           {"end_date", NullIfEmpty(m.end_date)},
           {"default_credit", NullIfEmpty(m.default_credit)},
           {"show_location", m.show_location},
+          {"cover_photo_id", m.cover_photo_id ? nlohmann::json(*m.cover_photo_id) : nullptr},
+          {"shown_cover_id", m.shown_cover_id ? nlohmann::json(*m.shown_cover_id) : nullptr},
           {"photo_count", m.photo_count}};
 }
 
