@@ -114,6 +114,30 @@ describe('serving the pages', () => {
     assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
   });
 
+  test('each page shell preloads exactly the modules its entry imports, and each of them is served', async () => {
+    // The static imports of web/js/<entry>, then theirs, in the order they end (page_routes.js is the server's).
+    const imported = (entry) => {
+      const seen = new Set();
+      const visit = (file) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        if (file === 'page_routes.js') return;
+        const text = readFileSync(join(sourceDir, 'web/js', file), 'utf8');
+        for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'\.\/([^']+)'/gms)) visit(m[1]);
+        for (const m of text.matchAll(/^\s*import\s+'\.\/([^']+)'/gm)) visit(m[1]);
+      };
+      visit(entry);
+      seen.delete(entry);
+      return [...seen].sort();
+    };
+    for (const [shell, entry, path] of [['index.html', 'main.js', '/'], ['embed.html', 'embed.js', '/embed/albums/x']]) {
+      const html = await (await fetch(world.base + path)).text();
+      const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/static\/js\/([^"]+)">/g)].map((m) => m[1]);
+      assert.deepEqual([...preloaded].sort(), imported(entry), shell);
+      for (const file of preloaded) assert.equal((await fetch(`${world.base}/static/js/${file}`)).status, 200, file);
+    }
+  });
+
   test('nothing outside the web folder, and no hidden or unknown kinds of file', async () => {
     for (const path of ['/static/../catalog.db', '/static/..%2fcatalog.db', '/static/%2e%2e/catalog.db',
       '/static/js/..%2f..%2fCMakeLists.txt', '/static/README.md', '/static/.gitignore', '/static/nope.js',
@@ -535,6 +559,8 @@ describe('the gallery in a browser', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.equal(await page.getAttribute('.lb-prev', 'aria-label'), 'Photo précédente');
     await page.keyboard.press('Escape');
+    // Closing goes Back in the history: let it land before the next address.
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('photo'), null, {timeout: 5000});
     await page.goto('/albums/opening-session');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'the language is remembered');
     await page.goto('/albums/opening-session?lang=en');
