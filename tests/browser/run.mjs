@@ -8,17 +8,17 @@ import {createHash} from 'node:crypto';
 import net from 'node:net';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {createRequire} from 'node:module';
-import {EDITOR, World, makeDatedJpeg, makeJpeg} from './fixtures.mjs';
+import {EDITOR, World, makeDatedJpeg, makeJpeg, expectAccessible, newPageOf} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
   console.error('usage: node run.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR');
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
 const world = new World(binary, sourceDir, outDir);
+const newPage = () => newPageOf(world.context);
+const axe = (page, what) => expectAccessible(page, what, {seriousOnly: true});
 
 // A raw request line sent as is (no client-side path normalisation): the status.
 function rawStatus(path) {
@@ -55,21 +55,7 @@ async function logIn(page) {
   await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form.login button[type=submit]')]);
 }
 
-async function newPage() {
-  const page = await world.context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  return page;
-}
 
-async function axe(page, what) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [],
-    `accessibility violations on ${what}`);
-}
 
 before(async () => {
   world.setUp();
