@@ -64,7 +64,7 @@ TEST_F(UploadCommandTest, NeedsATokenOutsideTheCommandLine) {
 TEST_F(UploadCommandTest, InterruptedThenResumedSendsNothingTwice) {
   std::uint64_t total = 0;
   for (int i = 0; i < 4; ++i) {
-    std::string bytes = http_test::Jpeg(10 + i, "Card", "", 1400, 1000);
+    std::string bytes = http_test::Jpeg(10 + i, "Card", "", 2400, 1600);
     total += bytes.size();
     testing_util::WriteFileOrDie(tmp_ / ("card/sub/photo" + std::to_string(i) + ".jpg"), bytes);
   }
@@ -82,16 +82,18 @@ TEST_F(UploadCommandTest, InterruptedThenResumedSendsNothingTwice) {
   http_test::TcpProxy proxy(server_->port());
   const std::vector<std::string> args = {"upload",       tmp_ / "card", "--server",
                                          "http://127.0.0.1:" + std::to_string(proxy.port()),
-                                         "--token-file", tmp_ / "token", "--chunk-bytes", "16384"};
-  const std::size_t chunk = 16384;
-  ASSERT_GT(total, 8 * chunk);
+                                         "--token-file", tmp_ / "token", "--chunk-bytes", "4096"};
+  const std::size_t chunk = 4096;
+  ASSERT_GT(total, 40 * chunk);
   {
     GalleryProcess upload(args);
-    // Halfway through the bytes, the network stalls and the user presses Ctrl-C.
-    for (int i = 0; i < 600 && proxy.upstream_bytes() < total / 2; ++i) {
+    // In the middle of the third file (of four the same size), the network
+    // stalls and the user presses Ctrl-C.
+    const std::uint64_t middle = total * 5 / 8;
+    for (int i = 0; i < 600 && proxy.upstream_bytes() < middle; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    ASSERT_GE(proxy.upstream_bytes(), total / 2);
+    ASSERT_GE(proxy.upstream_bytes(), middle);
     proxy.Stall(true);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     upload.Signal(SIGINT);
@@ -105,7 +107,15 @@ TEST_F(UploadCommandTest, InterruptedThenResumedSendsNothingTwice) {
   const std::uint64_t stored_before = Metric(server_->port(), admin_, "gallery_tus_bytes_stored_total");
   EXPECT_GT(stored_before, 0u);
   EXPECT_LT(stored_before, total);
-  EXPECT_TRUE(std::filesystem::exists(tmp_ / "config/gallery/uploads.json"));
+  // The file being sent when Ctrl-C came is remembered, part-way through.
+  json begun = json::parse(testing_util::ReadFileOrDie(tmp_ / "config/gallery/uploads.json"));
+  ASSERT_EQ(begun.size(), 1u) << begun.dump();
+  Reply head = http_test::Send(server_->port(), "HEAD", begun.begin()->get<std::string>(),
+                               {{"Authorization", "Bearer " + editor_}, {"Tus-Resumable", "1.0.0"}});
+  ASSERT_EQ(head.status, 200);
+  const std::uint64_t offset = std::stoull(head.Header("upload-offset"));
+  EXPECT_GT(offset, 0u);
+  EXPECT_LT(offset, std::stoull(head.Header("upload-length")));
 
   auto again = RunGallery(args, 120);
   EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
