@@ -201,6 +201,17 @@ TEST_F(TusTest, CreationWithUploadOfTheWholeFile) {
   EXPECT_EQ(part.Header("upload-offset"), "100");
   EXPECT_EQ(json::parse(part.body)["offset"], 100);
   EXPECT_EQ(Patch(part.Header("location"), 100, big.substr(100)).status, 201);
+  // A first part whose checksum does not match: no upload is made.
+  const int files = UploadFiles();
+  Headers h = Tus();
+  h.emplace_back("Upload-Length", std::to_string(big.size()));
+  h.emplace_back("Upload-Metadata", Metadata({{"filename", "three.jpg"}}));
+  h.emplace_back("Content-Type", "application/offset+octet-stream");
+  h.emplace_back("Upload-Checksum", "sha256 " + Base64(RawSha256("not these bytes")));
+  Reply mismatch = Send(port(), "POST", "/api/uploads", h, big.substr(0, 100));
+  EXPECT_EQ(mismatch.status, 460);
+  EXPECT_TRUE(mismatch.Header("location").empty());
+  EXPECT_EQ(UploadFiles(), files);
 }
 
 TEST_F(TusTest, DuplicateAndRefusalAnswerAsPostDoes) {

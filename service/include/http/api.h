@@ -151,8 +151,10 @@ class Api {
   // too) or the error answer.
   std::optional<HttpResponse> OwnUpload(const HttpRequest& req, media::UploadInfo* info);
   // Writes `bytes` at `offset` of upload `id` durably, on an image worker,
-  // and ingests the file once it is whole: the tus answer.
-  HttpResponse WriteChunk(const std::string& id, std::uint64_t offset, const std::string& bytes);
+  // and ingests the file once it is whole: the tus answer. `checksum` (hex
+  // SHA-256, "" for none) must match the bytes, else nothing is written (460).
+  HttpResponse WriteChunk(const std::string& id, std::uint64_t offset, const std::string& bytes,
+                          const std::string& checksum);
 
   // Rewrites the text in the photo's cached renditions after an edit; a
   // failure is logged (the catalog edit stands).

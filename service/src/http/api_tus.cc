@@ -257,12 +257,13 @@ HttpResponse Api::CreateUpload(const HttpRequest& req) {
     auto meeting = catalog().GetMeeting(metadata["meeting"], everything);
     if (!meeting.ok()) return WithTus(ErrorFromStatus(meeting.status()));
   }
-  if (!checksum.empty() && media::Sha256Hex(req.body->data(), req.body->size()) != checksum) {
-    return TusError(ApiError::kChecksumMismatch, "Upload-Checksum does not match the bytes sent; nothing was kept");
-  }
   const std::string owner = req.principal.name;
   const std::uint64_t declared = *length;
-  return Deferred([this, body = req.body, owner, declared, metadata] {
+  return Deferred([this, body = req.body, owner, declared, metadata, checksum] {
+    // Hashed here, on an image worker, as POST /api/photos hashes its body.
+    if (!checksum.empty() && media::Sha256Hex(body->data(), body->size()) != checksum) {
+      return TusError(ApiError::kChecksumMismatch, "Upload-Checksum does not match the bytes sent; nothing was kept");
+    }
     auto info = ctx_.uploads->Create(owner, declared, metadata, Now());
     if (!info.ok()) {
       const media::Status& s = info.status();
@@ -273,7 +274,7 @@ HttpResponse Api::CreateUpload(const HttpRequest& req) {
     const std::string location = "/api/uploads/" + info->id;
     HttpResponse r;
     if (!body->empty()) {
-      r = WriteChunk(info->id, 0, *body);
+      r = WriteChunk(info->id, 0, *body, "");
     } else {
       r = WithTus(JsonResponse(StateJson(*info), 201));
       AddState(r, *info);
@@ -318,13 +319,17 @@ HttpResponse Api::PatchUpload(const HttpRequest& req) {
     return TusError(ApiError::kTooLarge, std::to_string(req.body->size()) + " bytes sent, but only " +
                                              std::to_string(info.length - info.offset) + " remain");
   }
-  if (!checksum.empty() && media::Sha256Hex(req.body->data(), req.body->size()) != checksum) {
-    return TusError(ApiError::kChecksumMismatch, "Upload-Checksum does not match the bytes sent; nothing was kept");
-  }
-  return Deferred([this, id = info.id, at = *offset, body = req.body] { return WriteChunk(id, at, *body); });
+  return Deferred([this, id = info.id, at = *offset, body = req.body, checksum] {
+    return WriteChunk(id, at, *body, checksum);
+  });
 }
 
-HttpResponse Api::WriteChunk(const std::string& id, std::uint64_t offset, const std::string& bytes) {
+HttpResponse Api::WriteChunk(const std::string& id, std::uint64_t offset, const std::string& bytes,
+                             const std::string& checksum) {
+  // Hashed here, on an image worker, as POST /api/photos hashes its body.
+  if (!checksum.empty() && media::Sha256Hex(bytes.data(), bytes.size()) != checksum) {
+    return TusError(ApiError::kChecksumMismatch, "Upload-Checksum does not match the bytes sent; nothing was kept");
+  }
   if (!ctx_.uploads->Claim(id)) {
     return TusError(ApiError::kConflict, "another request is writing upload " + id + "; retry after it");
   }
