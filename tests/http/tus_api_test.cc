@@ -150,6 +150,8 @@ TEST_F(TusTest, ChunksThenTheLastByteIngestsThePhoto) {
   EXPECT_EQ(head.Header("upload-offset"), "0");
   EXPECT_EQ(head.Header("upload-length"), std::to_string(bytes.size()));
   EXPECT_EQ(head.Header("cache-control"), "no-store");
+  EXPECT_EQ(head.Header("upload-metadata"),
+            Metadata({{"album", "hall"}, {"credit", "© IOM 2016"}, {"filename", "hall.jpg"}}));
   EXPECT_TRUE(head.body.empty());
 
   const std::size_t third = bytes.size() / 3;

@@ -66,6 +66,27 @@ std::optional<std::string> Base64Decode(std::string_view in) {
   return out;
 }
 
+std::string Base64Encode(std::string_view in) {
+  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+                       static_cast<unsigned char>(in[i + 2]);
+    for (int k = 3; k >= 0; --k) out += kAlphabet[(v >> (6 * k)) & 63];
+  }
+  const std::size_t left = in.size() - i;
+  if (left > 0) {
+    unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    if (left == 2) v |= static_cast<unsigned char>(in[i + 1]) << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += left == 2 ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
 // A decimal header value (no sign, at most 19 digits); nullopt otherwise.
 std::optional<std::uint64_t> ParseCount(const std::string& text) {
   if (text.empty() || text.size() > 19) return std::nullopt;
@@ -173,6 +194,12 @@ void AddState(HttpResponse& r, const media::UploadInfo& info) {
   r.headers.emplace_back("Upload-Offset", std::to_string(info.offset));
   r.headers.emplace_back("Upload-Length", std::to_string(info.length));
   r.headers.emplace_back("Upload-Expires", HttpDate(info.expires));
+  // The metadata as the client gave it (the keys kept), as the protocol asks.
+  std::string metadata;
+  for (const auto& [key, value] : info.metadata) {
+    metadata += (metadata.empty() ? "" : ",") + key + " " + Base64Encode(value);
+  }
+  if (!metadata.empty()) r.headers.emplace_back("Upload-Metadata", metadata);
   if (info.finished && info.photo_id > 0) r.headers.emplace_back("Upload-Photo", std::to_string(info.photo_id));
 }
 
