@@ -12,5 +12,6 @@ std::string DataDir::originals_dir() const { return root + "/originals"; }
 std::string DataDir::renditions_dir() const { return root + "/renditions"; }
 std::string DataDir::users_lock_path() const { return root + "/users.lock"; }
 std::string DataDir::cursor_key_path() const { return root + "/cursor.key"; }
+std::string DataDir::uploads_dir() const { return root + "/uploads"; }
 
 }  // namespace gallery

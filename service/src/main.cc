@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   gallery::cli::AddUserCommand(app);
   gallery::cli::AddInspectCommand(app);
   gallery::cli::AddImportCommand(app);
+  gallery::cli::AddUploadCommand(app);
   gallery::cli::AddMeetingCommand(app);
   gallery::cli::AddAlbumCommand(app);
   gallery::cli::AddCheckCommand(app);

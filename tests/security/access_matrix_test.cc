@@ -20,7 +20,9 @@ struct Row {
   const char* method;
   const char* route;  // as the OpenAPI document names it
   const char* path;   // what is asked; {placeholders} filled in per test
-  const char* body;   // JSON text, "" for none, "@jpeg" for an image upload
+  const char* body;   // JSON text, "" for none, "@jpeg" for an image upload, "@tus-create",
+                      // "@tus" or "@tus-chunk" for a resumable upload's creation, other
+                      // requests and empty chunk
   std::array<int, kWhoCount> want;  // anonymous, viewer, editor, admin, share link
 };
 
@@ -81,6 +83,10 @@ const Row kTable[] = {
     {"GET", "/api/credits", "/api/credits", "", kAll200},
     {"GET", "/api/tags", "/api/tags", "", kAll200},
     {"POST", "/api/photos", "/api/photos", "@jpeg", kEditor201},
+    {"POST", "/api/uploads", "/api/uploads", "@tus-create", kEditor201},
+    {"GET", "/api/uploads/{id}", "/api/uploads/{upload}", "@tus", kEditor200},
+    {"PATCH", "/api/uploads/{id}", "/api/uploads/{upload}", "@tus-chunk", kEditor204},
+    {"DELETE", "/api/uploads/{id}", "/api/uploads/{upload}", "@tus", kEditor204},
     {"POST", "/api/photos/lookup", "/api/photos/lookup",
      R"({"sha256": ["0000000000000000000000000000000000000000000000000000000000000000"]})", kEditor200},
     {"PATCH", "/api/photos", "/api/photos", R"({"ids": [{open}], "set": {"usage_terms": "{who}"}})",
@@ -170,6 +176,23 @@ class AccessMatrixTest : public SecurityTest {
     Reply token = http_test::Send(port(), "POST", "/api/tokens", h, R"({"role": "viewer", "name": "doomed"})");
     ASSERT_EQ(token.status, 201) << token.body;
     doomed_token_ = json::parse(token.body)["id"];
+    // A resumable upload per asker with an editor's role (their tokens are
+    // one account, so each could reach the other's; each removes its own).
+    for (std::string* upload : {&editor_upload_, &admin_upload_}) {
+      Reply made = http_test::Send(port(), "POST", "/api/uploads", TusHeaders(Editor(), true));
+      ASSERT_EQ(made.status, 201) << made.body;
+      *upload = made.Header("location").substr(std::string("/api/uploads/").size());
+    }
+  }
+
+  // The headers of a resumable upload's request; `create` adds a creation's.
+  static Headers TusHeaders(Headers headers, bool create) {
+    headers.emplace_back("Tus-Resumable", "1.0.0");
+    if (create) {
+      headers.emplace_back("Upload-Length", "100");
+      headers.emplace_back("Upload-Metadata", "filename bS5qcGc=");  // m.jpg
+    }
+    return headers;
   }
 
   std::map<std::string, std::string> Values(Who who) const {
@@ -180,14 +203,22 @@ class AccessMatrixTest : public SecurityTest {
             {"{entry}", id(entry_)},           {"{who}", who == kAdmin ? "admin" : who == kEditor ? "editor" : "nobody"},
             {"{mine}", id(who == kEditor ? loose_photo_ : open_photo_)},
             {"{link}", id(who == kAdmin ? admin_link_ : editor_link_)},
-            {"{token}", id(doomed_token_)}};
+            {"{token}", id(doomed_token_)},
+            {"{upload}", who == kAdmin ? admin_upload_ : editor_upload_}};
   }
 
   Reply Ask(const Row& row, Who who) {
     auto values = Values(who);
     std::string body = row.body;
     Headers headers;
-    if (body == "@jpeg") {
+    if (body.rfind("@tus", 0) == 0) {
+      headers = TusHeaders({}, body == "@tus-create");
+      if (body == "@tus-chunk") {
+        headers.emplace_back("Content-Type", "application/offset+octet-stream");
+        headers.emplace_back("Upload-Offset", "0");
+      }
+      body.clear();
+    } else if (body == "@jpeg") {
       body = http_test::Jpeg(100 + who, "Upload by " + std::string(WhoName(who)));
       headers = {{"Content-Type", "image/jpeg"}, {"X-Filename", "matrix.jpg"}};
     } else if (!body.empty()) {
@@ -198,6 +229,7 @@ class AccessMatrixTest : public SecurityTest {
   }
 
   std::int64_t doomed_ = 0, entry_ = 0, editor_link_ = 0, admin_link_ = 0, doomed_token_ = 0;
+  std::string editor_upload_, admin_upload_;
 };
 
 // Every (method, path) pair the OpenAPI document lists.

@@ -32,6 +32,11 @@ class FileSystem {
   virtual ~FileSystem() = default;
   // Creates (or truncates) `path` for writing.
   virtual Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) = 0;
+  // Opens the existing `path` for writing at its end (NotFound when it does
+  // not exist). A file system that cannot append answers Unsupported.
+  virtual Result<std::unique_ptr<WritableFile>> NewAppendableFile(const std::string& path) {
+    return Status::Unsupported("appending to " + path + " is not supported here");
+  }
   // Atomically replaces `to` with `from` (rename(2)).
   virtual Status Rename(const std::string& from, const std::string& to) = 0;
   // Makes the directory's entries (creates, renames) durable (fsync on the dir).

@@ -18,6 +18,7 @@
 #include "http/cursor_seal.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
+#include "media/upload_store.h"
 #include "service/archive.h"
 
 namespace gallery::http {
@@ -25,6 +26,7 @@ namespace gallery::http {
 struct ApiContext {
   Archive* archive = nullptr;     // not owned
   Metrics* metrics = nullptr;     // not owned
+  media::UploadStore* uploads = nullptr;  // resumable uploads; not owned
   std::size_t max_upload_bytes = 0;
   std::string web_dir;  // the pages' folder; "" = the source tree's web/
   std::string cursor_key;  // 32 bytes sealing page cursors (DIR/cursor.key)
@@ -69,6 +71,12 @@ class Api {
   // --- uploads
   HttpResponse UploadPhotos(const HttpRequest& req);
   HttpResponse LookupPhotos(const HttpRequest& req);
+  // Resumable uploads, tus 1.0.0 (api_tus.cc).
+  HttpResponse TusOptions(const HttpRequest& req);
+  HttpResponse CreateUpload(const HttpRequest& req);
+  HttpResponse UploadState(const HttpRequest& req);
+  HttpResponse PatchUpload(const HttpRequest& req);
+  HttpResponse DeleteUpload(const HttpRequest& req);
 
   // --- editing
   HttpResponse EditPhoto(const HttpRequest& req);
@@ -138,6 +146,15 @@ class Api {
   };
   Upload IngestOne(const std::string& bytes, const IngestOptions& options);
   HttpResponse UploadForm(const HttpRequest& req, const std::string& boundary, IngestOptions options);
+  // The upload named by the `id` parameter into *info when it is the
+  // asker's and has not expired; else the 404 (another account's upload
+  // too) or the error answer.
+  std::optional<HttpResponse> OwnUpload(const HttpRequest& req, media::UploadInfo* info);
+  // Writes `bytes` at `offset` of upload `id` durably, on an image worker,
+  // and ingests the file once it is whole: the tus answer. `checksum` (hex
+  // SHA-256, "" for none) must match the bytes, else nothing is written (460).
+  HttpResponse WriteChunk(const std::string& id, std::uint64_t offset, const std::string& bytes,
+                          const std::string& checksum);
 
   // Rewrites the text in the photo's cached renditions after an edit; a
   // failure is logged (the catalog edit stands).

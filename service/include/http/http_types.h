@@ -102,6 +102,10 @@ enum class ApiError {
   kCorrupt,  // 422 corrupt: an accepted type whose bytes cannot be read
   kLimitExceeded,  // 422 limit_exceeded: a sound file with a part over a fixed limit
   kTooManyAttempts,  // 429 too_many_attempts: login failures over the limit
+  kTooManyUploads,  // 429 too_many_uploads: unfinished resumable uploads over the account's limit
+  kUploadQuota,  // 413 upload_quota: unfinished resumable uploads' bytes over the account's quota
+  kTusVersion,  // 412 tus_version: a resumable upload request without Tus-Resumable: 1.0.0
+  kChecksumMismatch,  // 460 checksum_mismatch: a chunk whose Upload-Checksum does not match (discarded)
   kHeadTooLarge,  // 431 too_large: request headers over their limit
   kInternal,  // 500 internal: a fault of the server
   kIoError,  // 500 io_error: the server could not read or write its files

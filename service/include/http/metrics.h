@@ -27,6 +27,9 @@ class Metrics {
   void CountIngest(const std::string& outcome, double seconds);
   // An upload's body of `bytes` received (whatever then becomes of it).
   void CountUploadBytes(std::uint64_t bytes);
+  // A resumable upload's body of `received` bytes, of which `stored` were
+  // written and acknowledged (the rest refused: wrong offset, checksum).
+  void CountTusBytes(std::uint64_t received, std::uint64_t stored);
 
   // The exposition text (text/plain; version=0.0.4).
   std::string Render() const;
@@ -42,6 +45,8 @@ class Metrics {
   std::uint64_t ingest_count_ = 0;
   double ingest_seconds_ = 0;
   std::uint64_t upload_bytes_ = 0;
+  std::uint64_t tus_received_ = 0;
+  std::uint64_t tus_stored_ = 0;
 };
 
 }  // namespace gallery::http

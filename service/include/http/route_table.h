@@ -39,7 +39,7 @@ struct ResponseSpec {
 };
 
 struct RouteSpec {
-  const char* method;   // "GET", "POST", "PATCH", "PUT", "DELETE"
+  const char* method;   // "GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"
   const char* pattern;  // "/api/photos/{id}"
   Handler handler;
   Access access;
@@ -49,6 +49,7 @@ struct RouteSpec {
   // The body is a photo upload, up to --max-upload-bytes; every other
   // route's body (JSON) is at most kMaxJsonBodyBytes (json_body.h).
   bool upload = false;
+  const char* upload_body = "PhotoUpload";  // an upload's request body (openapi_schemas.cc)
 
   // The description. Routes needing an editor or an admin are documented
   // with their credentials and their 401 and 403 without saying so here.
@@ -65,7 +66,11 @@ struct RouteSpec {
 
   // Setters for the table, each returning the route.
   RouteSpec& Cacheable() { cacheable = true; return *this; }
-  RouteSpec& Upload() { upload = true; return *this; }
+  RouteSpec& Upload(const char* request_body = "PhotoUpload") {
+    upload = true;
+    upload_body = request_body;
+    return *this;
+  }
   RouteSpec& Summary(const char* text) { summary = text; return *this; }
   RouteSpec& Description(const char* text) { description = text; return *this; }
   RouteSpec& Params(std::vector<ParamSpec> list) { params = std::move(list); return *this; }

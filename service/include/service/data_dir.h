@@ -14,6 +14,7 @@ struct DataDir {
   std::string renditions_dir() const;   // DIR/renditions
   std::string users_lock_path() const;  // DIR/users.lock
   std::string cursor_key_path() const;  // DIR/cursor.key: seals page cursors
+  std::string uploads_dir() const;      // DIR/uploads: resumable uploads not yet whole
 };
 
 }  // namespace gallery

@@ -17,6 +17,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/file_walk.h"
 #include "cli/stage_report.h"
 #include "service/worker_pool.h"
 
@@ -36,102 +37,6 @@ struct ImportArgs {
   std::vector<std::string> paths;
   int jobs = 0;
   bool timings = false;
-};
-
-struct Failure {
-  std::string path, reason;
-};
-
-// Collects the files to import: given files as they are, folders walked
-// recursively in name order, skipping hidden entries (".DS_Store", "._x").
-std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
-                                      std::vector<Failure>* failures) {
-  std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      for (; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec)) found.push_back(it->path().string());
-      }
-      if (ec) failures->push_back({p, "cannot read folder: " + ec.message()});
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::is_regular_file(p, ec)) {
-      files.push_back(p);
-    } else {
-      failures->push_back({p, fs::exists(p, ec) ? "not a file or folder" : "no such file or folder"});
-    }
-  }
-  return files;
-}
-
-// Reports progress; thread-safe. On a terminal: one bar redrawn in place,
-// failures printed above it. Otherwise: one line per file, flushed at once.
-class Progress {
- public:
-  Progress(std::size_t total, bool terminal) : total_(total), terminal_(terminal) {}
-
-  void Imported(const std::string& path, const IngestOutcome& o) {
-    std::lock_guard<std::mutex> l(mu_);
-    ++(o.duplicate ? duplicates_ : imported_);
-    if (!terminal_) {
-      std::printf("%s photo %lld: %s\n", o.duplicate ? "duplicate of" : "imported",
-                  static_cast<long long>(o.photo_id), path.c_str());
-      std::fflush(stdout);
-    }
-    Draw(path);
-  }
-
-  void Failed(const std::string& path, const std::string& reason) {
-    std::lock_guard<std::mutex> l(mu_);
-    failures_.push_back({path, reason});
-    if (terminal_) std::printf("\r\033[Kfailed: %s: %s\n", path.c_str(), reason.c_str());
-    else std::printf("failed: %s: %s\n", path.c_str(), reason.c_str());
-    std::fflush(stdout);
-    Draw(path);
-  }
-
-  // Prints the summary; returns the number of failures.
-  std::size_t Summary(const std::vector<Failure>& setup_failures, std::size_t not_attempted) {
-    std::lock_guard<std::mutex> l(mu_);
-    if (terminal_) std::printf("\r\033[K");
-    std::vector<Failure> all = setup_failures;
-    all.insert(all.end(), failures_.begin(), failures_.end());
-    std::printf("imported %zu, duplicates %zu, failed %zu", imported_, duplicates_, all.size());
-    if (not_attempted) std::printf(", interrupted before %zu files", not_attempted);
-    std::printf("\n");
-    for (const auto& f : all) std::printf("  failed: %s: %s\n", f.path.c_str(), f.reason.c_str());
-    std::fflush(stdout);
-    return all.size();
-  }
-
- private:
-  void Draw(const std::string& path) {
-    if (!terminal_) return;
-    const std::size_t done = imported_ + duplicates_ + failures_.size();
-    const int width = 30;
-    const int filled = total_ ? static_cast<int>(done * width / total_) : width;
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.resize(width, ' ');
-    std::string name = fs::path(path).filename().string();
-    if (name.size() > 30) name = name.substr(0, 27) + "...";
-    std::printf("\r\033[K[%s] %zu/%zu  new %zu  dup %zu  failed %zu  %s", bar.c_str(), done, total_,
-                imported_, duplicates_, failures_.size(), name.c_str());
-    std::fflush(stdout);
-  }
-
-  std::mutex mu_;
-  const std::size_t total_;
-  const bool terminal_;
-  std::size_t imported_ = 0, duplicates_ = 0;
-  std::vector<Failure> failures_;
 };
 
 std::string ReadReason(const std::string& path, std::string* bytes) {
@@ -207,7 +112,7 @@ void RunImport(const ImportArgs& a) {
           stages.Add(read_time);
           stages.Add(outcome->times);
         }
-        progress.Imported(path, *outcome);
+        progress.Imported(path, outcome->photo_id, outcome->duplicate);
       });
     }
     pool.Wait();

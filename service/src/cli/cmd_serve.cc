@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <ctime>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -12,6 +16,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "media/upload_store.h"
 #include "service/archive.h"
 #include "service/worker_pool.h"
 #include "http/api.h"
@@ -42,6 +47,90 @@ struct ServeArgs {
   std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-For is believed
   std::string metrics_listen;  // "127.0.0.1:PORT": /metrics there, not on the main port
   std::vector<std::string> embed_origins;  // "ORIGIN[,ORIGIN...]" each; may frame /embed/...
+  std::string upload_expiry = "24h";      // resumable uploads: how long one lives
+  std::string upload_quota = "20,5G";     // unfinished uploads per account: COUNT,BYTES
+};
+
+// "90", "90s", "30m", "24h", "7d" in seconds; nullopt when not one of those
+// or not above 0.
+std::optional<std::int64_t> ParseDuration(const std::string& text) {
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  std::int64_t unit = 1;
+  std::string digits = text;
+  switch (text.back()) {
+    case 's': unit = 1; digits.pop_back(); break;
+    case 'm': unit = 60; digits.pop_back(); break;
+    case 'h': unit = 3600; digits.pop_back(); break;
+    case 'd': unit = 86400; digits.pop_back(); break;
+    default: break;
+  }
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  std::int64_t n = std::stoll(digits) * unit;
+  if (n <= 0 || n > 366LL * 86400) return std::nullopt;
+  return n;
+}
+
+// "COUNT,BYTES" (BYTES may end in K, M, G or T: powers of 1024) into the
+// limits; false when malformed.
+bool ParseQuota(const std::string& text, media::UploadLimits* limits) {
+  std::size_t comma = text.find(',');
+  if (comma == std::string::npos || comma == 0 || comma > 6) return false;
+  std::string count = text.substr(0, comma), bytes = text.substr(comma + 1);
+  if (count.find_first_not_of("0123456789") != std::string::npos) return false;
+  std::uint64_t unit = 1;
+  if (!bytes.empty()) {
+    switch (bytes.back()) {
+      case 'K': unit = 1ull << 10; bytes.pop_back(); break;
+      case 'M': unit = 1ull << 20; bytes.pop_back(); break;
+      case 'G': unit = 1ull << 30; bytes.pop_back(); break;
+      case 'T': unit = 1ull << 40; bytes.pop_back(); break;
+      default: break;
+    }
+  }
+  if (bytes.empty() || bytes.size() > 12 || bytes.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  limits->max_open = std::stoi(count);
+  limits->max_open_bytes = std::stoull(bytes) * unit;
+  return limits->max_open > 0 && limits->max_open_bytes > 0;
+}
+
+// Removes expired resumable uploads at start and then every so often (a
+// tenth of the expiry, between one second and ten minutes) until stopped.
+class UploadSweeper {
+ public:
+  explicit UploadSweeper(media::UploadStore* store) : store_(store) {
+    Sweep();
+    const std::int64_t every = std::clamp<std::int64_t>(store->limits().expiry_seconds / 10, 1, 600);
+    thread_ = std::thread([this, every] {
+      std::unique_lock<std::mutex> lock(mu_);
+      while (!stop_) {
+        if (stopped_.wait_for(lock, std::chrono::seconds(every), [this] { return stop_; })) break;
+        lock.unlock();
+        Sweep();
+        lock.lock();
+      }
+    });
+  }
+  ~UploadSweeper() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    stopped_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Sweep() {
+    int removed = store_->Sweep(static_cast<std::int64_t>(std::time(nullptr)));
+    if (removed > 0) std::cerr << "gallery serve: removed " << removed << " expired uploads\n";
+  }
+  media::UploadStore* store_;
+  std::mutex mu_;
+  std::condition_variable stopped_;
+  bool stop_ = false;
+  std::thread thread_;
 };
 
 // One line per route of the table: "GET /api/photos/{id}".
@@ -76,8 +165,23 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
     std::cerr << "gallery serve: " << cursor_key.status().ToString() << "\n";
     return 1;
   }
+  media::UploadLimits upload_limits;
+  auto expiry = ParseDuration(args.upload_expiry);
+  if (!expiry || !ParseQuota(args.upload_quota, &upload_limits)) {
+    std::cerr << "gallery serve: --upload-expiry takes SECONDS or a number ending in s, m, h or d (at most "
+                 "366 days); --upload-quota takes COUNT,BYTES (BYTES may end in K, M, G or T)\n";
+    return 2;
+  }
+  upload_limits.expiry_seconds = *expiry;
+  media::UploadStore uploads(DataDir(args.data).uploads_dir(), upload_limits);
+  if (media::Status opened = uploads.Open(); !opened.ok()) {
+    std::cerr << "gallery serve: " << opened.ToString() << "\n";
+    return 1;
+  }
+  UploadSweeper sweeper(&uploads);
   http::ApiContext context;
   context.archive = archive->get();
+  context.uploads = &uploads;
   context.cursor_key = *cursor_key;
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
@@ -198,6 +302,14 @@ void AddServeCommand(CLI::App& app) {
                   "pages may frame the embed pages /embed/meetings/{slug} and /embed/albums/{slug} "
                   "(Content-Security-Policy frame-ancestors); repeatable. No other page may be framed, "
                   "and without it the embed pages are framed only by this server's own pages");
+  cmd->add_option("--upload-expiry", args->upload_expiry,
+                  "How long a resumable upload (/api/uploads) lives after its creation: seconds, or a "
+                  "number ending in s, m, h or d. Expired ones are removed at start and every tenth of it")
+      ->capture_default_str();
+  cmd->add_option("--upload-quota", args->upload_quota,
+                  "COUNT,BYTES: unfinished resumable uploads each account may have, and their declared "
+                  "lengths summed (BYTES may end in K, M, G or T); beyond, 429 and 413")
+      ->capture_default_str();
   cmd->callback([args] {
     if (args->print_routes) return PrintRoutes();
     if (args->data.empty()) {

@@ -9,6 +9,7 @@ namespace gallery::cli {
 
 void AddInspectCommand(CLI::App& app);
 void AddImportCommand(CLI::App& app);
+void AddUploadCommand(CLI::App& app);
 void AddMeetingCommand(CLI::App& app);
 void AddAlbumCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);

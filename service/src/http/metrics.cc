@@ -47,6 +47,12 @@ void Metrics::CountUploadBytes(std::uint64_t bytes) {
   upload_bytes_ += bytes;
 }
 
+void Metrics::CountTusBytes(std::uint64_t received, std::uint64_t stored) {
+  std::lock_guard<std::mutex> lock(mu_);
+  tus_received_ += received;
+  tus_stored_ += stored;
+}
+
 std::string Metrics::Render() const {
   std::ostringstream out;
   std::lock_guard<std::mutex> lock(mu_);
@@ -73,6 +79,14 @@ std::string Metrics::Render() const {
   out << "# HELP gallery_upload_body_bytes_total Bytes of upload bodies received (POST /api/photos).\n"
       << "# TYPE gallery_upload_body_bytes_total counter\n"
       << "gallery_upload_body_bytes_total " << upload_bytes_ << "\n";
+  out << "# HELP gallery_tus_bytes_received_total Bytes of resumable upload bodies received "
+         "(POST and PATCH /api/uploads), whatever then became of them.\n"
+      << "# TYPE gallery_tus_bytes_received_total counter\n"
+      << "gallery_tus_bytes_received_total " << tus_received_ << "\n"
+      << "# HELP gallery_tus_bytes_stored_total Bytes of resumable uploads written, fsynced and "
+         "acknowledged.\n"
+      << "# TYPE gallery_tus_bytes_stored_total counter\n"
+      << "gallery_tus_bytes_stored_total " << tus_stored_ << "\n";
   out << "# HELP gallery_worker_queue_depth Tasks waiting for a worker.\n"
       << "# TYPE gallery_worker_queue_depth gauge\n"
       << "gallery_worker_queue_depth " << (queue_depth_ ? queue_depth_() : 0) << "\n";

@@ -74,7 +74,7 @@ json Operation(const RouteSpec& route) {
     for (const ParamSpec& p : route.params) op["parameters"].push_back(Parameter(p));
   }
   if (route.upload) {
-    op["requestBody"] = Ref("requestBodies", "PhotoUpload");
+    op["requestBody"] = Ref("requestBodies", route.upload_body);
   } else if (route.body) {
     op["requestBody"] = {{"required", route.body_required},
                          {"content", {{"application/json", {{"schema", Ref("schemas", route.body)}}}}}};

@@ -17,6 +17,13 @@ const char kComponents[] = R"json({
         "image/*": {"schema": {"type": "string", "format": "binary"}},
         "multipart/form-data": {"schema": {"type": "object"}}
       }
+    },
+    "TusChunk": {
+      "description": "Bytes of a resumable upload from its Upload-Offset on (tus 1.0.0)",
+      "required": false,
+      "content": {
+        "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}
+      }
     }
   },
   "responses": {

@@ -34,6 +34,9 @@ RouteSpec Put(const char* pattern, Handler handler, Access access = Access::kPub
 RouteSpec Delete(const char* pattern, Handler handler, Access access = Access::kPublic) {
   return Route("DELETE", pattern, handler, access);
 }
+RouteSpec Options(const char* pattern, Handler handler, Access access = Access::kPublic) {
+  return Route("OPTIONS", pattern, handler, access);
+}
 
 // Parameters several routes share.
 const ParamSpec kPhotoId = {"id", In::kPath, "integer", "the photo's id"};
@@ -54,6 +57,13 @@ const std::vector<ParamSpec> kFacetScope = {
     {"q", In::kQuery, "string", "words, all required (as /api/photos)"}};
 const ParamSpec kVersion = {"v", In::kQuery, "string", "the photo's version"};
 const ParamSpec kRange = {"Range", In::kHeader, "string", ""};
+// Resumable uploads (tus 1.0.0).
+const ParamSpec kUploadId = {"id", In::kPath, "string", "the upload's id, from the creation's Location"};
+const ParamSpec kTusResumable = {"Tus-Resumable", In::kHeader, "string",
+                                 "1.0.0, required (412 tus_version otherwise, with Tus-Version)"};
+const ParamSpec kUploadChecksum = {"Upload-Checksum", In::kHeader, "string",
+                                   "sha256 and the base64 of the body's SHA-256: a body that does not match "
+                                   "is discarded with 460 checksum_mismatch"};
 
 }  // namespace
 
@@ -144,6 +154,60 @@ const std::vector<RouteSpec>& RouteTable() {
           .Body("Sha256List")
           .Responds(200, "{known: [{sha256, id}]}")
           .Errors({400, 413}),
+      Options("/api/uploads", &Api::TusOptions)
+          .Summary("Resumable uploads (tus 1.0.0): what this server speaks")
+          .Responds(204, "Tus-Version: 1.0.0, Tus-Extension: creation,creation-with-upload,termination,"
+                         "expiration,checksum, Tus-Max-Size (--max-upload-bytes), Tus-Checksum-Algorithm: "
+                         "sha256"),
+      Post("/api/uploads", &Api::CreateUpload, Access::kEditor)
+          .Upload("TusChunk")
+          .Summary("Begin a resumable upload (tus creation, editor): Upload-Length and Upload-Metadata "
+                   "(comma-separated `key base64(value)`: filename required; album, meeting, credit as "
+                   "for POST /api/photos). A body (Content-Type application/offset+octet-stream) is its "
+                   "first bytes (creation-with-upload)")
+          .Description("Each account may have at most 20 unfinished uploads (429 too_many_uploads) whose "
+                       "declared lengths add up to at most 5 GiB (413 upload_quota); `gallery serve "
+                       "--upload-quota COUNT,BYTES` changes both. An upload expires (Upload-Expires) "
+                       "--upload-expiry after its creation and is then removed. A body that makes the file "
+                       "whole is ingested as the last PATCH is.")
+          .Params({kTusResumable,
+                   {"Upload-Length", In::kHeader, "integer", "the file's size, at most Tus-Max-Size"},
+                   {"Upload-Metadata", In::kHeader, "string", "filename, album, meeting, credit"},
+                   kUploadChecksum})
+          .Responds(201, "Created: Location /api/uploads/{id}, Upload-Offset, Upload-Expires; the body is "
+                         "the upload's state {id, offset, length, expires, filename, photo_id, error}, or "
+                         "when the body made the file whole, the ingest's answer as for the last PATCH")
+          .Errors({400, 404, 412, 413, 415, 429, 460, 503}),
+      Get("/api/uploads/{id}", &Api::UploadState, Access::kEditor)
+          .Summary("A resumable upload's state (tus HEAD, editor; GET gives the same as JSON): "
+                   "Upload-Offset (every byte before it is stored durably), Upload-Length, Upload-Expires, "
+                   "and once ingested Upload-Photo: the photo's id. Another account's upload is 404")
+          .Params({kUploadId, kTusResumable})
+          .Responds(200, "{id, offset, length, expires, filename, photo_id, error}: photo_id once the file "
+                         "became a photo, error (the ingest's refusal, {code, message}) when it did not")
+          .Errors({404, 412}),
+      Patch("/api/uploads/{id}", &Api::PatchUpload, Access::kEditor)
+          .Upload("TusChunk")
+          .Summary("The next bytes of a resumable upload (tus PATCH, editor): Upload-Offset must be the "
+                   "upload's offset (409 otherwise), Content-Type application/offset+octet-stream (415)")
+          .Description("The bytes are written and fsynced before the answer. The PATCH that brings the last "
+                       "byte ingests the photo on the image workers exactly as POST /api/photos does: it "
+                       "answers 201 (or 200 for bytes already in the archive, duplicate: true) with the "
+                       "Photo and Upload-Photo: its id, or the same error POST /api/photos gives (400, 404, "
+                       "415, 422), which a later HEAD repeats in `error`. When the ingest could not be made "
+                       "(503, 5xx) the bytes stay: an empty PATCH at the end retries it.")
+          .Params({kUploadId, kTusResumable,
+                   {"Upload-Offset", In::kHeader, "integer", "where these bytes go"}, kUploadChecksum})
+          .Responds(204, "Stored: Upload-Offset, Upload-Expires")
+          .Responds(201, "The last byte: the photo (Upload-Photo: its id)", "Photo")
+          .Responds(200, "The last byte, and the bytes were already in the archive (duplicate: true)", "Photo")
+          .Errors({400, 404, 409, 412, 413, 415, 422, 460, 503, 507}),
+      Delete("/api/uploads/{id}", &Api::DeleteUpload, Access::kEditor)
+          .Summary("Abandon a resumable upload (tus termination, editor): its bytes are removed; a photo it "
+                   "became stays")
+          .Params({kUploadId, kTusResumable})
+          .Responds(204, "Removed")
+          .Errors({404, 409, 412}),
       Patch("/api/photos", &Api::EditPhotos, Access::kEditor)
           .Summary("Edit many photos in one transaction: {ids: [...], set: {...}}")
           .Body("PhotoBulkEdit")

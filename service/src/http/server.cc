@@ -318,6 +318,7 @@ std::size_t HttpServer::BodyLimit(const RequestHead& head) const {
 HttpResponse HttpServer::NoRoute(const HttpRequest& req) const {
   std::string allow;
   for (const RouteSpec* route : RoutesOfPath(req.path)) {
+    if (std::string_view(route->method) == "OPTIONS") continue;  // listed last, once
     allow += allow.empty() ? "" : ", ";
     allow += route->method;
     if (std::string_view(route->method) == "GET") allow += ", HEAD";

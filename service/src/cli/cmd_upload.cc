@@ -1,0 +1,462 @@
+// `gallery upload PATH... --server URL`: files and folders (walked as
+// `gallery import` walks them) sent to a running archive through its
+// resumable uploads (tus 1.0.0 at /api/uploads), for a laptop sending to the
+// central archive over a network that drops. The server is first asked which
+// files it already has (POST /api/photos/lookup, by SHA-256); those are
+// counted as duplicates and not sent. Each upload's address is kept in a
+// small state file (XDG_CONFIG_HOME or ~/.config, gallery/uploads.json), so
+// a run cut short (Ctrl-C, a lost network, a crash) goes on from the
+// server's offset the next time. The token comes from --token-file or
+// GALLERY_TOKEN, never from the command line. The summary and the exit codes
+// are those of `gallery import`.
+#include <curl/curl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "base/durable_file.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "cli/file_walk.h"
+#include "media/file_system.h"
+#include "media/sha256.h"
+
+namespace gallery::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr std::uintmax_t kMaxFileBytes = 1ull << 30;
+constexpr int kMaxAttempts = 6;          // tries of one chunk before the file fails
+constexpr std::size_t kLookupBatch = 1000;  // the lookup route's limit
+
+std::atomic<bool> g_interrupted{false};
+void OnInterrupt(int) { g_interrupted.store(true); }
+
+struct UploadArgs {
+  std::vector<std::string> paths;
+  std::string server, token_file, album, meeting, credit, state_file;
+  std::size_t chunk_bytes = 8u << 20;
+};
+
+// One HTTP answer.
+struct Answer {
+  long status = 0;  // 0: no answer (the network failed, or interrupted)
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::string error;  // why there is no answer
+  std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+  // The JSON error's message, or the status.
+  std::string Message() const {
+    json j = json::parse(body, nullptr, false);
+    if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"];
+    return status ? "HTTP " + std::to_string(status) : error;
+  }
+};
+
+// The server's answers through libcurl, one easy handle kept for its
+// connection. Not thread-safe.
+class Client {
+ public:
+  Client(std::string server, std::string token, Progress* progress)
+      : server_(std::move(server)), token_(std::move(token)), progress_(progress), curl_(curl_easy_init()) {
+    while (!server_.empty() && server_.back() == '/') server_.pop_back();
+  }
+  ~Client() { curl_easy_cleanup(curl_); }
+  bool ok() const { return curl_ != nullptr; }
+
+  // `method` `path` (or an absolute URL) with `headers` and `body`. While
+  // `sending` is set, progress is reported for it.
+  Answer Call(const std::string& method, const std::string& path, std::vector<std::string> headers,
+              const std::string& body = "", const std::string& sending = "", std::uint64_t base = 0,
+              std::uint64_t total = 0) {
+    Answer a;
+    curl_easy_reset(curl_);
+    const std::string url = path.rfind("http", 0) == 0 ? path : server_ + path;
+    curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
+    if (method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+    if (method == "POST" || method == "PATCH") {
+      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
+      curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
+    headers.push_back("Authorization: Bearer " + token_);
+    headers.push_back("Expect:");  // no 100-continue round trip
+    curl_slist* list = nullptr;
+    for (const std::string& h : headers) list = curl_slist_append(list, h.c_str());
+    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, list);
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, 20L);
+    // A stalled transfer (under 1 byte/s for 60 s) is given up and retried.
+    curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_TIME, 60L);
+    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, &Client::OnBody);
+    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &a.body);
+    curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, &Client::OnHeader);
+    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &a.headers);
+    Sending state{this, sending, base, total};
+    curl_easy_setopt(curl_, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl_, CURLOPT_XFERINFOFUNCTION, &Client::OnProgress);
+    curl_easy_setopt(curl_, CURLOPT_XFERINFODATA, &state);
+    CURLcode rc = curl_easy_perform(curl_);
+    curl_slist_free_all(list);
+    if (rc != CURLE_OK) {
+      a.error = g_interrupted.load() ? "interrupted" : curl_easy_strerror(rc);
+      return a;
+    }
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &a.status);
+    return a;
+  }
+
+ private:
+  struct Sending {
+    Client* client;
+    std::string path;
+    std::uint64_t base, total;
+  };
+  static size_t OnBody(char* data, size_t size, size_t n, void* out) {
+    static_cast<std::string*>(out)->append(data, size * n);
+    return size * n;
+  }
+  static size_t OnHeader(char* data, size_t size, size_t n, void* out) {
+    std::string line(data, size * n);
+    std::size_t colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string name = line.substr(0, colon);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string value = line.substr(colon + 1);
+      while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
+      while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.pop_back();
+      (*static_cast<std::map<std::string, std::string>*>(out))[name] = value;
+    }
+    return size * n;
+  }
+  // Stops the transfer once interrupted; shows how far the file is sent.
+  static int OnProgress(void* p, curl_off_t, curl_off_t, curl_off_t, curl_off_t sent) {
+    auto* s = static_cast<Sending*>(p);
+    if (g_interrupted.load()) return 1;
+    if (!s->path.empty()) s->client->progress_->Sending(s->path, s->base + static_cast<std::uint64_t>(sent), s->total);
+    return 0;
+  }
+
+  std::string server_, token_;
+  Progress* progress_;
+  CURL* curl_;
+};
+
+std::string Base64(const std::string& in) {
+  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
+    for (int k = 3; k >= 0; --k) out += kAlphabet[(v >> (6 * k)) & 63];
+  }
+  std::size_t left = in.size() - i;
+  if (left > 0) {
+    unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    if (left == 2) v |= static_cast<unsigned char>(in[i + 1]) << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += left == 2 ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// The SHA-256 of `bytes` as the base64 of its 32 bytes (Upload-Checksum).
+std::string ChecksumOf(std::string_view bytes) {
+  std::string hex = media::Sha256Hex(bytes.data(), bytes.size());
+  std::string raw;
+  for (std::size_t i = 0; i < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return "sha256 " + Base64(raw);
+}
+
+// Where the uploads in progress are remembered.
+std::string DefaultStateFile() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg && *xdg) return std::string(xdg) + "/gallery/uploads.json";
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : ".") + "/.config/gallery/uploads.json";
+}
+
+// The uploads begun and not finished: {"<server> <sha256> <album> <meeting>
+// <credit>": "<upload URL>"}, written whole (temporary, rename) at each change.
+class StateFile {
+ public:
+  explicit StateFile(std::string path) : path_(std::move(path)) {
+    std::ifstream in(path_);
+    if (in) state_ = json::parse(in, nullptr, false);
+    if (!state_.is_object()) state_ = json::object();
+  }
+  std::string Find(const std::string& key) const {
+    auto it = state_.find(key);
+    return it != state_.end() && it->is_string() ? it->get<std::string>() : "";
+  }
+  void Set(const std::string& key, const std::string& url) {
+    if (url.empty()) state_.erase(key);
+    else state_[key] = url;
+    Save();
+  }
+
+ private:
+  void Save() {
+    auto* fs = media::DefaultFileSystem();
+    fs->CreateDirs(base::ParentDir(path_));
+    base::Status s = base::WriteFileDurably(fs, path_ + ".tmp", path_, state_.dump(1), {base::ParentDir(path_)});
+    if (!s.ok()) std::fprintf(stderr, "gallery upload: cannot save %s: %s\n", path_.c_str(), s.message().c_str());
+  }
+  std::string path_;
+  json state_;
+};
+
+struct Sent {
+  std::int64_t photo_id = 0;
+  bool duplicate = false;
+  std::string failure;  // "" when it worked
+};
+
+class Uploader {
+ public:
+  Uploader(const UploadArgs& args, Client* client, StateFile* state, Progress* progress)
+      : args_(args), client_(client), state_(state), progress_(progress) {}
+
+  // The photos among `hashes` the archive already has, by SHA-256; a
+  // failure leaves the rest to be sent (the server recognises them again).
+  std::map<std::string, std::int64_t> Lookup(const std::vector<std::string>& hashes) {
+    std::map<std::string, std::int64_t> known;
+    for (std::size_t at = 0; at < hashes.size() && !g_interrupted.load(); at += kLookupBatch) {
+      json body = {{"sha256", json::array()}};
+      for (std::size_t i = at; i < std::min(hashes.size(), at + kLookupBatch); ++i) body["sha256"].push_back(hashes[i]);
+      Answer a = client_->Call("POST", "/api/photos/lookup", {"Content-Type: application/json"}, body.dump());
+      if (a.status != 200) {
+        lookup_error_ = a.status == 0 ? a.error : a.Message();
+        if (a.status == 401 || a.status == 403) return known;
+        continue;
+      }
+      json j = json::parse(a.body, nullptr, false);
+      if (!j.is_object() || !j["known"].is_array()) continue;
+      for (const json& k : j["known"]) known[k.value("sha256", "")] = k.value("id", std::int64_t{0});
+    }
+    return known;
+  }
+  const std::string& lookup_error() const { return lookup_error_; }
+
+  Sent Send(const std::string& path, const std::string& bytes, const std::string& sha256) {
+    const std::string key = args_.server + " " + sha256 + " " + args_.album + " " + args_.meeting + " " + args_.credit;
+    std::string url = state_->Find(key);
+    std::uint64_t offset = 0;
+    if (!url.empty()) {
+      Answer head = client_->Call("HEAD", url, {"Tus-Resumable: 1.0.0"});
+      if (head.status == 200 && !head.Header("upload-photo").empty()) {
+        state_->Set(key, "");
+        return {std::stoll(head.Header("upload-photo")), false, ""};
+      }
+      if (head.status == 200) {
+        offset = std::stoull(head.Header("upload-offset").empty() ? "0" : head.Header("upload-offset"));
+      } else if (head.status == 0) {
+        return {0, false, head.error};
+      } else {
+        url.clear();  // gone (expired, removed): begin again
+      }
+    }
+    if (url.empty()) {
+      std::string meta = "filename " + Base64(fs::path(path).filename().string());
+      if (!args_.album.empty()) meta += ",album " + Base64(args_.album);
+      if (!args_.meeting.empty()) meta += ",meeting " + Base64(args_.meeting);
+      if (!args_.credit.empty()) meta += ",credit " + Base64(args_.credit);
+      Answer created = client_->Call("POST", "/api/uploads",
+                                     {"Tus-Resumable: 1.0.0", "Upload-Length: " + std::to_string(bytes.size()),
+                                      "Upload-Metadata: " + meta});
+      if (created.status != 201) return {0, false, created.Message()};
+      url = created.Header("location");
+      if (url.empty()) return {0, false, "the server named no upload address"};
+      state_->Set(key, url);
+    }
+    for (int attempt = 0; attempt < kMaxAttempts;) {
+      if (g_interrupted.load()) return {0, false, "interrupted"};
+      const std::size_t n = std::min<std::size_t>(args_.chunk_bytes, bytes.size() - offset);
+      const std::string_view chunk(bytes.data() + offset, n);
+      Answer a = client_->Call("PATCH", url,
+                               {"Tus-Resumable: 1.0.0", "Content-Type: application/offset+octet-stream",
+                                "Upload-Offset: " + std::to_string(offset), "Upload-Checksum: " + ChecksumOf(chunk)},
+                               std::string(chunk), path, offset, bytes.size());
+      if (a.status == 204) {
+        offset = std::stoull(a.Header("upload-offset").empty() ? "0" : a.Header("upload-offset"));
+        attempt = 0;
+        continue;
+      }
+      if (a.status == 200 || a.status == 201) {
+        state_->Set(key, "");
+        json photo = json::parse(a.body, nullptr, false);
+        return {photo.is_object() ? photo.value("id", std::int64_t{0}) : 0, a.status == 200, ""};
+      }
+      if (g_interrupted.load()) return {0, false, "interrupted"};
+      const bool retry = a.status == 0 || a.status == 409 || a.status == 460 || a.status == 503 || a.status >= 500;
+      if (!retry) {
+        if (a.status == 404) state_->Set(key, "");
+        return {0, false, a.Message()};
+      }
+      // Lost, refused for its offset or its checksum, or the server was
+      // busy: wait (1, 2, 4, ... s) and go on from the server's offset.
+      ++attempt;
+      for (int i = 0; i < (1 << std::min(attempt - 1, 4)) * 10 && !g_interrupted.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+      Answer head = client_->Call("HEAD", url, {"Tus-Resumable: 1.0.0"});
+      if (head.status == 200 && !head.Header("upload-photo").empty()) {
+        state_->Set(key, "");
+        return {std::stoll(head.Header("upload-photo")), false, ""};
+      }
+      if (head.status == 200) offset = std::stoull(head.Header("upload-offset"));
+      else if (head.status != 0) return {0, false, head.Message()};
+    }
+    return {0, false, "gave up after " + std::to_string(kMaxAttempts) + " tries (the upload goes on next time)"};
+  }
+
+ private:
+  const UploadArgs& args_;
+  Client* client_;
+  StateFile* state_;
+  Progress* progress_;
+  std::string lookup_error_;
+};
+
+std::string ReadToken(const UploadArgs& a) {
+  std::string token;
+  if (!a.token_file.empty()) {
+    auto read = media::DefaultFileSystem()->ReadFile(a.token_file);
+    if (!read.ok()) Fail("--token-file", read.status());
+    token = *read;
+  } else if (const char* env = std::getenv("GALLERY_TOKEN")) {
+    token = env;
+  }
+  while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
+  if (token.empty()) {
+    Fail("gallery upload", media::Status::InvalidArgument(
+                               "no token: put it in a file named by --token-file, or in GALLERY_TOKEN"));
+  }
+  return token;
+}
+
+void RunUpload(const UploadArgs& a) {
+  if (a.server.rfind("http://", 0) != 0 && a.server.rfind("https://", 0) != 0) {
+    Fail("--server", media::Status::InvalidArgument("must be the archive's address, http://HOST[:PORT]"));
+  }
+  const std::string token = ReadToken(a);
+  std::vector<Failure> setup_failures;
+  std::vector<std::string> files = CollectFiles(a.paths, &setup_failures);
+
+  struct sigaction sa = {};
+  sa.sa_handler = OnInterrupt;
+  sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C stops at once
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  Progress progress(files.size(), isatty(STDOUT_FILENO));
+  Client client(a.server, token, &progress);
+  if (!client.ok()) Fail("gallery upload", media::Status::IOError("the HTTP client cannot start"));
+  StateFile state(a.state_file.empty() ? DefaultStateFile() : a.state_file);
+  Uploader uploader(a, &client, &state, &progress);
+
+  // Each file's hash first (read once more when it is sent: a folder of a
+  // thousand photos is not held in memory).
+  std::vector<std::string> hashes(files.size());
+  std::vector<bool> readable(files.size(), false);
+  for (std::size_t i = 0; i < files.size() && !g_interrupted.load(); ++i) {
+    std::error_code ec;
+    auto size = fs::file_size(files[i], ec);
+    if (ec) {
+      progress.Failed(files[i], "cannot read: " + ec.message());
+      continue;
+    }
+    if (size > kMaxFileBytes) {
+      progress.Failed(files[i], "too large to be a photo (" + std::to_string(size) + " bytes)");
+      continue;
+    }
+    auto sha = media::Sha256OfFile(files[i]);
+    if (!sha.ok()) {
+      progress.Failed(files[i], sha.status().message());
+      continue;
+    }
+    hashes[i] = *sha;
+    readable[i] = true;
+  }
+  std::vector<std::string> to_ask;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (readable[i]) to_ask.push_back(hashes[i]);
+  }
+  auto known = uploader.Lookup(to_ask);
+  if (!uploader.lookup_error().empty() && known.empty()) {
+    std::fprintf(stderr, "gallery upload: the lookup failed (%s); sending every file\n",
+                 uploader.lookup_error().c_str());
+  }
+  std::size_t not_attempted = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!readable[i]) continue;
+    if (g_interrupted.load()) {
+      ++not_attempted;
+      continue;
+    }
+    auto it = known.find(hashes[i]);
+    if (it != known.end()) {
+      progress.Imported(files[i], it->second, true);
+      continue;
+    }
+    auto bytes = media::DefaultFileSystem()->ReadFile(files[i]);
+    if (!bytes.ok()) {
+      progress.Failed(files[i], bytes.status().message());
+      continue;
+    }
+    Sent sent = uploader.Send(files[i], *bytes, hashes[i]);
+    if (sent.failure == "interrupted") {
+      ++not_attempted;
+    } else if (!sent.failure.empty()) {
+      progress.Failed(files[i], sent.failure);
+    } else {
+      progress.Imported(files[i], sent.photo_id, sent.duplicate);
+    }
+  }
+  std::size_t failed = progress.Summary(setup_failures, not_attempted);
+  curl_global_cleanup();
+  if (g_interrupted.load()) throw CLI::RuntimeError(130);
+  if (failed > 0) throw CLI::RuntimeError(kExitSomeFailed);
+}
+
+}  // namespace
+
+void AddUploadCommand(CLI::App& app) {
+  auto args = std::make_shared<UploadArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "upload", "Send photos from files and folders (recursively) to a running archive, resumably");
+  cmd->add_option("paths", args->paths, "Files and folders to send")->required();
+  cmd->add_option("--server", args->server, "The archive's address (http://HOST[:PORT])")->required();
+  cmd->add_option("--token-file", args->token_file,
+                  "A file holding an editor's API token (else the GALLERY_TOKEN environment variable)");
+  cmd->add_option("--album", args->album, "Album to add the photos to (slug)");
+  cmd->add_option("--meeting", args->meeting, "Meeting the photos belong to (slug)");
+  cmd->add_option("--credit", args->credit, "Credit line for photos that carry none");
+  cmd->add_option("--chunk-bytes", args->chunk_bytes, "Bytes sent per request; a cut resends at most one")
+      ->check(CLI::Range(std::size_t{1} << 10, std::size_t{1} << 30))
+      ->capture_default_str();
+  cmd->add_option("--state-file", args->state_file,
+                  "Where uploads in progress are remembered (default: $XDG_CONFIG_HOME/gallery/uploads.json, "
+                  "else ~/.config/gallery/uploads.json)");
+  cmd->callback([args] { RunUpload(*args); });
+}
+
+}  // namespace gallery::cli
