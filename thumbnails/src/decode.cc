@@ -187,6 +187,15 @@ Result<ImagePtr> UprightThenSquare(ImagePtr image, int side) {
   return SquareFrom(upright.value().get(), side);
 }
 
+// The decoder's failure for a JPEG, said to be truncated when the bytes hold
+// no end-of-image marker (the decoder itself often gives no reason then).
+Error JpegFailure(std::string_view bytes, const std::string& what) {
+  Error error = VipsFailure(Error::kCorrupt, what);
+  if (bytes.rfind("\xff\xd9") == std::string_view::npos)
+    error.message = "JPEG: truncated (no end-of-image marker); " + error.message;
+  return error;
+}
+
 // A JPEG decoded at the largest libjpeg scale that still covers the
 // rendition, into memory, then resampled: this is cheaper than the generic
 // thumbnail operation on the same file (measured: 55-65 ms against 90-140 ms
@@ -205,11 +214,11 @@ Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, Pix
   const std::string what = "decode with jpegload_buffer";
   if (vips_jpegload_buffer(data, bytes.size(), &raw, "shrink", JpegShrink(source, cover), "access",
                            VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_ERROR, nullptr) != 0)
-    return VipsFailure(Error::kCorrupt, what);
+    return JpegFailure(bytes, what);
   ImagePtr lazy(raw);
   // Decoding happens here: a truncated or malformed file fails now.
   ImagePtr decoded(vips_image_copy_memory(lazy.get()));
-  if (!decoded) return VipsFailure(Error::kCorrupt, what);
+  if (!decoded) return JpegFailure(bytes, what);
   lazy.reset();
   Result<ImagePtr> shaped = square_crop ? UprightThenSquare(std::move(decoded), size.width)
                                         : ResizeThenUpright(std::move(decoded), Stored(source, size));
@@ -227,7 +236,8 @@ Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
   }
   VipsImage* out = nullptr;
   if (CallLoader(format, bytes, &out) != 0) {
-    Error error = VipsFailure(Error::kCorrupt, std::string(LoaderName(format)) + " (header)");
+    const std::string what = std::string(LoaderName(format)) + " (header)";
+    Error error = format == SourceFormat::kJpeg ? JpegFailure(bytes, what) : VipsFailure(Error::kCorrupt, what);
     // The HEIF decoder refuses oversized images itself, before our own check.
     if (error.message.find("exceeds the maximum image size") != std::string::npos)
       error.kind = Error::kTooLarge;

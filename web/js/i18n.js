@@ -42,7 +42,8 @@ const STRINGS = {
     upload_files: 'Files', upload_refused: 'Files not uploaded',
     st_waiting: 'Waiting', st_uploading: 'Uploading', st_retrying: 'Retrying in {s} s (attempt {n})',
     st_done: 'Uploaded', st_duplicate: 'Duplicate: already in the archive', st_refused: 'Refused',
-    st_failed: 'Failed after {n} attempts', network_error: 'the connection failed',
+    st_failed: 'Failed after {n} attempts', st_failed_why: 'Failed after {n} attempts: {reason}',
+    st_refused_why: 'Refused: {reason}', network_error: 'the connection failed',
     st_hashing: 'Reading', st_checking: 'Checking the archive', st_cancelled: 'Cancelled',
     upload_cancel: 'Cancel', upload_cancel_file: 'Cancel {name}', upload_retry: 'Retry', upload_retry_file: 'Retry {name}',
     upload_cancelled: '{n} cancelled', upload_view: 'View the {n} new photos in {name}',
@@ -65,6 +66,34 @@ const STRINGS = {
     embed_title: 'Show these photos on another site', embed_code: 'Code to paste into a page of that site',
     embed_hint: 'The site must be one of the origins the server allows (gallery serve --embed-origins).',
     embed_frame_title: 'Photos: {title}', copy: 'Copy', copied: 'Copied.', copy_failed: 'Select the code and copy it.',
+    setup_title: 'Create the first admin', setup_intro: 'This archive has no admin yet. The admin adds editors, meetings and albums.',
+    setup_password_hint: 'At least 8 characters', setup_confirm: 'Password again', setup_button: 'Create the admin',
+    setup_mismatch: 'The two passwords differ.', setup_short: 'The password needs at least 8 characters.',
+    setup_done_title: 'The archive is set up', setup_done: 'An admin exists already, so this setup address no longer works.',
+    setup_no_token: 'This address lacks its token: open the whole setup address that gallery serve printed.',
+    setup_wrong_token: 'This setup token is wrong: open the whole address that gallery serve printed.',
+    setup_created: 'The admin {name} is created. Opening the archive…',
+    go_login: 'Log in', empty_meetings_editor: 'No meetings yet. Start with a meeting, then upload its photos.',
+    empty_meetings_visitor: 'No meetings yet.', empty_photos_editor: 'No photos here yet.',
+    empty_albums_editor: 'No albums yet. An album gathers photos, for example one day of a meeting.',
+    create_meeting: 'Create a meeting', create_album: 'Create an album', upload_photos: 'Upload photos',
+    err_invalid_argument: 'Something in the request is not valid.', err_unauthenticated: 'Log in to do this.',
+    err_forbidden: 'Your account may not do this.', err_csrf: 'Your session changed: reload the page and try again.',
+    err_not_found: 'Not found: it may have been deleted, or you may not see it.', err_no_route: 'This address does not exist.',
+    err_method_not_allowed: 'This action is not possible here.', err_timeout: 'The request took too long. Try again.',
+    err_conflict: 'This name is taken already, or the item is not in a state that allows this.',
+    err_own_account: 'You cannot disable or demote your own account.',
+    err_gone: 'This one-time address was used already.', err_too_large: 'Too large for the server.',
+    err_unsupported: 'This kind of file is not accepted.', err_range_not_satisfiable: 'That part of the file does not exist.',
+    err_corrupt: 'Not a photo we can read.', err_limit_exceeded: 'Too many pixels, or a part of the file over its limit.',
+    err_too_many_attempts: 'Too many attempts. Wait a moment and try again.',
+    err_internal: 'The server failed. Try again later.', err_io_error: 'The server could not read or write its files.',
+    err_busy: 'The server is busy. Try again in a moment.', err_no_space: 'The server is out of disk space.',
+    err_network: 'The connection failed. Try again.',
+    reason_unreadable: 'Not a photo we can read.', reason_truncated: 'The file is cut short.',
+    reason_empty: 'The file is empty.', reason_too_many_pixels: 'Too many pixels.',
+    reason_unsupported_format: 'Not a kind of photo we accept (JPEG, PNG, TIFF, WebP, HEIC and AVIF are).',
+    reason_metadata_too_large: 'Its metadata (EXIF, IPTC or XMP) is over the size limit.',
   },
   fr: {
     site_title: 'Galerie de photos', skip: 'Aller au contenu', loading: 'Chargement…',
@@ -103,7 +132,8 @@ const STRINGS = {
     upload_files: 'Fichiers', upload_refused: 'Fichiers non envoyés',
     st_waiting: 'En attente', st_uploading: 'Envoi', st_retrying: 'Nouvel essai dans {s} s (essai {n})',
     st_done: 'Envoyée', st_duplicate: 'Doublon : déjà dans l’archive', st_refused: 'Refusée',
-    st_failed: 'Échec après {n} essais', network_error: 'la connexion a échoué',
+    st_failed: 'Échec après {n} essais', st_failed_why: 'Échec après {n} essais : {reason}',
+    st_refused_why: 'Refusée : {reason}', network_error: 'la connexion a échoué',
     st_hashing: 'Lecture', st_checking: 'Vérification dans l’archive', st_cancelled: 'Annulé',
     upload_cancel: 'Annuler', upload_cancel_file: 'Annuler {name}', upload_retry: 'Réessayer',
     upload_retry_file: 'Réessayer {name}', upload_cancelled: '{n} annulés',
@@ -127,6 +157,35 @@ const STRINGS = {
     embed_title: 'Afficher ces photos sur un autre site', embed_code: 'Code à coller dans une page de ce site',
     embed_hint: 'Le site doit être l’une des origines que le serveur autorise (gallery serve --embed-origins).',
     embed_frame_title: 'Photos : {title}', copy: 'Copier', copied: 'Copié.', copy_failed: 'Sélectionnez le code et copiez-le.',
+    setup_title: 'Créer le premier administrateur', setup_intro: 'Cette archive n’a pas encore d’administrateur. L’administrateur ajoute les éditeurs, les réunions et les albums.',
+    setup_password_hint: 'Au moins 8 caractères', setup_confirm: 'Mot de passe, à nouveau', setup_button: 'Créer l’administrateur',
+    setup_mismatch: 'Les deux mots de passe diffèrent.', setup_short: 'Le mot de passe doit compter au moins 8 caractères.',
+    setup_done_title: 'L’archive est configurée', setup_done: 'Un administrateur existe déjà : cette adresse de configuration ne sert plus.',
+    setup_no_token: 'Il manque le jeton à cette adresse : ouvrez l’adresse de configuration complète affichée par gallery serve.',
+    setup_wrong_token: 'Ce jeton de configuration est faux : ouvrez l’adresse complète affichée par gallery serve.',
+    setup_created: 'L’administrateur {name} est créé. Ouverture de l’archive…',
+    go_login: 'Se connecter', empty_meetings_editor: 'Aucune réunion pour l’instant. Commencez par une réunion, puis téléversez ses photos.',
+    empty_meetings_visitor: 'Aucune réunion pour l’instant.', empty_photos_editor: 'Aucune photo ici pour l’instant.',
+    empty_albums_editor: 'Aucun album pour l’instant. Un album réunit des photos, par exemple une journée d’une réunion.',
+    create_meeting: 'Créer une réunion', create_album: 'Créer un album', upload_photos: 'Téléverser des photos',
+    err_invalid_argument: 'Un élément de la demande n’est pas valide.', err_unauthenticated: 'Connectez-vous pour faire cela.',
+    err_forbidden: 'Votre compte ne peut pas faire cela.', err_csrf: 'Votre session a changé : rechargez la page et réessayez.',
+    err_not_found: 'Introuvable : l’élément a peut-être été supprimé, ou vous ne pouvez pas le voir.',
+    err_no_route: 'Cette adresse n’existe pas.',
+    err_method_not_allowed: 'Cette action n’est pas possible ici.', err_timeout: 'La demande a pris trop de temps. Réessayez.',
+    err_conflict: 'Ce nom est déjà pris, ou l’élément n’est pas dans un état qui le permet.',
+    err_own_account: 'Vous ne pouvez pas désactiver ni rétrograder votre propre compte.',
+    err_gone: 'Cette adresse à usage unique a déjà servi.', err_too_large: 'Trop volumineux pour le serveur.',
+    err_unsupported: 'Ce type de fichier n’est pas accepté.', err_range_not_satisfiable: 'Cette partie du fichier n’existe pas.',
+    err_corrupt: 'Ce n’est pas une photo que nous savons lire.', err_limit_exceeded: 'Trop de pixels, ou une partie du fichier au-delà de sa limite.',
+    err_too_many_attempts: 'Trop d’essais. Patientez un moment puis réessayez.',
+    err_internal: 'Le serveur a échoué. Réessayez plus tard.', err_io_error: 'Le serveur n’a pas pu lire ou écrire ses fichiers.',
+    err_busy: 'Le serveur est occupé. Réessayez dans un instant.', err_no_space: 'Le serveur n’a plus d’espace disque.',
+    err_network: 'La connexion a échoué. Réessayez.',
+    reason_unreadable: 'Ce n’est pas une photo que nous savons lire.', reason_truncated: 'Le fichier est tronqué.',
+    reason_empty: 'Le fichier est vide.', reason_too_many_pixels: 'Trop de pixels.',
+    reason_unsupported_format: 'Ce type de photo n’est pas accepté (JPEG, PNG, TIFF, WebP, HEIC et AVIF le sont).',
+    reason_metadata_too_large: 'Ses métadonnées (EXIF, IPTC ou XMP) dépassent la taille permise.',
   },
 };
 
@@ -161,6 +220,27 @@ export function urlInLang(target) {
 export function t(key, vars = {}) {
   const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+// Whether the interface has a message in `language` for the API's error `code`.
+export function knowsError(code, language) {
+  return typeof STRINGS[language]?.['err_' + code] === 'string';
+}
+
+// Whether the interface words the upload refusal `reason` (the server's
+// `reason` field: unreadable, truncated, ...) in both languages.
+export function knowsReason(reason) {
+  return typeof STRINGS.en['reason_' + reason] === 'string' && typeof STRINGS.fr['reason_' + reason] === 'string';
+}
+
+// What a person is told of a failed request (an ApiError, or a network
+// failure): the message for its code in the page's language; in English,
+// a refused input also gets the server's reason, which names the field.
+export function errorText(err) {
+  if (!err || !err.code) return t('err_network');
+  const known = knowsError(err.code, current) ? t('err_' + err.code) : t('error', {message: err.code});
+  if (current === 'en' && err.code === 'invalid_argument' && err.message) return `${known} ${err.message}`;
+  return known;
 }
 
 export function photoCount(n) {

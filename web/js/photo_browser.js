@@ -5,7 +5,7 @@
 // fold behind one button.
 import {getJson, isEditor, sendJson} from './api.js';
 import {announce, h, replace} from './dom.js';
-import {photoCount, pick, t} from './i18n.js';
+import {errorText, photoCount, pick, t} from './i18n.js';
 import {lightbox} from './lightbox.js';
 import {PhotoGrid} from './photo_grid.js';
 
@@ -153,7 +153,7 @@ function bulkTools(grid) {
         grid.setSelectMode(true);
         message.textContent = t('bulk_done', {n: ids.length});
       } catch (err) {
-        message.textContent = t('error', {message: err.message});
+        message.textContent = errorText(err);
       }
     }}},
     h('h3', {text: t('bulk_title')}),

@@ -1,0 +1,196 @@
+// Running the archive from the browser, in headless Chromium: node admin.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR
+// The first run on an archive without an admin (the setup address the
+// server prints, its one-time token, refusals in English and French, the
+// address gone afterwards); the API's error codes and upload refusals worded
+// in both languages, the file's name once and no decoder text. Every new
+// page passes axe-core with no violation; screenshots at 390×844 and
+// 1280×800 in both languages go to OUT_DIR.
+import assert from 'node:assert/strict';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {World, makeJpeg} from './fixtures.mjs';
+
+const [binary, sourceDir, outDir] = process.argv.slice(2);
+if (!binary || !sourceDir || !outDir) {
+  console.error('usage: node admin.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR');
+  process.exit(2);
+}
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const world = new World(binary, sourceDir, outDir);
+const SIZES = [[390, 844], [1280, 800]];
+const LANGS = ['en', 'fr'];
+export const ADMIN = {name: 'amina', password: 'Casablanca-July-2016'};
+export const EDITOR = {name: 'rachid', password: 'editor password 2016'};
+export const VIEWER = {name: 'visitor', password: 'viewer password 2016'};
+
+// The token of the setup address the server printed (its log), within 10 s.
+async function setupToken() {
+  for (let i = 0; i < 200; i++) {
+    const m = /first run: no admin yet; create one at (http:\/\/[\d.]+:\d+)\/setup\?token=([A-Za-z0-9_-]{43})/.exec(world.log);
+    if (m) return m[2];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`no setup address in the server's log: ${world.log}`);
+}
+
+async function newPage(size = [1280, 800]) {
+  const page = await world.context.newPage();
+  await page.setViewportSize({width: size[0], height: size[1]});
+  page.errors = [];
+  page.scripts = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) page.errors.push(m.text()); });
+  page.on('request', (r) => { if (r.resourceType() === 'script') page.scripts.push(new URL(r.url()).pathname); });
+  return page;
+}
+
+async function axe(page, what) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
+  assert.deepEqual(result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [], `accessibility violations on ${what}`);
+}
+
+async function noOverflow(page, what) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
+}
+
+// Axe, no sideways scrolling and a screenshot of the page as it is, at both
+// sizes (the page reloaded at each when `reload`).
+async function lookAt(page, name, reload = true) {
+  for (const size of SIZES) {
+    await page.setViewportSize({width: size[0], height: size[1]});
+    if (reload) {
+      await page.reload();
+      await page.waitForSelector('main h1');
+    }
+    await noOverflow(page, `${name} ${size.join('x')}`);
+    await axe(page, `${name} ${size.join('x')}`);
+    await page.screenshot({path: join(outDir, `${name}-${size[0]}x${size[1]}.png`), fullPage: true});
+  }
+}
+
+async function logIn(page, who, lang = 'en') {
+  await page.goto(`/login?lang=${lang}`);
+  await page.fill('#login-name', who.name);
+  await page.fill('#login-password', who.password);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form.login button[type=submit]')]);
+}
+
+async function logOut() { await world.context.clearCookies(); }
+
+before(async () => {
+  await world.startServer();
+  await world.startBrowser();
+});
+after(() => world.tearDown());
+
+describe('first run', () => {
+  test('the setup address creates the first admin once, in English and French', async () => {
+    const token = await setupToken();
+    assert.match(world.log, /first run: no admin yet; create one at http:\/\/127\.0\.0\.1:\d+\/setup\?token=/);
+    const page = await newPage();
+
+    // Without its token, and with a wrong one (in French).
+    await page.goto('/setup?lang=en');
+    await page.waitForSelector('main h1');
+    assert.match(await page.textContent('main'), /lacks its token/);
+    await lookAt(page, 'setup-no-token-en');
+    await page.goto('/setup?lang=fr&token=' + 'A'.repeat(43));
+    await page.waitForSelector('#setup-name');
+    assert.equal(new URL(page.url()).searchParams.get('token'), null, 'the token leaves the address bar');
+    assert.equal(await page.textContent('main h1'), 'Créer le premier administrateur');
+    await lookAt(page, 'setup-fr', false);
+    await page.fill('#setup-name', ADMIN.name);
+    await page.fill('#setup-password', ADMIN.password);
+    await page.fill('#setup-again', ADMIN.password);
+    await page.click('form.login button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('form.login [role=alert]').textContent !== '');
+    assert.match(await page.textContent('form.login [role=alert]'), /jeton de configuration est faux/);
+
+    // The right one: two passwords that differ, then the admin.
+    await page.goto('/setup?lang=en&token=' + token);
+    await page.waitForSelector('#setup-name');
+    await lookAt(page, 'setup-en', false);
+    await page.fill('#setup-name', ADMIN.name);
+    await page.fill('#setup-password', ADMIN.password);
+    await page.fill('#setup-again', ADMIN.password + 'x');
+    await page.click('form.login button[type=submit]');
+    assert.equal(await page.textContent('form.login [role=alert]'), 'The two passwords differ.');
+    await page.fill('#setup-again', ADMIN.password);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form.login button[type=submit]')]);
+    await page.waitForSelector('.who');
+    assert.equal(await page.textContent('.who'), `Signed in as ${ADMIN.name}`);
+    const session = await page.evaluate(() => fetch('/api/session').then((r) => r.json()));
+    assert.equal(session.role, 'admin');
+
+    // The token is gone: the page says so, the API answers 410.
+    await page.goto('/setup?lang=fr&token=' + token);
+    await page.waitForSelector('main h1');
+    assert.equal(await page.textContent('main h1'), 'L’archive est configurée');
+    await lookAt(page, 'setup-done-fr', false);
+    const again = await fetch(`${world.base}/api/setup`, {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({token, name: 'other', password: ADMIN.password})});
+    assert.equal(again.status, 410);
+    assert.equal((await again.json()).code, 'gone');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+describe('messages', () => {
+  test('every error code the API can answer is worded in English and French', async () => {
+    const doc = await (await fetch(`${world.base}/api/openapi.json`)).json();
+    const codes = doc.components.schemas.Error.properties.code.enum;
+    assert.ok(codes.includes('not_found') && codes.includes('corrupt') && codes.includes('gone'), codes.join());
+    const page = await newPage();
+    await page.goto('/');
+    await page.waitForSelector('main h2');
+    const missing = await page.evaluate(async (list) => {
+      const i18n = await import('/static/js/i18n.js');
+      return list.flatMap((code) => ['en', 'fr'].filter((l) => !i18n.knowsError(code, l)).map((l) => `${code} (${l})`));
+    }, codes);
+    assert.deepEqual(missing, []);
+    // A missing photo in French reads in French, not in the server's English.
+    await page.goto('/photos/9999?lang=fr');
+    await page.waitForSelector('main h1');
+    const text = await page.textContent('main');
+    assert.match(text, /Introuvable/);
+    assert.doesNotMatch(text, /not found|photo 9999/);
+    await page.close();
+  });
+
+  test('an upload refusal names the file once and gives a plain reason, never the decoder text', async () => {
+    const good = readFileSync(makeJpeg(join(world.images, 'whole.jpg'), 640, 480));
+    const cut = join(world.images, 'cut.jpg');
+    writeFileSync(cut, good.subarray(0, 700));
+    // Its tables and scan replaced by noise: the decoder speaks of "Corrupt JPEG data".
+    let seed = 7;
+    const noise = Buffer.alloc(3000).map(() => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed >> 16; });
+    const garbled = Buffer.concat([good.subarray(0, good.indexOf(Buffer.from([0xff, 0xc4]))), noise, Buffer.from([0xff, 0xd9])]);
+    const broken = join(world.images, 'broken.jpg');
+    writeFileSync(broken, garbled);
+    const page = await newPage();
+    await logIn(page, ADMIN);
+    for (const [lang, truncated, unreadable] of [['en', 'Refused: The file is cut short.', 'Refused: Not a photo we can read.'],
+      ['fr', 'Refusée : Le fichier est tronqué.', 'Refusée : Ce n’est pas une photo que nous savons lire.']]) {
+      await page.goto(`/upload?lang=${lang}`);
+      await page.setInputFiles('#up-files', [cut, broken]);
+      await page.waitForFunction(() => /2/.test(document.querySelector('#up-summary').textContent)
+        && document.querySelectorAll('#up-refused li').length === 2, null, {timeout: 30000});
+      const rows = await page.$$eval('#up-refused li', (lis) => lis.map((li) => li.textContent));
+      const all = rows.join('\n') + (await page.textContent('#up-files-list, .upload-list').catch(() => ''));
+      assert.equal(rows.filter((r) => r.split('cut.jpg').length === 2).length, 1, rows.join('\n'));
+      assert.doesNotMatch(all, /Vips|jpeg|JPEG data|libjpeg/i, all);
+      const states = await page.$$eval('.upload-item', (items) => items.map((li) => li.querySelector('.state, .status')?.textContent || li.textContent));
+      assert.ok(states.some((s) => s.includes(truncated)), `${lang}: ${states.join(' | ')}`);
+      assert.ok(states.some((s) => s.includes(unreadable)), `${lang}: ${states.join(' | ')}`);
+    }
+    assert.match(world.log, /upload refused: "cut\.jpg": /, 'the detail is in the server log');
+    await page.close();
+    await logOut();
+  });
+});
