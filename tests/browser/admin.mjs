@@ -194,3 +194,243 @@ describe('messages', () => {
     await logOut();
   });
 });
+
+// --- administration of meetings and albums
+
+async function openDialog(page, button) {
+  await page.click(button);
+  await page.waitForSelector('dialog.admin-dialog[open]');
+}
+
+async function submitDialog(page) {
+  await page.click('dialog.admin-dialog[open] button[type=submit]');
+}
+
+// Selects the grid's tiles of `ids` in select mode.
+async function selectPhotos(page, ids) {
+  await page.click('.bulk-tools .toolbar button');
+  for (const id of ids) await page.click(`.photo-grid li[data-id="${id}"] a.tile`);
+}
+
+describe('administration of meetings and albums', () => {
+  let photoIds = [];
+  before(() => {
+    world.run(['user', 'add', EDITOR.name, '--role', 'editor', '--password-stdin'], EDITOR.password + '\n');
+    world.run(['user', 'add', VIEWER.name, '--role', 'viewer', '--password-stdin'], VIEWER.password + '\n');
+    world.token = world.run(['token', 'create', '--role', 'editor', '--label', 'admin-tests']).trim().split('\n').pop();
+  });
+
+  test('an editor creates, edits and deletes meetings and albums, in English', async () => {
+    const page = await newPage();
+    await logIn(page, EDITOR);
+    await page.waitForSelector('#create-meeting');
+    assert.match(await page.textContent('main'), /No meetings yet\. Start with a meeting, then upload its photos\./);
+    await lookAt(page, 'home-empty-editor-en');
+
+    // A meeting: its slug follows the English title.
+    await openDialog(page, '#create-meeting');
+    await page.fill('#meeting-title-en', 'Technical meeting, Casablanca');
+    assert.equal(await page.inputValue('#meeting-slug'), 'technical-meeting-casablanca');
+    await page.fill('#meeting-title-fr', 'Réunion technique, Casablanca');
+    await page.fill('#meeting-description-en', 'Three days on migration data.');
+    await page.fill('#meeting-place', 'Casablanca, Morocco');
+    await page.fill('#meeting-start', '2016-07-04');
+    await page.fill('#meeting-end', '2016-07-06');
+    await page.fill('#meeting-credit', '© IOM 2016');
+    await lookAt(page, 'meeting-dialog-en', false);
+    await Promise.all([page.waitForURL(/\/meetings\/technical-meeting-casablanca$/), submitDialog(page)]);
+    await page.waitForSelector('#edit-meeting');
+    assert.equal(await page.textContent('main h1'), 'Technical meeting, Casablanca');
+    let meeting = await world.api('GET', '/api/meetings/technical-meeting-casablanca');
+    assert.deepEqual([meeting.place, meeting.start_date, meeting.end_date, meeting.default_credit, meeting.title.fr],
+      ['Casablanca, Morocco', '2016-07-04', '2016-07-06', '© IOM 2016', 'Réunion technique, Casablanca']);
+
+    // Edit it: the form holds its values.
+    await openDialog(page, '#edit-meeting');
+    assert.equal(await page.inputValue('#meeting-credit'), '© IOM 2016');
+    await page.fill('#meeting-place', 'Casablanca');
+    await page.fill('#meeting-description-fr', 'Trois jours sur les données migratoires.');
+    await Promise.all([page.waitForEvent('load'), submitDialog(page)]);
+    await page.waitForSelector('#edit-meeting');
+    assert.equal(await page.textContent('main .place'), 'Casablanca');
+    meeting = await world.api('GET', '/api/meetings/technical-meeting-casablanca');
+    assert.equal(meeting.description.fr, 'Trois jours sur les données migratoires.');
+
+    // Empty, it can be deleted: the question says what happens; Cancel keeps it.
+    await openDialog(page, '#delete-meeting');
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /will be deleted/);
+    await lookAt(page, 'confirm-delete-meeting-en', false);
+    await page.click('dialog.admin-dialog[open] button.secondary');
+    await world.api('GET', '/api/meetings/technical-meeting-casablanca');
+
+    // An album in it, private, with its own credit.
+    await openDialog(page, '#new-album-here');
+    await page.waitForFunction(() => document.querySelector('#album-meeting').value === 'technical-meeting-casablanca');
+    await page.fill('#album-title-en', 'Day 3');
+    await page.selectOption('#album-visibility', 'private');
+    await page.fill('#album-credit', 'Photo: IOM / A. Photographer');
+    await lookAt(page, 'album-dialog-en', false);
+    await Promise.all([page.waitForURL(/\/albums\/day-3$/), submitDialog(page)]);
+    await page.waitForSelector('#edit-album');
+    let album = await world.api('GET', '/api/albums/day-3');
+    assert.deepEqual([album.meeting, album.visibility, album.default_credit], ['technical-meeting-casablanca', 'private', 'Photo: IOM / A. Photographer']);
+
+    // Photos of the meeting: add a selection of them to the album.
+    for (let i = 0; i < 3; i++) photoIds.push((await world.upload(`day3-${i}.jpg`, '?meeting=technical-meeting-casablanca')).id);
+    await page.goto('/meetings/technical-meeting-casablanca');
+    await page.waitForSelector(`.photo-grid li[data-id="${photoIds[2]}"]`);
+    assert.equal(await page.$('#delete-meeting'), null, 'a meeting with photos offers no delete');
+    assert.match(await page.textContent('#delete-meeting-note'), /once it is empty.*1 album\(s\) and 3 photos/);
+    await selectPhotos(page, [photoIds[0], photoIds[1]]);
+    await page.waitForFunction(() => document.querySelector('#bulk-album option[value="day-3"]'));
+    await page.selectOption('#bulk-album', 'day-3');
+    await page.click('#bulk-add-album');
+    await page.waitForFunction(() => /2 photos added to Day 3/.test(document.querySelector('.album-tools .status').textContent));
+    album = await world.api('GET', '/api/albums/day-3');
+    assert.equal(album.photo_count, 2);
+
+    // The cover, chosen among the album's photos.
+    await page.goto('/albums/day-3');
+    await page.waitForSelector(`.photo-grid li[data-id="${photoIds[1]}"]`);
+    await openDialog(page, '#choose-cover');
+    await page.waitForSelector(`#cover-${photoIds[1]}`);
+    assert.equal(await page.locator('.cover-choices input').count(), 3, 'automatic and the two photos');
+    await lookAt(page, 'cover-dialog-en', false);
+    await page.check(`#cover-${photoIds[1]}`);
+    await Promise.all([page.waitForEvent('load'), submitDialog(page)]);
+    album = await world.api('GET', '/api/albums/day-3');
+    assert.equal(album.cover_photo_id, photoIds[1]);
+
+    // Visibility and credit edited.
+    await page.waitForSelector('#edit-album');
+    await openDialog(page, '#edit-album');
+    assert.equal(await page.inputValue('#album-visibility'), 'private');
+    await page.selectOption('#album-visibility', 'public');
+    await page.fill('#album-credit', '');
+    await Promise.all([page.waitForEvent('load'), submitDialog(page)]);
+    album = await world.api('GET', '/api/albums/day-3');
+    assert.deepEqual([album.visibility, album.default_credit], ['public', null]);
+    await lookAt(page, 'album-editor-en');
+
+    // Remove one photo from the album, after the question.
+    await page.waitForSelector(`.photo-grid li[data-id="${photoIds[0]}"]`);
+    await selectPhotos(page, [photoIds[0]]);
+    await openDialog(page, '#bulk-remove-album');
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /This photo will leave this album\. It stays in the archive/);
+    await submitDialog(page);
+    await page.waitForFunction(() => document.querySelectorAll('.photo-grid li').length === 1);
+    assert.equal((await world.api('GET', '/api/albums/day-3')).photo_count, 1);
+    await world.api('GET', `/api/photos/${photoIds[0]}`);
+
+    // Delete the album: its photos stay.
+    await openDialog(page, '#delete-album');
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /The album “Day 3” will be deleted\. Its photo stays in the archive\./);
+    await Promise.all([page.waitForURL(/\/meetings\/technical-meeting-casablanca$/), submitDialog(page)]);
+    const gone = await fetch(`${world.base}/api/albums/day-3`, {headers: {Authorization: `Bearer ${world.token}`}});
+    assert.equal(gone.status, 404);
+    for (const id of photoIds) await world.api('GET', `/api/photos/${id}`);
+
+    // An empty meeting is deleted.
+    await page.goto('/');
+    await openDialog(page, '#create-meeting');
+    await page.fill('#meeting-title-en', 'Cancelled workshop');
+    await Promise.all([page.waitForURL(/\/meetings\/cancelled-workshop$/), submitDialog(page)]);
+    await openDialog(page, '#delete-meeting');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), submitDialog(page)]);
+    const deleted = await fetch(`${world.base}/api/meetings/cancelled-workshop`);
+    assert.equal(deleted.status, 404);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('an admin does the same in French, and a refusal is said in French', async () => {
+    const page = await newPage();
+    await logIn(page, ADMIN, 'fr');
+    await page.waitForSelector('#create-album');
+    assert.equal(await page.textContent('#create-meeting'), 'Créer une réunion');
+    await openDialog(page, '#create-album');
+    assert.equal(await page.textContent('dialog.admin-dialog[open] h2'), 'Créer un album');
+    await page.fill('#album-title-en', 'Closing');
+    await page.fill('#album-title-fr', 'Clôture');
+    await page.selectOption('#album-visibility', 'unlisted');
+    await lookAt(page, 'album-dialog-fr', false);
+    await Promise.all([page.waitForURL(/\/albums\/closing$/), submitDialog(page)]);
+    await page.waitForSelector('#edit-album');
+    assert.equal(await page.textContent('main h1'), 'Clôture');
+    assert.equal((await world.api('GET', '/api/albums/closing')).visibility, 'unlisted');
+    await lookAt(page, 'album-editor-fr');
+
+    // The same address name again: the server's 409, said in French.
+    await page.goto('/?lang=fr');
+    await openDialog(page, '#create-album');
+    await page.fill('#album-title-en', 'Closing');
+    await submitDialog(page);
+    await page.waitForFunction(() => document.querySelector('dialog.admin-dialog[open] [role=alert]').textContent !== '');
+    assert.equal(await page.textContent('dialog.admin-dialog[open] [role=alert]'),
+      'Ce nom est déjà pris, ou l’élément n’est pas dans un état qui le permet.');
+    await page.click('dialog.admin-dialog[open] button.secondary');
+
+    // A meeting, edited, then deleted while empty.
+    await openDialog(page, '#create-meeting');
+    await page.fill('#meeting-title-en', 'Regional workshop');
+    await page.fill('#meeting-title-fr', 'Atelier régional');
+    await lookAt(page, 'meeting-dialog-fr', false);
+    await Promise.all([page.waitForURL(/\/meetings\/regional-workshop$/), submitDialog(page)]);
+    await page.waitForSelector('#edit-meeting');
+    assert.equal(await page.textContent('#edit-meeting'), 'Modifier la réunion');
+    await openDialog(page, '#edit-meeting');
+    await page.fill('#meeting-place', 'Rabat');
+    await Promise.all([page.waitForEvent('load'), submitDialog(page)]);
+    assert.equal((await world.api('GET', '/api/meetings/regional-workshop')).place, 'Rabat');
+    await page.waitForSelector('#delete-meeting');
+    await openDialog(page, '#delete-meeting');
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /La réunion « Atelier régional » sera supprimée/);
+    await lookAt(page, 'confirm-delete-meeting-fr', false);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), submitDialog(page)]);
+    assert.equal((await fetch(`${world.base}/api/meetings/regional-workshop`)).status, 404);
+
+    // Delete the album in French.
+    await page.goto('/albums/closing?lang=fr');
+    await openDialog(page, '#delete-album');
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /L’album « Clôture » sera supprimé\. Il ne contient aucune photo\./);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/'), submitDialog(page)]);
+    assert.equal((await fetch(`${world.base}/api/albums/closing`, {headers: {Authorization: `Bearer ${world.token}`}})).status, 404);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('visitors and viewers see none of the administration, and never load its code', async () => {
+    await world.api('POST', '/api/albums', {slug: 'opening', title: {en: 'Opening'}, meeting: 'technical-meeting-casablanca'});
+    await world.api('POST', '/api/albums/opening/photos', {ids: photoIds});
+    for (const who of [null, VIEWER]) {
+      const page = await newPage();
+      if (who) await logIn(page, who);
+      for (const path of ['/', '/meetings/technical-meeting-casablanca', '/albums/opening']) {
+        await page.goto(path);
+        await page.waitForSelector('.photo-grid li');
+        for (const selector of ['#create-meeting', '#create-album', '.admin-bar', '#edit-meeting', '#edit-album',
+          '#delete-album', '#delete-meeting', '#choose-cover', '.bulk-tools', '#bulk-album']) {
+          assert.equal(await page.$(selector), null, `${who ? who.name : 'a visitor'} sees ${selector} on ${path}`);
+        }
+      }
+      assert.ok(page.scripts.some((s) => s.endsWith('/main.js')));
+      assert.equal(page.scripts.filter((s) => s.includes('editor_collections')).length, 0, page.scripts.join());
+      if (!who) {
+        await page.goto('/?lang=fr');
+        await page.waitForSelector('.photo-grid li');
+        await lookAt(page, 'home-visitor-fr');
+      }
+      await page.close();
+      await logOut();
+    }
+    // An editor does load it.
+    const page = await newPage();
+    await logIn(page, EDITOR);
+    await page.waitForSelector('#create-meeting');
+    assert.ok(page.scripts.some((s) => s.endsWith('/editor_collections.js')));
+    await page.close();
+    await logOut();
+  });
+});
