@@ -52,6 +52,17 @@ TEST_F(ServerTest, WrongMethodIsJson405WithAllow) {
   EXPECT_EQ(r.Header("allow"), "GET, HEAD, OPTIONS");
 }
 
+// A path with a fixed segment where another route has a parameter belongs to
+// the fixed route only: GET /api/photos/lookup is not photo "lookup".
+TEST_F(ServerTest, FixedSegmentWinsOverParameterForEveryMethod) {
+  ServerProcess server(dir_ / "data");
+  auto r = Send(server.port(), "GET", "/api/photos/lookup");
+  ExpectJsonError(r, 405, "method_not_allowed");
+  EXPECT_EQ(r.Header("allow"), "POST, OPTIONS");
+  auto options = Send(server.port(), "OPTIONS", "/api/photos/lookup");
+  EXPECT_EQ(options.Header("allow"), "POST, OPTIONS");
+}
+
 TEST_F(ServerTest, MalformedPercentEncodingIs400) {
   ServerProcess server(dir_ / "data");
   ExpectJsonError(Send(server.port(), "GET", "/api/health?q=%zz"), 400, "invalid_argument");

@@ -6,67 +6,12 @@
 #include <string>
 
 #include "base/byte_reader.h"
-#include "base/containers.h"
+#include "loader.h"
 #include "resample.h"
 
 namespace thumbnails {
 
 namespace {
-
-const char* LoaderName(SourceFormat format) {
-  switch (format) {
-    case SourceFormat::kJpeg: return "jpegload_buffer";
-    case SourceFormat::kPng: return "pngload_buffer";
-    case SourceFormat::kTiff: return "tiffload_buffer";
-    case SourceFormat::kWebp: return "webpload_buffer";
-    case SourceFormat::kHeif:
-    case SourceFormat::kAvif: return "heifload_buffer";
-    case SourceFormat::kUnknown: break;
-  }
-  return "";
-}
-
-int CallLoader(SourceFormat format, std::string_view bytes, VipsImage** out) {
-  void* data = const_cast<char*>(bytes.data());  // the loaders only read
-  switch (format) {
-    case SourceFormat::kJpeg: return vips_jpegload_buffer(data, bytes.size(), out, nullptr);
-    case SourceFormat::kPng: return vips_pngload_buffer(data, bytes.size(), out, nullptr);
-    case SourceFormat::kTiff: return vips_tiffload_buffer(data, bytes.size(), out, nullptr);
-    case SourceFormat::kWebp: return vips_webpload_buffer(data, bytes.size(), out, nullptr);
-    case SourceFormat::kHeif:
-    case SourceFormat::kAvif: return vips_heifload_buffer(data, bytes.size(), out, nullptr);
-    case SourceFormat::kUnknown: break;
-  }
-  return -1;
-}
-
-// The thumbnail operation finds its loader itself: make sure it took the one
-// of the sniffed format (Init leaves only those unblocked, this is a second
-// lock on the same door).
-Result<void> CheckLoader(VipsImage* image, SourceFormat format) {
-  const char* used = nullptr;
-  if (vips_image_get_typeof(image, "vips-loader") &&
-      vips_image_get_string(image, "vips-loader", &used) == 0 && used &&
-      std::strcmp(used, LoaderName(format)) == 0)
-    return {};
-  return Error{Error::kUnsupported, std::string("decode: expected the ") + LoaderName(format) +
-                                        " loader, the image library chose " +
-                                        (used ? used : "another")};
-}
-
-// A PNG whose chunks do not fit in its bytes is refused before the PNG
-// library sees it: that library sets aside each chunk's declared length
-// before reading it, so 300 bytes declaring a 1.3 GB text chunk made it ask
-// for 1.3 GB. Stops at IEND; ok when every chunk up to it is whole.
-Result<void> CheckPngChunks(std::string_view bytes) {
-  const base::PngWalk walk = base::WalkPngChunks(bytes, [](const base::PngChunk&) { return true; });
-  if (walk.end == base::PngWalk::kIend) return {};
-  if (walk.end == base::PngWalk::kTruncated)
-    return Error{Error::kCorrupt, "PNG: chunk '" + walk.type + "' declares " + std::to_string(walk.declared) +
-                                      " bytes, " + std::to_string(walk.left < 4 ? 0 : walk.left - 4) +
-                                      " are left"};
-  return Error{Error::kCorrupt, "PNG: truncated (no IEND chunk)"};
-}
 
 // True when `profile` is the common sRGB profile (its version 2 description
 // is "sRGB IEC61966-2.1", as cameras and editors embed it): transforming its
@@ -187,15 +132,6 @@ Result<ImagePtr> UprightThenSquare(ImagePtr image, int side) {
   return SquareFrom(upright.value().get(), side);
 }
 
-// The decoder's failure for a JPEG, said to be truncated when the bytes hold
-// no end-of-image marker (the decoder itself often gives no reason then).
-Error JpegFailure(std::string_view bytes, const std::string& what) {
-  Error error = VipsFailure(Error::kCorrupt, what);
-  if (bytes.rfind("\xff\xd9") == std::string_view::npos)
-    error.message = "JPEG: truncated (no end-of-image marker); " + error.message;
-  return error;
-}
-
 // A JPEG decoded at the largest libjpeg scale that still covers the
 // rendition, into memory, then resampled: this is cheaper than the generic
 // thumbnail operation on the same file (measured: 55-65 ms against 90-140 ms
@@ -214,11 +150,11 @@ Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, Pix
   const std::string what = "decode with jpegload_buffer";
   if (vips_jpegload_buffer(data, bytes.size(), &raw, "shrink", JpegShrink(source, cover), "access",
                            VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_ERROR, nullptr) != 0)
-    return JpegFailure(bytes, what);
+    return VipsFailure(Error::kCorrupt, what);
   ImagePtr lazy(raw);
   // Decoding happens here: a truncated or malformed file fails now.
   ImagePtr decoded(vips_image_copy_memory(lazy.get()));
-  if (!decoded) return JpegFailure(bytes, what);
+  if (!decoded) return VipsFailure(Error::kCorrupt, what);
   lazy.reset();
   Result<ImagePtr> shaped = square_crop ? UprightThenSquare(std::move(decoded), size.width)
                                         : ResizeThenUpright(std::move(decoded), Stored(source, size));
@@ -227,24 +163,6 @@ Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, Pix
 }
 
 }  // namespace
-
-Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes) {
-  if (format == SourceFormat::kUnknown)
-    return Error{Error::kUnsupported, "no accepted image format given for these bytes"};
-  if (format == SourceFormat::kPng) {
-    if (auto whole = CheckPngChunks(bytes); !whole.ok()) return whole.error();
-  }
-  VipsImage* out = nullptr;
-  if (CallLoader(format, bytes, &out) != 0) {
-    const std::string what = std::string(LoaderName(format)) + " (header)";
-    Error error = format == SourceFormat::kJpeg ? JpegFailure(bytes, what) : VipsFailure(Error::kCorrupt, what);
-    // The HEIF decoder refuses oversized images itself, before our own check.
-    if (error.message.find("exceeds the maximum image size") != std::string::npos)
-      error.kind = Error::kTooLarge;
-    return error;
-  }
-  return ImagePtr(out);
-}
 
 Result<ImagePtr> DecodeToSize(std::string_view bytes, const ProbeInfo& source, PixelSize size,
                               bool square_crop) {

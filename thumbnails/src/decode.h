@@ -1,4 +1,4 @@
-// Private: reading headers and decoding with the loader of the sniffed format.
+// Private: decoding with the loader of the sniffed format.
 #pragma once
 
 #include <string_view>
@@ -9,10 +9,6 @@
 #include "vips_support.h"
 
 namespace thumbnails {
-
-// The header of `bytes` read by the buffer loader of `format` (no pixels
-// decoded). The image refers to `bytes`, which must outlive it.
-Result<ImagePtr> LoadHeader(SourceFormat format, std::string_view bytes);
 
 // Decodes `bytes` (already probed as `source`) with shrink-on-load straight to
 // `size` (displayed orientation), upright, as 8-bit sRGB (with alpha when the

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "decode.h"
+#include "loader.h"
 #include "vips_support.h"
 
 namespace thumbnails {

@@ -8,11 +8,15 @@ import {pick, t} from './i18n.js';
 import {photoBrowser} from './photo_browser.js';
 
 export async function renderAlbum(main, slug) {
-  const [album, editor] = await Promise.all([getJson(`/api/albums/${encodeURIComponent(slug)}`), editorModule()]);
+  // All before the first drawing, so that nothing moves once it is drawn.
+  const [album, zipRoute, editor] = await Promise.all([getJson(`/api/albums/${encodeURIComponent(slug)}`),
+    hasRoute('GET', '/api/albums/{slug}/download'), editorModule()]);
   const title = pick(album.title) || album.slug;
   document.title = `${title} · ${t('site_title')}`;
   const description = pick(album.description);
-  const zip = h('p', {class: 'album-zip'});
+  const zip = zipRoute ? h('p', {class: 'album-zip'},
+    h('a', {href: withShare(`/api/albums/${encodeURIComponent(album.slug)}/download`), download: true,
+      text: t('dl_zip')})) : null;
   replace(main,
     h('header', {class: 'page-header'},
       h('h1', {text: title}),
@@ -23,10 +27,6 @@ export async function renderAlbum(main, slug) {
       zip,
       editor ? editor.albumActions(album) : null),
     photoBrowser({album: album.slug}));
-  if (await hasRoute('GET', '/api/albums/{slug}/download')) {
-    zip.append(h('a', {href: withShare(`/api/albums/${encodeURIComponent(album.slug)}/download`), download: true,
-      text: t('dl_zip')}));
-  }
   const meetingLink = main.querySelector('.meta a');
   if (meetingLink) {
     getJson(`/api/meetings/${encodeURIComponent(album.meeting)}`)

@@ -50,7 +50,9 @@ export class PhotoGrid {
     this.body = h('div', {class: 'grid-body'});
     this.list = null;
     this.empty = h('p', {class: 'status', hidden: true, text: t('no_photos')});
-    this.moreButton = h('button', {type: 'button', class: 'load-more', text: t('load_more'),
+    // Shown once the first page is in and more remain: before, it would stand
+    // where the first tiles come and be pushed down by them.
+    this.moreButton = h('button', {type: 'button', class: 'load-more', text: t('load_more'), hidden: true,
       on: {click: () => this.more()}});
     this.element = h('div', {class: `grid-wrap layout-${this.layout}`}, this.body, this.empty, this.moreButton);
     this.onSelectionChange = () => {};
@@ -96,6 +98,7 @@ export class PhotoGrid {
     this.list = null;
     this.day = null;
     this.loading = null;
+    this.moreButton.hidden = true;
     await this.more();
   }
 

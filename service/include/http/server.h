@@ -94,8 +94,6 @@ class HttpServer {
   std::size_t BodyLimit(const RequestHead& head) const;
   // Writes `res` as the answer of `exchange`, logs and counts it.
   void Send(const Exchange& exchange, const HttpResponse& res);
-  // Logs and counts one answered request.
-  void Answered(const Exchange& exchange, int status, std::size_t bytes);
   // Joins the stream threads that are done (all of them with `all`, after
   // they were told to stop).
   void JoinStreams(bool all);

@@ -491,33 +491,43 @@ bool Matches(const SplitRoute& split, const std::vector<std::string_view>& have)
   return true;
 }
 
+// The routes of the most specific pattern matching the path: the one with the
+// most fixed segments, so /api/photos/lookup is never taken for
+// /api/photos/{id}, whatever the method.
+std::vector<const SplitRoute*> BestMatches(std::string_view path) {
+  const std::vector<std::string_view> have = PathSegments(path);
+  std::vector<const SplitRoute*> out;
+  for (const SplitRoute& split : SplitRoutes()) {
+    if (!Matches(split, have)) continue;
+    if (!out.empty() && split.fixed < out.front()->fixed) continue;
+    if (!out.empty() && split.fixed > out.front()->fixed) out.clear();
+    out.push_back(&split);
+  }
+  return out;
+}
+
 }  // namespace
 
 const RouteSpec* FindRoute(std::string_view method, std::string_view path,
                            std::map<std::string, std::string>* params) {
   if (method == "HEAD") method = "GET";
-  const std::vector<std::string_view> have = PathSegments(path);
-  const SplitRoute* best = nullptr;
-  for (const SplitRoute& split : SplitRoutes()) {
-    if (method != split.route->method || !Matches(split, have)) continue;
-    if (!best || split.fixed > best->fixed) best = &split;
-  }
-  if (!best) return nullptr;
-  if (params) {
-    params->clear();
-    for (std::size_t i = 0; i < have.size(); ++i) {
-      if (best->param[i]) (*params)[best->segments[i]] = std::string(have[i]);
+  for (const SplitRoute* split : BestMatches(path)) {
+    if (method != split->route->method) continue;
+    if (params) {
+      const std::vector<std::string_view> have = PathSegments(path);
+      params->clear();
+      for (std::size_t i = 0; i < have.size(); ++i) {
+        if (split->param[i]) (*params)[split->segments[i]] = std::string(have[i]);
+      }
     }
+    return split->route;
   }
-  return best->route;
+  return nullptr;
 }
 
 std::vector<const RouteSpec*> RoutesOfPath(std::string_view path) {
-  const std::vector<std::string_view> have = PathSegments(path);
   std::vector<const RouteSpec*> out;
-  for (const SplitRoute& split : SplitRoutes()) {
-    if (Matches(split, have)) out.push_back(split.route);
-  }
+  for (const SplitRoute* split : BestMatches(path)) out.push_back(split->route);
   return out;
 }
 

@@ -203,8 +203,10 @@ void HttpServer::Stream(std::shared_ptr<Exchange> exchange, HttpResponse res) {
     Connection& connection = *exchange->connection;
     const bool keep_alive = KeepAlive(exchange->request);
     std::uint64_t bytes = 0;
-    bool gone = !connection.SendAndWait(StreamHead(res, keep_alive), stopping_);
-    if (!gone && !exchange->head_only()) {  // HEAD: the head alone, not even the last chunk
+    const bool head_only = exchange->head_only();  // HEAD: the head alone, not even the last chunk
+    bool gone = false;
+    if (!head_only) {
+      gone = !connection.SendAndWait(StreamHead(res, keep_alive), stopping_);
       auto write = [&](std::string_view piece) {
         if (gone || piece.empty()) return !gone;
         char size[32];
@@ -215,15 +217,23 @@ void HttpServer::Stream(std::shared_ptr<Exchange> exchange, HttpResponse res) {
         return !gone;
       };
       try {
-        res.stream(write);
+        if (!gone) res.stream(write);
       } catch (const std::exception& e) {
         LogLine("internal-error", e.what(), 500, 0, 0);
         gone = true;
       }
-      if (!gone) gone = !connection.SendAndWait("0\r\n\r\n", stopping_);
     }
-    connection.EndHold(!keep_alive || gone);
-    Answered(*exchange, gone ? 499 : res.status, bytes);
+    // The last bytes and the end of the hold at once: a client that sends
+    // its next request as soon as it has them finds the connection reading.
+    // Counted before, as every answer is (see Send).
+    metrics_->CountRequest(exchange->req.method, exchange->route, gone ? 499 : res.status);
+    if (gone) {
+      connection.EndHold(true);
+    } else {
+      gone = !connection.Send(
+          [&](bool last) { return head_only ? StreamHead(res, !last) : std::string("0\r\n\r\n"); }, !keep_alive);
+    }
+    LogLine(exchange->req.method, exchange->req.path, gone ? 499 : res.status, bytes, NowMs() - exchange->started_ms);
     *done = true;
   });
   streams_.push_back(StreamThread{std::move(thread), done});
@@ -327,14 +337,14 @@ HttpResponse HttpServer::NoRoute(const HttpRequest& req) const {
 
 void HttpServer::Send(const Exchange& exchange, const HttpResponse& res) {
   const bool head_only = exchange.head_only();
+  // Counted before the answer leaves: a client that reads it and then asks
+  // for the metrics finds it counted. (The log line, after, says 499 when
+  // the client was gone.)
+  metrics_->CountRequest(exchange.req.method, exchange.route, res.status);
   const bool sent = exchange.connection->Send(
       [&](bool last) { return SerializeResponse(res, !last, head_only); }, !KeepAlive(exchange.request));
-  Answered(exchange, sent ? res.status : 499, sent && !head_only ? res.body.size() : 0);
-}
-
-void HttpServer::Answered(const Exchange& exchange, int status, std::size_t bytes) {
-  metrics_->CountRequest(exchange.req.method, exchange.route, status);
-  LogLine(exchange.req.method, exchange.req.path, status, bytes, NowMs() - exchange.started_ms);
+  LogLine(exchange.req.method, exchange.req.path, sent ? res.status : 499, sent && !head_only ? res.body.size() : 0,
+          NowMs() - exchange.started_ms);
 }
 
 media::Status HttpServer::Start() {

@@ -15,6 +15,9 @@ struct WebFile {
   std::string body;
   std::string content_type;  // with charset for text
   std::string etag;          // quoted, from the content's SHA-256
+  // The body gzip-compressed, for text of 1 kB or more that it makes
+  // smaller; "" otherwise. Its ETag is `etag` with "-gzip" inside the quotes.
+  std::string gzip;
 };
 
 // The folder compiled in as the source tree's web/.
@@ -32,13 +35,23 @@ std::string WebContentType(const std::string& name);
 media::Result<WebFile> ReadWebFile(const std::string& root, const std::vector<std::string>& segments);
 
 // A file made by the server (not read from the folder): `body` with its
-// type and its ETag.
+// type, its ETag and its gzip form (compressed once per content and kept in
+// a bounded cache shared by all threads).
 WebFile MakeWebFile(std::string body, std::string content_type);
 
 // `file` as a 200 answer with its ETag and "Cache-Control: no-cache" (the
 // browser revalidates; the pages change without a version in their URL), or
-// 304 with no body when `if_none_match` names the ETag.
-HttpResponse WebFileResponse(const WebFile& file, const std::string& if_none_match);
+// 304 with no body when `if_none_match` names the ETag. Gzip-compressed
+// ("Content-Encoding: gzip", its own ETag) when the file has a gzip form and
+// `accept_encoding` (the request's Accept-Encoding) accepts gzip; "Vary:
+// Accept-Encoding" whenever the file has a gzip form.
+HttpResponse WebFileResponse(const WebFile& file, const std::string& if_none_match,
+                             const std::string& accept_encoding);
+
+// Whether an Accept-Encoding value accepts gzip: "gzip" or "*" listed
+// without q=0 (case-insensitive; "gzip;q=0" refuses it even when "*" is
+// listed).
+bool AcceptsGzip(const std::string& accept_encoding);
 
 // Adds the headers every page carries: the Content-Security-Policy (no
 // inline script, images from this origin and data:/blob: only, no framing),

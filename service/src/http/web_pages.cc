@@ -45,7 +45,7 @@ HttpResponse Api::WebPage(const HttpRequest& req) {
   if (!file.ok()) {
     return ErrorResponse(ApiError::kInternal, "the gallery pages are missing from " + WebRoot());
   }
-  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
+  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"), req.Header("Accept-Encoding"));
   AddPageSecurityHeaders(&r);
   return r;
 }
@@ -55,13 +55,13 @@ HttpResponse Api::WebEmbedPage(const HttpRequest& req) {
   if (!file.ok()) {
     return ErrorResponse(ApiError::kInternal, "the gallery's embed page is missing from " + WebRoot());
   }
-  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
+  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"), req.Header("Accept-Encoding"));
   AddEmbedSecurityHeaders(&r, ctx_.embed_origins);
   return r;
 }
 
 HttpResponse Api::WebPageRoutes(const HttpRequest& req) {
-  HttpResponse r = WebFileResponse(PageRoutesModule(), req.Header("If-None-Match"));
+  HttpResponse r = WebFileResponse(PageRoutesModule(), req.Header("If-None-Match"), req.Header("Accept-Encoding"));
   AddPageSecurityHeaders(&r);
   return r;
 }
@@ -73,7 +73,7 @@ HttpResponse Api::WebStatic(const HttpRequest& req) {
   if (segments.back() == "index.html" || segments.back() == "embed.html") return WebNotFound(req, media::Status::NotFound("a page"));
   auto file = ReadWebFile(WebRoot(), segments);
   if (!file.ok()) return WebNotFound(req, file.status());
-  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"));
+  HttpResponse r = WebFileResponse(*file, req.Header("If-None-Match"), req.Header("Accept-Encoding"));
   AddPageSecurityHeaders(&r);
   return r;
 }
