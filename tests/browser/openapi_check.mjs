@@ -110,6 +110,16 @@ try {
     assert.deepEqual(PAGE_ROUTES.map((route) => route.pattern).sort(), pages.sort());
     for (const {page} of PAGE_ROUTES) assert.match(page, /^[a-z_]+$/);
   });
+
+  await check('the pages learn every other route of the document from the same module', async () => {
+    const r = await fetch(`${world.base}/static/js/page_routes.js`);
+    const {API_ROUTES} = await import('data:text/javascript,' + encodeURIComponent(await r.text()));
+    const pages = new Set(Object.entries(doc.paths)
+      .filter(([, item]) => 'text/html' in ((((item.get || {}).responses || {})['200'] || {}).content || {}))
+      .map(([path]) => `GET ${path}`));
+    const others = [...documentedRoutes(doc)].filter((route) => !pages.has(route));
+    assert.deepEqual([...API_ROUTES].sort(), others.sort());
+  });
 } finally {
   await world.tearDown();
 }

@@ -1,6 +1,7 @@
 // Talking to the server's JSON API. Reads carry the page's share link (a
 // private album opened through ?share=) when there is one; writes made with
 // the session cookie carry the session's CSRF token.
+import {API_ROUTES} from './page_routes.js';
 
 export class ApiError extends Error {
   constructor(status, code, message, retryAfter = null) {
@@ -111,19 +112,11 @@ export async function logout() {
   sessionInfo = {authenticated: false};
 }
 
-let routes = null;
+const API_ROUTE_SET = new Set(API_ROUTES);
 
-// True when the server has the route "METHOD /pattern" (from its OpenAPI
-// document), so the pages offer only what the server does.
+// True when the server has the route "METHOD /pattern" (from its route
+// table, as page_routes.js lists it), so the pages offer only what the server
+// does.
 export async function hasRoute(method, pattern) {
-  if (!routes) {
-    routes = getJson('/api/openapi.json').then((doc) => {
-      const set = new Set();
-      for (const [path, item] of Object.entries(doc.paths || {})) {
-        for (const m of Object.keys(item)) set.add(`${m.toUpperCase()} ${path}`);
-      }
-      return set;
-    }).catch(() => new Set());
-  }
-  return (await routes).has(`${method} ${pattern}`);
+  return API_ROUTE_SET.has(`${method} ${pattern}`);
 }

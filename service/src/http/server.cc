@@ -10,6 +10,7 @@
 #include <pistache/http_defs.h>
 
 #include "base/strings.h"
+#include "http/compression.h"
 #include "http/json_body.h"
 #include "http/url_codec.h"
 
@@ -255,11 +256,13 @@ std::shared_ptr<const HttpResponse> HttpServer::Answer(const RouteSpec& route,
   std::optional<std::int64_t> version;
   std::string key;
   if (route.cacheable && req.Header("If-None-Match").empty()) version = Generation();
+  const bool gzip = AcceptsGzip(req.Header("Accept-Encoding"));
   if (version) {
-    key = ResponseCacheKey(req);
+    key = ResponseCacheKey(req) + (gzip ? "|gzip" : "|plain");
     if (auto hit = cache_.Find(key, *version)) return hit;
   }
   auto res = std::make_shared<HttpResponse>((api_->*route.handler)(req));
+  MaybeGzipJson(res.get(), gzip);
   if (version && res->status == 200 && !res->stream && !res->deferred) {
     if (auto lifetime = api_->CacheLifetime()) {
       cache_.Store(key, *version, res, std::chrono::steady_clock::now() + *lifetime);

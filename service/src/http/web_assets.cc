@@ -4,13 +4,12 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <mutex>
 
-#include "base/strings.h"
+#include "http/compression.h"
 #include "media/sha256.h"
 
 namespace gallery::http {
@@ -49,23 +48,6 @@ bool IsText(const std::string& content_type) {
          content_type == "image/svg+xml";
 }
 
-// `body` in the gzip format at the best compression; "" when the library
-// fails (the file is then sent as it is).
-std::string Gzip(const std::string& body) {
-  z_stream z{};
-  // 15 + 16: a gzip header and trailer around the deflate stream.
-  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return "";
-  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-  z.avail_in = static_cast<uInt>(body.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int result = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return result == Z_STREAM_END ? out : "";
-}
-
 // The gzip form of a text body by its ETag: the pages' files are read on
 // every request but compressed once per content. Bounded: emptied when it
 // holds more than 256 forms (the web folder has a few dozen files).
@@ -77,7 +59,7 @@ std::string CachedGzip(const std::string& etag, const std::string& body) {
     auto it = forms.find(etag);
     if (it != forms.end()) return it->second;
   }
-  std::string gzip = Gzip(body);
+  std::string gzip = Gzip(body, Z_BEST_COMPRESSION);
   if (gzip.size() >= body.size()) gzip.clear();
   std::lock_guard<std::mutex> lock(mutex);
   if (forms.size() >= 256) forms.clear();
@@ -88,31 +70,6 @@ std::string CachedGzip(const std::string& etag, const std::string& body) {
 std::string GzipEtag(const std::string& etag) { return etag.substr(0, etag.size() - 1) + "-gzip\""; }
 
 }  // namespace
-
-bool AcceptsGzip(const std::string& accept_encoding) {
-  bool gzip = false, star = false, gzip_refused = false;
-  std::string_view rest = accept_encoding;
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(',');
-    const std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    const std::size_t semi = item.find(';');
-    const std::string coding = base::AsciiLower(base::Trim(item.substr(0, semi)));
-    bool refused = false;  // q=0: "not acceptable"
-    if (semi != std::string_view::npos) {
-      const std::string params = base::AsciiLower(item.substr(semi + 1));
-      const std::size_t q = params.find("q=");
-      if (q != std::string::npos) refused = std::strtod(params.c_str() + q + 2, nullptr) <= 0.0;
-    }
-    if (coding == "gzip" || coding == "x-gzip") {
-      if (refused) gzip_refused = true;
-      else gzip = true;
-    } else if (coding == "*" && !refused) {
-      star = true;
-    }
-  }
-  return !gzip_refused && (gzip || star);
-}
 
 std::string DefaultWebRoot() { return GALLERY_WEB_DIR; }
 
@@ -147,7 +104,7 @@ media::Result<WebFile> ReadWebFile(const std::string& root, const std::vector<st
 WebFile MakeWebFile(std::string body, std::string content_type) {
   WebFile file;
   file.etag = "\"" + media::Sha256Hex(body.data(), body.size()).substr(0, 32) + "\"";
-  if (IsText(content_type) && body.size() >= 1024) file.gzip = CachedGzip(file.etag, body);
+  if (IsText(content_type) && body.size() >= kMinGzipBytes) file.gzip = CachedGzip(file.etag, body);
   file.body = std::move(body);
   file.content_type = std::move(content_type);
   return file;

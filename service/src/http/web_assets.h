@@ -48,11 +48,6 @@ WebFile MakeWebFile(std::string body, std::string content_type);
 HttpResponse WebFileResponse(const WebFile& file, const std::string& if_none_match,
                              const std::string& accept_encoding);
 
-// Whether an Accept-Encoding value accepts gzip: "gzip" or "*" listed
-// without q=0 (case-insensitive; "gzip;q=0" refuses it even when "*" is
-// listed).
-bool AcceptsGzip(const std::string& accept_encoding);
-
 // Adds the headers every page carries: the Content-Security-Policy (no
 // inline script, images from this origin and data:/blob: only, no framing),
 // nosniff and no referrer (share-link secrets stay in this origin).

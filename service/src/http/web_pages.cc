@@ -17,19 +17,26 @@ HttpResponse WebNotFound(const HttpRequest& req, const media::Status& why) {
   return ErrorResponse(ApiError::kNotFound, "no file at " + req.path + " (" + why.message() + ")");
 }
 
-// The page routes as a JavaScript module: PAGE_ROUTES, [{pattern, page}] in
-// the table's order.
+// The route table as a JavaScript module: PAGE_ROUTES, [{pattern, page}]
+// of the pages, and API_ROUTES, ["METHOD /pattern"] of every other route,
+// in the table's order.
 const WebFile& PageRoutesModule() {
   static const WebFile file = [] {
-    std::string text =
+    std::string pages, api;
+    for (const RouteSpec& route : RouteTable()) {
+      if (route.page) {
+        pages += "  " + nlohmann::json({{"pattern", route.pattern}, {"page", route.page}}).dump() + ",\n";
+      } else {
+        api += "  " + nlohmann::json(std::string(route.method) + " " + route.pattern).dump() + ",\n";
+      }
+    }
+    return MakeWebFile(
         "// Made by the server from its route table (service/src/http/route_table.cc):\n"
         "// each page address, \"{name}\" standing for one path segment, with the page\n"
-        "// drawn there.\nexport const PAGE_ROUTES = [\n";
-    for (const RouteSpec& route : RouteTable()) {
-      if (!route.page) continue;
-      text += "  " + nlohmann::json({{"pattern", route.pattern}, {"page", route.page}}).dump() + ",\n";
-    }
-    return MakeWebFile(text + "];\n", WebContentType("page_routes.js"));
+        "// drawn there.\nexport const PAGE_ROUTES = [\n" + pages +
+            "];\n// Every other route, \"METHOD /pattern\", so the pages offer only what the\n"
+            "// server does.\nexport const API_ROUTES = [\n" + api + "];\n",
+        WebContentType("page_routes.js"));
   }();
   return file;
 }

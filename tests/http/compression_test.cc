@@ -1,6 +1,8 @@
-// The pages' static files: gzip-compressed for clients that accept it (its
-// own ETag, Vary: Accept-Encoding, the same bytes once inflated), as they are
-// otherwise; each security header once.
+// Compression: the pages' static files gzip-compressed for clients that
+// accept it (their own ETag, Vary: Accept-Encoding, the same bytes once
+// inflated), as they are otherwise; JSON answers of 1 kB or more likewise,
+// the response cache keeping each form for its own clients; each security
+// header once.
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -140,6 +142,62 @@ TEST_F(WebFilesTest, EachSecurityHeaderOnce) {
     }
     EXPECT_NE(head.find("x-content-type-options: nosniff"), std::string::npos) << path;
   }
+}
+
+// A data folder with `n` meetings whose titles make /api/meetings a few kB.
+void MakeMeetings(const std::string& data, int n) {
+  for (int i = 0; i < n; ++i) {
+    auto r = testing_util::RunGallery({"meeting", "add", "meeting-" + std::to_string(i), "--data", data,
+                                        "--title-en", "Technical meeting on migration data number " + std::to_string(i),
+                                        "--title-fr", "Réunion technique sur les données migratoires numéro " +
+                                                          std::to_string(i)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+}
+
+TEST(JsonGzipTest, LargeJsonAnswersAreGzippedAndTheCacheKeepsEachForm) {
+  testing_util::TempDir dir;
+  MakeMeetings(dir / "data", 20);
+  ServerProcess server(dir / "data");
+  // Plain first, so that a cached compressed answer would show if it leaked.
+  for (int round = 0; round < 2; ++round) {
+    auto plain = Send(server.port(), "GET", "/api/meetings");
+    ASSERT_EQ(plain.status, 200);
+    ASSERT_GT(plain.body.size(), 1024u);
+    EXPECT_EQ(plain.Header("content-encoding"), "") << round;
+    EXPECT_EQ(plain.Header("vary"), "Accept-Encoding");
+    EXPECT_EQ(plain.body.front(), '{') << round;
+    auto gz = Send(server.port(), "GET", "/api/meetings", {{"Accept-Encoding", "gzip"}});
+    ASSERT_EQ(gz.status, 200);
+    EXPECT_EQ(gz.Header("content-encoding"), "gzip") << round;
+    EXPECT_LT(gz.body.size(), plain.body.size() / 2) << round;
+    EXPECT_EQ(Gunzip(gz.body), plain.body) << round;
+    auto refused = Send(server.port(), "GET", "/api/meetings", {{"Accept-Encoding", "gzip;q=0"}});
+    EXPECT_EQ(refused.Header("content-encoding"), "") << round;
+    EXPECT_EQ(refused.body, plain.body) << round;
+  }
+  // HEAD: the compressed length, no body.
+  auto gz = Send(server.port(), "GET", "/api/meetings", {{"Accept-Encoding", "gzip"}});
+  auto head = Send(server.port(), "HEAD", "/api/meetings", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(head.Header("content-length"), std::to_string(gz.body.size()));
+  EXPECT_EQ(head.body, "");
+  // The API document too.
+  auto doc = Send(server.port(), "GET", "/api/openapi.json", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(doc.Header("content-encoding"), "gzip");
+  EXPECT_EQ(Gunzip(doc.body).substr(0, 1), "{");
+}
+
+TEST(JsonGzipTest, SmallAnswersErrorsAndMediaAreSentAsTheyAre) {
+  testing_util::TempDir dir;
+  ServerProcess server(dir / "data");
+  auto health = Send(server.port(), "GET", "/api/health", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(health.Header("content-encoding"), "");
+  EXPECT_EQ(health.Header("vary"), "");
+  EXPECT_EQ(health.body, R"({"status":"ok"})");
+  auto missing = Send(server.port(), "GET", "/api/photos/999", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.Header("content-encoding"), "");
+  EXPECT_EQ(missing.body.front(), '{');
 }
 
 }  // namespace
