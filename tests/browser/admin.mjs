@@ -434,3 +434,87 @@ describe('administration of meetings and albums', () => {
     await logOut();
   });
 });
+
+describe('share links and trash', () => {
+  test('an editor creates a share link with an expiry, copies it, lists and revokes it, in English and French', async () => {
+    await world.api('POST', '/api/albums', {slug: 'backstage', title: {en: 'Backstage', fr: 'Coulisses'}, visibility: 'private'});
+    const shot = await world.upload('backstage.jpg');
+    await world.api('POST', '/api/albums/backstage/photos', {ids: [shot.id]});
+    await world.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: world.base});
+    const page = await newPage();
+    await logIn(page, EDITOR);
+    await page.goto('/albums/backstage');
+    await page.waitForSelector('#share-details');
+    await page.click('#share-details summary');
+    await page.waitForSelector('#share-links li');
+    assert.equal(await page.textContent('#share-links'), 'No share link yet.');
+    await page.selectOption('#share-days', '7');
+    await page.click('#share-create');
+    await page.waitForSelector('#share-url');
+    const url = await page.inputValue('#share-url');
+    assert.match(url, /\/albums\/backstage\?share=[A-Za-z0-9_-]{43}$/);
+    await page.click('#share-copy');
+    await page.waitForFunction(() => /Copied/.test(document.querySelector('#share-new .status').textContent));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+    const links = await world.api('GET', '/api/albums/backstage/links');
+    assert.equal(links.items.length, 1);
+    const days = (Date.parse(links.items[0].expires_at) - Date.now()) / 86400000;
+    assert.ok(days > 6.9 && days <= 7.01, `expires in ${days} days`);
+    assert.match(await page.textContent('#share-links'), /valid until/);
+    await lookAt(page, 'share-links-en', false);
+
+    // The link opens the private album for a visitor.
+    const anonymous = await fetch(url.replace('/albums/backstage?share=', '/api/albums/backstage?share='));
+    assert.equal(anonymous.status, 200);
+
+    // Revoked in French, after the question: it answers 401 from then on.
+    await page.goto('/albums/backstage?lang=fr');
+    await page.click('#share-details summary');
+    await page.waitForSelector('.revoke-link');
+    await page.click('.revoke-link');
+    await page.waitForSelector('dialog.admin-dialog[open]');
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /cessera aussitôt de fonctionner/);
+    await lookAt(page, 'share-revoke-fr', false);
+    await page.click('dialog.admin-dialog[open] button[type=submit]');
+    await page.waitForFunction(() => /révoqué/.test(document.querySelector('.share-section > .status:last-child').textContent));
+    const after = await fetch(url.replace('/albums/backstage?share=', '/api/albums/backstage?share='));
+    assert.equal(after.status, 401);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('an admin lists the trash and restores a photo; editors see no trash', async () => {
+    const victim = await world.upload('deleted.jpg');
+    const adminToken = world.run(['token', 'create', '--role', 'admin', '--label', 'trash']).trim().split('\n').pop();
+    const del = await fetch(`${world.base}/api/photos/${victim.id}`, {method: 'DELETE', headers: {Authorization: `Bearer ${adminToken}`}});
+    assert.equal(del.status, 200);
+    const editor = await newPage();
+    await logIn(editor, EDITOR);
+    await editor.waitForSelector('#create-meeting');
+    assert.equal(await editor.$('#trash-details'), null);
+    assert.equal(editor.scripts.filter((s) => s.includes('admin_trash')).length, 0);
+    await editor.close();
+    await logOut();
+    for (const lang of ['fr', 'en']) {
+      const page = await newPage();
+      await logIn(page, ADMIN, lang);
+      await page.waitForSelector('#trash-details');
+      await page.click('#trash-details summary');
+      await page.waitForSelector('#trash-list li');
+      if (lang === 'fr') {
+        assert.match(await page.textContent('#trash-list'), /deleted\.jpg, supprimée par/);
+        await lookAt(page, 'trash-fr', false);
+      } else {
+        await page.click(`.trash-item[data-id="${victim.id}"] .restore-photo`);
+        await page.waitForFunction(() => /is back in the archive/.test(document.querySelector('.trash-section > .status:last-child').textContent));
+        assert.equal(await page.textContent('#trash-list'), 'The trash is empty.');
+        await lookAt(page, 'trash-en', false);
+        await world.api('GET', `/api/photos/${victim.id}`);
+      }
+      assert.deepEqual(page.errors, []);
+      await page.close();
+      await logOut();
+    }
+  });
+});

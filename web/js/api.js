@@ -94,6 +94,10 @@ export function isEditor() {
   return Boolean(sessionInfo && sessionInfo.authenticated && sessionInfo.role !== 'viewer');
 }
 
+export function isAdmin() {
+  return Boolean(sessionInfo && sessionInfo.authenticated && sessionInfo.role === 'admin');
+}
+
 // The editors' administration module (editor_collections.js), fetched only
 // for an editor or admin; null for anyone else.
 export function editorModule() {

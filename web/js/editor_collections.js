@@ -1,15 +1,17 @@
 // The administration of meetings and albums, for editors and admins: create,
 // edit (titles and descriptions per language, place, dates, visibility,
 // default credit, cover chosen from the album's photos), add the selected
-// photos to an album or remove them from it, delete. The pages load this
+// photos to an album or remove them from it, delete; an album's share links
+// (editor_sharing.js) and, for admins, the trash (admin_trash.js). The pages load this
 // module only for editors (a dynamic import), so visitors never fetch it.
 // Every form is a modal dialog; a destructive action asks first and says
 // what will happen.
-import {getJson, sendJson} from './api.js';
+import {getJson, isAdmin, sendJson} from './api.js';
 import {announce, h} from './dom.js';
 import {errorText, photoCount, pick, t} from './i18n.js';
 import {renditionUrl, altOf} from './photo_text.js';
 import {field} from './photo_browser.js';
+import {shareSection} from './editor_sharing.js';
 
 let dialogs = 0;
 
@@ -225,6 +227,21 @@ export function albumActions(album) {
           location.assign(album.meeting ? `/meetings/${encodeURIComponent(album.meeting)}` : '/');
         });
       }}}));
+}
+
+// An album's share links, folded under their heading.
+export function albumSharing(album) {
+  return h('details', {class: 'admin-details', id: 'share-details'}, h('summary', {text: t('share_title')}),
+    shareSection(album, confirmAction));
+}
+
+// For admins only, the trash (its module fetched for them alone), folded;
+// null for editors.
+export async function adminTrash() {
+  if (!isAdmin()) return null;
+  const {trashSection} = await import('./admin_trash.js');
+  return h('details', {class: 'admin-details', id: 'trash-details'}, h('summary', {text: t('trash_title')}),
+    trashSection());
 }
 
 // The home page's actions: a new meeting, a new album.

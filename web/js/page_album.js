@@ -25,7 +25,8 @@ export async function renderAlbum(main, slug) {
         h('a', {href: `/meetings/${encodeURIComponent(album.meeting)}`, text: album.meeting})) : null,
       description ? h('p', {class: 'description', text: description}) : null,
       zip,
-      editor ? editor.albumActions(album) : null),
+      editor ? editor.albumActions(album) : null,
+      editor ? editor.albumSharing(album) : null),
     photoBrowser({album: album.slug}));
   const meetingLink = main.querySelector('.meta a');
   if (meetingLink) {
