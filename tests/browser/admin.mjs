@@ -508,7 +508,7 @@ describe('share links and trash', () => {
       } else {
         await page.click(`.trash-item[data-id="${victim.id}"] .restore-photo`);
         await page.waitForFunction(() => /is back in the archive/.test(document.querySelector('.trash-section > .status:last-child').textContent));
-        assert.equal(await page.textContent('#trash-list'), 'The trash is empty.');
+        await page.waitForFunction(() => document.querySelector('#trash-list').textContent === 'The trash is empty.');
         await lookAt(page, 'trash-en', false);
         await world.api('GET', `/api/photos/${victim.id}`);
       }

@@ -22,9 +22,9 @@ export function trashSection() {
         text: t('trash_restore'), on: {click: async () => {
           try {
             await sendJson('POST', `/api/trash/${item.id}/restore`);
+            await refresh();
             status.textContent = t('trash_restored', {name: item.filename || item.id});
             announce(status.textContent);
-            await refresh();
           } catch (err) {
             status.textContent = errorText(err);
           }

@@ -50,8 +50,8 @@ export function shareSection(album, confirmAction) {
         'aria-label': t('share_revoke_n', {id: link.id}), text: t('share_revoke'),
         on: {click: () => confirmAction(t('share_revoke'), t('share_revoke_what', {id: link.id}), t('share_revoke'), async () => {
           await sendJson('DELETE', `${linkPath(album.slug)}/${link.id}`);
-          status.textContent = t('share_revoked', {id: link.id});
           await refresh();
+          status.textContent = t('share_revoked', {id: link.id});
         })}}))));
   }
 

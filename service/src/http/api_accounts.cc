@@ -236,10 +236,10 @@ HttpResponse Api::GetSetup(const HttpRequest&) {
 }
 
 HttpResponse Api::Setup(const HttpRequest& req) {
-  if (auto closed = SetupStillOpen(ctx_.first_run, catalog())) return NoStore(*closed);
   json body;
   if (auto bad = ParseJsonObject(req, &body)) return *bad;
   if (auto bad = RejectUnknownFields(body, {"token", "name", "password"})) return *bad;
+  if (auto closed = SetupStillOpen(ctx_.first_run, catalog())) return NoStore(*closed);
   if (!body.contains("token") || !body["token"].is_string() || body["token"].get<std::string>().empty()) {
     return BadField("token", "is required: the one from the setup address `gallery serve` printed");
   }
