@@ -9,18 +9,19 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import http from 'node:http';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {EDITOR, World, makeDatedJpeg} from './fixtures.mjs';
+import {EDITOR, World, makeDatedJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
   console.error('usage: node embed_layout.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR');
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const world = new World(binary, sourceDir, outDir);
+const newPage = (viewport) => newPageOf(world.context, viewport);
+const axe = (target, what) => expectAccessible(target, what);
+const noOverflow = expectNoOverflow;
 const VIEWPORTS = [[390, 844], [768, 1024], [1280, 800]];
 const LANGS = ['en', 'fr'];
 const TEXT = {
@@ -61,7 +62,6 @@ function parentSite() {
 let allowed;
 let refused;
 let photos = [];
-let browser;
 
 before(async () => {
   allowed = await parentSite();
@@ -80,34 +80,14 @@ before(async () => {
   await world.upload('secret.jpg', '?album=closed-room');
   await world.api('PATCH', `/api/photos/${photos[0].id}`, {caption: {en: 'Delegates arrive', fr: 'Arrivée des délégués'}});
   await world.startBrowser();
-  browser = world.context;
 });
 after(async () => {
   await world.tearDown();
   for (const site of [allowed, refused]) if (site) await new Promise((resolve) => site.close(resolve));
 });
 
-async function newPage(viewport) {
-  const page = await browser.newPage();
-  await page.setViewportSize({width: viewport[0], height: viewport[1]});
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  return page;
-}
 
-// axe-core in `target` (a page or a frame): no violation of any impact.
-async function axe(target, what) {
-  await target.evaluate(axeSource);
-  const result = await target.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
-  assert.deepEqual(result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    [], `accessibility violations on ${what}`);
-}
 
-async function noOverflow(target, what) {
-  const [scroll, inner] = await target.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
-}
 
 // The frame of `page` showing the gallery's address `path`.
 async function galleryFrame(page, path) {
@@ -336,7 +316,7 @@ describe('for an editor', () => {
   }
 
   test('Copy puts the code on the clipboard; pasted into the allowed site it shows the photos', async () => {
-    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: world.base});
+    await world.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: world.base});
     const page = await newPage([1280, 800]);
     try {
       await page.goto('/meetings/casablanca-2016?lang=fr');

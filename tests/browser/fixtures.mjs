@@ -2,11 +2,15 @@
 // the real command line, a real `gallery serve` on a free loopback port,
 // images made with the image library's command-line tool, and headless
 // Chromium from the system (never a downloaded browser).
+import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {chromium} from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const EDITOR = {name: 'editor', password: 'correct horse battery'};
 export const CHROMIUM = process.env.GALLERY_CHROMIUM || '/usr/bin/chromium';
@@ -141,4 +145,31 @@ export class World {
     }
     rmSync(this.tmp, {recursive: true, force: true});
   }
+}
+
+// A new page of `context`, at `viewport` ([width, height]) when given, that
+// collects its script and console errors in page.errors.
+export async function newPageOf(context, viewport = null) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize({width: viewport[0], height: viewport[1]});
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  return page;
+}
+
+// axe-core in `target` (a page or a frame): no violation of any impact, or
+// with `seriousOnly` none serious or critical.
+export async function expectAccessible(target, what, {seriousOnly = false} = {}) {
+  await target.evaluate(AXE_SOURCE);
+  const result = await target.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
+  const bad = result.violations.filter((v) => !seriousOnly || v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [], `accessibility violations on ${what}`);
+}
+
+// `target` (a page or a frame) is no wider than its window.
+export async function expectNoOverflow(target, what) {
+  const [scroll, inner] = await target.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
 }

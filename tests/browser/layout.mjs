@@ -8,18 +8,19 @@
 // and pinch zoom and info panel. Screenshots of every page go to OUT_DIR.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {World, makeDatedJpeg} from './fixtures.mjs';
+import {World, makeDatedJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
   console.error('usage: node layout.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR');
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const world = new World(binary, sourceDir, outDir);
+const newPage = (viewport) => newPageOf(world.context, viewport);
+const axe = (page, what) => expectAccessible(page, what);
+const noOverflow = expectNoOverflow;
 const VIEWPORTS = [[390, 844], [768, 1024], [1280, 800]];
 const LANGS = ['en', 'fr'];
 
@@ -35,7 +36,6 @@ const SHOTS = [
   ['closing.jpg', '2016:07:06 18:00:00', 1000, 1400],
 ];
 let photos = [];
-let browser;
 
 before(async () => {
   world.setUp();
@@ -53,30 +53,11 @@ before(async () => {
   await world.api('PATCH', `/api/photos/${photos[1].id}`, {alt_text: {en: 'A delegate at the door', fr: 'Un délégué à la porte'}});
   photos = (await world.api('GET', '/api/photos?album=opening-session&limit=100')).items;
   await world.startBrowser();
-  browser = world.context;
 });
 after(() => world.tearDown());
 
-async function newPage(viewport) {
-  const page = await browser.newPage();
-  await page.setViewportSize({width: viewport[0], height: viewport[1]});
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  return page;
-}
 
-async function axe(page, what) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
-  assert.deepEqual(result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    [], `accessibility violations on ${what}`);
-}
 
-async function noOverflow(page, what) {
-  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
-}
 
 // Every image of the grid loaded (lazy ones scrolled to first).
 async function gridLoaded(page, count) {

@@ -8,17 +8,17 @@ import {createHash} from 'node:crypto';
 import net from 'node:net';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {createRequire} from 'node:module';
-import {EDITOR, World, makeDatedJpeg, makeJpeg} from './fixtures.mjs';
+import {EDITOR, World, makeDatedJpeg, makeJpeg, expectAccessible, newPageOf} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
   console.error('usage: node run.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR');
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
 const world = new World(binary, sourceDir, outDir);
+const newPage = () => newPageOf(world.context);
+const axe = (page, what) => expectAccessible(page, what, {seriousOnly: true});
 
 // A raw request line sent as is (no client-side path normalisation): the status.
 function rawStatus(path) {
@@ -55,21 +55,7 @@ async function logIn(page) {
   await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form.login button[type=submit]')]);
 }
 
-async function newPage() {
-  const page = await world.context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  return page;
-}
 
-async function axe(page, what) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [],
-    `accessibility violations on ${what}`);
-}
 
 before(async () => {
   world.setUp();
@@ -112,6 +98,30 @@ describe('serving the pages', () => {
     assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
     const svg = await fetch(`${world.base}/static/icon.svg`);
     assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+  });
+
+  test('each page shell preloads exactly the modules its entry imports, and each of them is served', async () => {
+    // The static imports of web/js/<entry>, then theirs, in the order they end (page_routes.js is the server's).
+    const imported = (entry) => {
+      const seen = new Set();
+      const visit = (file) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        if (file === 'page_routes.js') return;
+        const text = readFileSync(join(sourceDir, 'web/js', file), 'utf8');
+        for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'\.\/([^']+)'/gms)) visit(m[1]);
+        for (const m of text.matchAll(/^\s*import\s+'\.\/([^']+)'/gm)) visit(m[1]);
+      };
+      visit(entry);
+      seen.delete(entry);
+      return [...seen].sort();
+    };
+    for (const [shell, entry, path] of [['index.html', 'main.js', '/'], ['embed.html', 'embed.js', '/embed/albums/x']]) {
+      const html = await (await fetch(world.base + path)).text();
+      const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/static\/js\/([^"]+)">/g)].map((m) => m[1]);
+      assert.deepEqual([...preloaded].sort(), imported(entry), shell);
+      for (const file of preloaded) assert.equal((await fetch(`${world.base}/static/js/${file}`)).status, 200, file);
+    }
   });
 
   test('nothing outside the web folder, and no hidden or unknown kinds of file', async () => {
@@ -535,6 +545,8 @@ describe('the gallery in a browser', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.equal(await page.getAttribute('.lb-prev', 'aria-label'), 'Photo précédente');
     await page.keyboard.press('Escape');
+    // Closing goes Back in the history: let it land before the next address.
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('photo'), null, {timeout: 5000});
     await page.goto('/albums/opening-session');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'the language is remembered');
     await page.goto('/albums/opening-session?lang=en');

@@ -8,18 +8,19 @@
 // sideways scrolling or accessibility violations.
 import assert from 'node:assert/strict';
 import {readFileSync, statSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
-import {EDITOR, World, makeJpeg} from './fixtures.mjs';
+import {EDITOR, World, makeJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
   console.error('usage: node upload.mjs GALLERY_BINARY SOURCE_DIR OUT_DIR');
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const world = new World(binary, sourceDir, outDir);
+const newPage = (viewport = [1280, 900]) => newPageOf(world.context, viewport);
+const axe = (page, what) => expectAccessible(page, what);
+const noOverflow = expectNoOverflow;
 const VIEWPORTS = [[390, 844], [768, 1024], [1280, 800]];
 const FILES = 200;
 const KNOWN = 60;
@@ -48,26 +49,8 @@ async function logIn(page) {
   await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form.login button[type=submit]')]);
 }
 
-async function newPage(viewport = [1280, 900]) {
-  const page = await world.context.newPage();
-  await page.setViewportSize({width: viewport[0], height: viewport[1]});
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  return page;
-}
 
-async function axe(page, what) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {resultTypes: ['violations']}));
-  assert.deepEqual(result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    [], `accessibility violations on ${what}`);
-}
 
-async function noOverflow(page, what) {
-  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= inner, `${what}: the page is ${scroll} px wide in a ${inner} px window`);
-}
 
 function summaryDone(page, n, timeout = 240000) {
   return page.waitForFunction((want) => new RegExp(`^${want} (of|sur) ${want} `).test(document.querySelector('#up-summary').textContent),

@@ -80,6 +80,8 @@ inline HttpResponse Deferred(std::function<HttpResponse()> job) {
 
 // 200 (or `status`) with `value` serialised as the body.
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
+// 204 with no body and no Content-Type (a deletion done).
+HttpResponse NoContent();
 // Every error the server answers. Its HTTP status and its JSON code are
 // chosen in one table (http_types.cc) and nowhere else.
 enum class ApiError {

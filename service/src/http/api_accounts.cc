@@ -197,10 +197,7 @@ HttpResponse Api::RevokeToken(const HttpRequest& req) {
   }
   media::Status s = catalog().RevokeToken(std::stoll(id));
   if (!s.ok()) return ErrorFromStatus(s);
-  HttpResponse r;
-  r.status = 204;
-  r.content_type.clear();
-  return r;
+  return NoContent();
 }
 
 }  // namespace gallery::http

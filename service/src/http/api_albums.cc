@@ -77,10 +77,7 @@ HttpResponse Api::UpdateAlbum(const HttpRequest& req) {
 HttpResponse Api::DeleteAlbum(const HttpRequest& req) {
   media::Status s = catalog().DeleteAlbum(req.Param("slug"));
   if (!s.ok()) return ErrorFromStatus(s);
-  HttpResponse r;
-  r.status = 204;
-  r.content_type.clear();
-  return r;
+  return NoContent();
 }
 
 namespace {

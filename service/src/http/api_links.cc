@@ -82,10 +82,7 @@ HttpResponse Api::RevokeShareLink(const HttpRequest& req) {
   }
   media::Status s = catalog().RemoveShareLink(req.Param("slug"), std::stoll(id_text));
   if (!s.ok()) return ErrorFromStatus(s);
-  HttpResponse r;
-  r.status = 204;
-  r.content_type.clear();
-  return r;
+  return NoContent();
 }
 
 }  // namespace gallery::http

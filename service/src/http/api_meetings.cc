@@ -51,10 +51,7 @@ HttpResponse Api::UpdateMeeting(const HttpRequest& req) {
 HttpResponse Api::DeleteMeeting(const HttpRequest& req) {
   media::Status s = catalog().DeleteMeeting(req.Param("slug"));
   if (!s.ok()) return ErrorFromStatus(s);
-  HttpResponse r;
-  r.status = 204;
-  r.content_type.clear();
-  return r;
+  return NoContent();
 }
 
 HttpResponse Api::MeetingHistory(const HttpRequest& req) {

@@ -28,6 +28,13 @@ HttpResponse JsonResponse(const nlohmann::json& value, int status) {
   return r;
 }
 
+HttpResponse NoContent() {
+  HttpResponse r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
 namespace {
 
 struct ErrorRow {

@@ -106,24 +106,14 @@ const char kComponents[] = R"json({
     },
     "ZipArchive": {"type": "string", "contentMediaType": "application/zip"},
     "AlbumCreate": {
-      "type": "object",
-      "required": ["slug"],
-      "properties": {
-        "default_credit": {"type": ["string", "null"]},
-        "show_location": {"$ref": "#/components/schemas/ShowLocation"},
-        "description": {"$ref": "#/components/schemas/Texts"},
-        "meeting": {"type": ["string", "null"]},
-        "slug": {"type": "string"},
-        "title": {"$ref": "#/components/schemas/Texts"},
-        "visibility": {"type": "string", "enum": ["public", "unlisted", "private"]}
-      }
+      "allOf": [{"$ref": "#/components/schemas/AlbumPatch"}, {"required": ["slug"]}]
     },
     "AlbumPatch": {
       "type": "object",
       "properties": {
         "cover_photo_id": {
           "type": ["integer", "null"],
-          "description": "a photo of the album, or null"
+          "description": "a photo of the album, or null (not on creation)"
         },
         "default_credit": {"type": ["string", "null"]},
         "show_location": {"$ref": "#/components/schemas/ShowLocation"},

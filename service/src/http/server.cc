@@ -327,8 +327,7 @@ HttpResponse HttpServer::NoRoute(const HttpRequest& req) const {
   if (allow.empty()) {
     res = ErrorResponse(ApiError::kNoRoute, "no route for " + req.method + " " + req.path);
   } else if (req.method == "OPTIONS") {
-    res.status = 204;
-    res.content_type.clear();
+    res = NoContent();
     res.headers.emplace_back("Allow", allow);
   } else {
     res = ErrorResponse(ApiError::kMethodNotAllowed,
