@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGALLERY_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)" --target gallery
+# On an archive without an admin the server prints a one-time setup address
+# (first run: ... /setup?token=...): open it to create the first admin.
 exec ./build/gallery serve --data ./data --bind 127.0.0.1 --port "${PORT:-8080}"

@@ -419,7 +419,7 @@ describe('the gallery in a browser', () => {
     assert.equal(sent.filter((n) => n === 'fresh-2.jpg').length, 2, 'the 503 was retried');
     assert.equal(sent.filter((n) => n === 'fresh-1.jpg').length, 2, 'the dropped connection was retried');
     assert.match(await page.textContent('#up-summary'), /1 duplicates · 1 refused/);
-    assert.match(await page.textContent('#up-refused'), /notes\.txt: send an image/);
+    assert.match(await page.textContent('#up-refused'), /notes\.txt: This kind of file is not accepted\./);
     const overall = await page.$eval('#up-overall', (p) => [p.value, p.max]);
     assert.equal(overall[0], overall[1]);
     const bars = await page.$$eval('.upload-item progress', (ps) => ps.map((p) => p.value === p.max));

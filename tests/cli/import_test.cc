@@ -92,8 +92,14 @@ TEST_F(ImportTest, FolderRecursivelyBrokenFilesReportedRerunImportsNothing) {
   EXPECT_EQ(s.imported, 6) << first.out;
   EXPECT_EQ(s.duplicates, 0);
   EXPECT_EQ(s.failed, 2);
-  EXPECT_NE(first.out.find("failed: " + (tmp_ / "card/DCIM/101/truncated.jpg") + ": "), std::string::npos)
+  // The report and its summary give the plain reason; the decoder's own
+  // words only go to standard error, as the detail.
+  EXPECT_NE(first.out.find("  failed: " + (tmp_ / "card/DCIM/101/truncated.jpg") + ": the file is cut short\n"),
+            std::string::npos)
       << first.out;
+  EXPECT_EQ(first.out.find("Vips"), std::string::npos) << first.out;
+  EXPECT_NE(first.err.find("detail: " + (tmp_ / "card/DCIM/101/truncated.jpg") + ": "), std::string::npos)
+      << first.err;
   EXPECT_NE(first.out.find("failed: " + (tmp_ / "card/notes.txt") + ": "), std::string::npos) << first.out;
   EXPECT_EQ(first.out.find(".DS_Store"), std::string::npos);
   EXPECT_EQ(ImportedLines(first.out).size(), 6u);

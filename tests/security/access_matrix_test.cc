@@ -47,6 +47,12 @@ constexpr std::array<int, kWhoCount> kAdmin204 = {401, 403, 403, 204, 401};
 const Row kTable[] = {
     {"GET", "/api/health", "/api/health", "", kAll200},
     {"GET", "/api/openapi.json", "/api/openapi.json", "", kAll200},
+    // The first run: open (no admin user here), and a wrong token is refused
+    // whoever asks; the token itself is tested in tests/http/setup_api_test.cc.
+    {"GET", "/api/setup", "/api/setup", "", kAll200},
+    {"POST", "/api/setup", "/api/setup", R"({"token": "wrong", "name": "first", "password": "long-enough-pass"})",
+     {403, 403, 403, 403, 403}},
+    {"GET", "/setup", "/setup", "", kAll200},
     {"GET", "/metrics", "/metrics", "", kAdmin200},
     {"GET", "/api/meetings", "/api/meetings", "", kAll200},
     {"GET", "/api/meetings/{slug}", "/api/meetings/casablanca-2016", "", kAll200},

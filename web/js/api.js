@@ -75,7 +75,7 @@ export async function sendJson(method, path, body) {
   }
   const response = await fetch(path, init);
   if (!response.ok) throw await errorFrom(response);
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
 
 // Who is signed in: {authenticated, name, role, csrf_token}. Asked once per page.
@@ -92,6 +92,16 @@ export async function session() {
 
 export function isEditor() {
   return Boolean(sessionInfo && sessionInfo.authenticated && sessionInfo.role !== 'viewer');
+}
+
+export function isAdmin() {
+  return Boolean(sessionInfo && sessionInfo.authenticated && sessionInfo.role === 'admin');
+}
+
+// The editors' administration module (editor_collections.js), fetched only
+// for an editor or admin; null for anyone else.
+export function editorModule() {
+  return isEditor() ? import('./editor_collections.js') : Promise.resolve(null);
 }
 
 // Logs in; a live session's CSRF token goes along, so switching users works.

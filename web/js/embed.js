@@ -8,7 +8,7 @@
 // album is "not found", in the same words as a name never used.
 import {getJson, withShare} from './api.js';
 import {h, replace} from './dom.js';
-import {initLang, lang, photoCount, pick, t} from './i18n.js';
+import {errorText, initLang, lang, photoCount, pick, t} from './i18n.js';
 import {matchPage, pagePath} from './page_match.js';
 import {altOf, loadMeetingTitles, renditionUrl} from './photo_text.js';
 
@@ -105,7 +105,7 @@ async function boot() {
     if (err && err.status === 404) {
       renderNotFound(main);
     } else {
-      replace(main, h('p', {class: 'error', text: t('error', {message: err && err.message ? err.message : String(err)})}));
+      replace(main, h('p', {class: 'error', text: errorText(err)}));
     }
   }
 }

@@ -9,6 +9,7 @@ import {renderAlbum} from './page_album.js';
 import {renderPhoto} from './page_photo.js';
 import {renderUpload} from './page_upload.js';
 import {renderLogin} from './page_login.js';
+import {renderSetup} from './page_setup.js';
 import {renderError} from './page_error.js';
 import {matchPage} from './page_match.js';
 
@@ -21,6 +22,7 @@ const RENDERERS = {
   photo: renderPhoto,
   upload: renderUpload,
   login: renderLogin,
+  setup: renderSetup,
 };
 
 async function renderHeader() {

@@ -1,15 +1,16 @@
 // An album's page (/albums/{slug}): its title and description, the meeting
 // it belongs to, and its photos in the grid. A private album opens through
-// its share link (?share=SECRET).
-import {getJson, hasRoute, shareToken, withShare} from './api.js';
+// its share link (?share=SECRET). Editors get the tools that edit it,
+// choose its cover, delete it, and remove selected photos from it.
+import {editorModule, getJson, hasRoute, shareToken, withShare} from './api.js';
 import {h, replace} from './dom.js';
 import {pick, t} from './i18n.js';
 import {photoBrowser} from './photo_browser.js';
 
 export async function renderAlbum(main, slug) {
-  // Both before the first drawing, so that nothing moves once it is drawn.
-  const [album, zipRoute] = await Promise.all([getJson(`/api/albums/${encodeURIComponent(slug)}`),
-    hasRoute('GET', '/api/albums/{slug}/download')]);
+  // All before the first drawing, so that nothing moves once it is drawn.
+  const [album, zipRoute, editor] = await Promise.all([getJson(`/api/albums/${encodeURIComponent(slug)}`),
+    hasRoute('GET', '/api/albums/{slug}/download'), editorModule()]);
   const title = pick(album.title) || album.slug;
   document.title = `${title} · ${t('site_title')}`;
   const description = pick(album.description);
@@ -23,7 +24,9 @@ export async function renderAlbum(main, slug) {
       album.meeting ? h('p', {class: 'meta'}, `${t('meeting')}: `,
         h('a', {href: `/meetings/${encodeURIComponent(album.meeting)}`, text: album.meeting})) : null,
       description ? h('p', {class: 'description', text: description}) : null,
-      zip),
+      zip,
+      editor ? editor.albumActions(album) : null,
+      editor ? editor.albumSharing(album) : null),
     photoBrowser({album: album.slug}));
   const meetingLink = main.querySelector('.meta a');
   if (meetingLink) {

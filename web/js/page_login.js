@@ -2,7 +2,7 @@
 // page only learns the CSRF token from the answer.
 import {login} from './api.js';
 import {h, replace} from './dom.js';
-import {t} from './i18n.js';
+import {errorText, t} from './i18n.js';
 import {field} from './photo_browser.js';
 
 // The ?next= address when it is a path on this site, else the home page.
@@ -18,7 +18,7 @@ function failureText(err) {
     const seconds = Number(err.retryAfter);
     return t('login_limited', {s: Number.isFinite(seconds) && seconds > 0 ? seconds : '?'});
   }
-  return t('error', {message: err.message});
+  return errorText(err);
 }
 
 export function renderLogin(main) {

@@ -1,7 +1,8 @@
 // A meeting's page (/meetings/{slug}): its title, place and dates, its
 // albums, and its photos grouped by the day they were taken; for editors
-// the code that shows its embed page on another site.
-import {getJson, isEditor} from './api.js';
+// the code that shows its embed page on another site, and the tools that
+// edit, delete (when empty) and add an album to it.
+import {editorModule, getJson, isEditor} from './api.js';
 import {h, replace} from './dom.js';
 import {formatRange, pick, t} from './i18n.js';
 import {albumCard, cardList} from './collections.js';
@@ -10,7 +11,7 @@ import {pagePath} from './page_match.js';
 import {photoBrowser} from './photo_browser.js';
 
 export async function renderMeeting(main, slug) {
-  const meeting = await getJson(`/api/meetings/${encodeURIComponent(slug)}`);
+  const [meeting, editor] = await Promise.all([getJson(`/api/meetings/${encodeURIComponent(slug)}`), editorModule()]);
   const title = pick(meeting.title) || meeting.slug;
   document.title = `${title} · ${t('site_title')}`;
   const description = pick(meeting.description);
@@ -21,10 +22,11 @@ export async function renderMeeting(main, slug) {
         meeting.place ? h('span', {class: 'place', text: meeting.place}) : null,
         meeting.start_date || meeting.end_date
           ? h('span', {class: 'dates', text: formatRange(meeting.start_date, meeting.end_date)}) : null),
-      description ? h('p', {class: 'description', text: description}) : null),
+      description ? h('p', {class: 'description', text: description}) : null,
+      editor ? editor.meetingActions(meeting) : null),
     h('section', {'aria-labelledby': 'albums-heading'},
       h('h2', {id: 'albums-heading', text: t('albums')}),
-      cardList(t('albums'), meeting.albums || [], albumCard, t('no_albums'))),
+      cardList(t('albums'), meeting.albums || [], albumCard, editor ? t('empty_albums_editor') : t('no_albums'))),
     isEditor() ? embedSection(pagePath('embed_meeting', meeting.slug), title) : null,
     photoBrowser({meeting: meeting.slug}, {byDay: true}));
 }

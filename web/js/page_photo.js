@@ -4,7 +4,7 @@
 // history with revert.
 import {getJson, hasRoute, isEditor, sendJson} from './api.js';
 import {announce, h, replace} from './dom.js';
-import {formatDate, pick, t} from './i18n.js';
+import {errorText, formatDate, pick, t} from './i18n.js';
 import {altOf, captionOf, loadMeetingTitles, originalUrl, renditionUrl} from './photo_text.js';
 import {field} from './photo_browser.js';
 
@@ -75,7 +75,7 @@ function editForm(main, photo) {
       const status = main.querySelector('.edit-form .status');
       if (status) status.textContent = t('saved');
     } catch (err) {
-      message.textContent = t('error', {message: err.message});
+      message.textContent = errorText(err);
     }
   }}},
   h('h2', {id: 'edit-heading', text: t('edit_photo')}), h('div', {class: 'edit-grid'}, controls),
@@ -114,13 +114,13 @@ function historyPanel(main, photo) {
           draw(main, updated);
           announce(t('reverted'));
         } catch (err) {
-          announce(t('error', {message: err.message}));
+          announce(errorText(err));
         }
       }}});
       list.append(h('li', {},
         h('span', {class: 'change', text: t('history_line', {field: entry.field, old: entry.old_value, new: entry.new_value})}),
         h('span', {class: 'by', text: t('history_by', {who: entry.who, at: entry.at})}), revert));
     }
-  }).catch((err) => list.replaceWith(h('p', {class: 'error', text: t('error', {message: err.message})})));
+  }).catch((err) => list.replaceWith(h('p', {class: 'error', text: errorText(err)})));
   return section;
 }

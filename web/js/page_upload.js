@@ -9,7 +9,7 @@
 // are still going asks first.
 import {getJson, isEditor} from './api.js';
 import {announce, h, replace} from './dom.js';
-import {pick, t} from './i18n.js';
+import {errorText, knowsReason, pick, t} from './i18n.js';
 import {field} from './photo_browser.js';
 import {UploadQueue} from './upload_queue.js';
 
@@ -126,15 +126,19 @@ function stateText(item) {
     case 'done': return t('st_done');
     case 'duplicate': return t('st_duplicate');
     case 'cancelled': return t('st_cancelled');
-    case 'failed': return `${t('st_failed', {n: item.attempt})}: ${reasonOf(item)}`;
-    default: return `${t('st_refused')}: ${reasonOf(item)}`;
+    case 'failed': return t('st_failed_why', {n: item.attempt, reason: reasonOf(item)});
+    default: return t('st_refused_why', {reason: reasonOf(item)});
   }
 }
 
-// Why a file was not stored: the server's message, or the network's failure.
+// Why a file was not stored, in the page's language: the server's reason
+// for a file it refused (never its name again: the row shows it), the
+// error's code otherwise, or the network's failure.
 function reasonOf(item) {
   if (!item.error) return '';
-  return item.error.message || (item.error.code === 'network' ? t('network_error') : item.error.code);
+  if (item.error.code === 'network') return t('network_error');
+  if (item.error.reason && knowsReason(item.error.reason)) return t('reason_' + item.error.reason);
+  return errorText(item.error);
 }
 
 // The files as a list that keeps only the rows in view (and OVERSCAN more

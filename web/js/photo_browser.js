@@ -3,9 +3,9 @@
 // filters live in the page's address, so a filtered view can be linked; so
 // does the photo open in the lightbox (?photo=ID). On phones the filters
 // fold behind one button.
-import {getJson, isEditor, sendJson} from './api.js';
+import {editorModule, getJson, isEditor, sendJson} from './api.js';
 import {announce, h, replace} from './dom.js';
-import {photoCount, pick, t} from './i18n.js';
+import {errorText, photoCount, pick, t} from './i18n.js';
 import {lightbox} from './lightbox.js';
 import {PhotoGrid} from './photo_grid.js';
 
@@ -26,7 +26,17 @@ export function photoBrowser(scope = {}, options = {}) {
     grid.reset({...scope, ...values});
   });
   const parts = [h('div', {class: 'grid-tools'}, toggle, grid.layoutSwitch()), form];
-  if (isEditor()) parts.push(bulkTools(grid));
+  if (isEditor()) {
+    const tools = bulkTools(grid);
+    parts.push(tools);
+    // Adding to and removing from albums, from the editors' module.
+    editorModule().then((editor) => {
+      if (!editor) return;
+      const panel = tools.querySelector('.bulk-panel');
+      panel.append(editor.selectionTools(grid, scope.album, () => grid.reset(grid.query).then(() => grid.setSelectMode(true))));
+      grid.empty.append(' ', h('a', {href: '/upload', class: 'button', text: t('upload_photos')}));
+    }).catch(() => {});
+  }
   parts.push(grid.element);
   // A link naming a photo opens it once the first page is in.
   const linked = params.get('photo');
@@ -153,7 +163,7 @@ function bulkTools(grid) {
         grid.setSelectMode(true);
         message.textContent = t('bulk_done', {n: ids.length});
       } catch (err) {
-        message.textContent = t('error', {message: err.message});
+        message.textContent = errorText(err);
       }
     }}},
     h('h3', {text: t('bulk_title')}),

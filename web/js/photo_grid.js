@@ -124,6 +124,9 @@ export class PhotoGrid {
           if (generation !== this.generation) return;
           this.loading = null;
           this.empty.hidden = this.photos.length > 0;
+          // No photo, no link to the first one.
+          const skip = document.getElementById('skip-photos');
+          if (skip) skip.hidden = this.photos.length === 0;
           this.moreButton.hidden = this.done;
           this.moreButton.textContent = t('load_more');
           if (first) this.onFirstPage();

@@ -192,7 +192,7 @@ export class UploadQueue {
       if (!retryable || item.attempt >= MAX_ATTEMPTS) {
         item.state = retryable ? 'failed' : 'refused';
         item.error = result.body && result.body.message
-          ? {code: result.body.code, message: result.body.message}
+          ? {code: result.body.code, message: result.body.message, reason: result.body.reason || ''}
           : {code: result.status ? `http_${result.status}` : 'network', message: result.status ? `HTTP ${result.status}` : ''};
         this.onChange(item);
         return;

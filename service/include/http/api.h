@@ -20,6 +20,7 @@
 #include "http/metrics.h"
 #include "media/upload_store.h"
 #include "service/archive.h"
+#include "service/first_run.h"
 
 namespace gallery::http {
 
@@ -35,6 +36,9 @@ struct ApiContext {
   // Origins besides this one whose pages may frame the embed pages
   // (/embed/...), as ParseEmbedOrigins returns them; no other page is framed.
   std::vector<std::string> embed_origins;
+  // The first-run setup (an archive without an admin); not owned. nullptr:
+  // closed.
+  FirstRun* first_run = nullptr;
 };
 
 class Api {
@@ -121,6 +125,10 @@ class Api {
   HttpResponse ListTokens(const HttpRequest& req);
   HttpResponse CreateToken(const HttpRequest& req);
   HttpResponse RevokeToken(const HttpRequest& req);
+  // The first-run setup: whether it is open, and the first admin made with
+  // its one-time token.
+  HttpResponse GetSetup(const HttpRequest& req);
+  HttpResponse Setup(const HttpRequest& req);
 
   // --- media
   HttpResponse GetRendition(const HttpRequest& req);

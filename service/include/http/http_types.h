@@ -95,6 +95,7 @@ enum class ApiError {
   kRequestTimeout,  // 408 timeout: the request did not come whole within its time limit
   kConflict,  // 409 conflict: the name is taken or the state does not allow it
   kOwnAccount,  // 409 own_account: an admin may not lock themselves out
+  kGone,  // 410 gone: a one-time address that was used (the first-run setup)
   kTooLarge,  // 413 too_large: a body over its route's limit
   kUnsupportedMediaType,  // 415 unsupported: a file or body type that is not accepted
   kRangeNotSatisfiable,  // 416 range_not_satisfiable: a byte range outside the file
@@ -115,6 +116,8 @@ enum class ApiError {
 };
 int StatusOf(ApiError error);
 const char* CodeOf(ApiError error);
+// Every code an error answer can carry, each once, in ApiError's order.
+std::vector<std::string> ErrorCodes();
 
 // An error: {"code": CodeOf(error), "message": message} with StatusOf(error).
 HttpResponse ErrorResponse(ApiError error, const std::string& message);

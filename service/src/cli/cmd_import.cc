@@ -12,12 +12,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/file_walk.h"
+#include "service/refusal.h"
 #include "cli/stage_report.h"
 #include "service/worker_pool.h"
 
@@ -107,7 +109,14 @@ void RunImport(const ImportArgs& a) {
         IngestOptions options = base;
         options.filename = fs::path(path).filename().string();
         auto outcome = archive->Ingest(bytes, options);
-        if (!outcome.ok()) return progress.Failed(path, outcome.status().message());
+        if (!outcome.ok()) {
+          // The libraries' own words go to standard error as the detail; the
+          // report and its summary give the plain reason.
+          std::optional<Refusal> refusal = RefusalOf(outcome.status(), bytes);
+          if (!refusal) return progress.Failed(path, outcome.status().message());
+          std::fprintf(stderr, "detail: %s: %s\n", path.c_str(), outcome.status().message().c_str());
+          return progress.Failed(path, refusal->message);
+        }
         if (a.timings) {
           stages.Add(read_time);
           stages.Add(outcome->times);

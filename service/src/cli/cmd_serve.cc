@@ -18,6 +18,7 @@
 #include "cli/commands.h"
 #include "media/upload_store.h"
 #include "service/archive.h"
+#include "service/first_run.h"
 #include "service/worker_pool.h"
 #include "http/api.h"
 #include "http/metrics.h"
@@ -179,7 +180,13 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
     return 1;
   }
   UploadSweeper sweeper(&uploads);
+  auto first_run = FirstRun::ForCatalog((*archive)->catalog());
+  if (!first_run.ok()) {
+    std::cerr << "gallery serve: " << first_run.status().ToString() << "\n";
+    return 1;
+  }
   http::ApiContext context;
+  context.first_run = first_run->get();
   context.archive = archive->get();
   context.uploads = &uploads;
   context.cursor_key = *cursor_key;
@@ -242,7 +249,20 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
     std::cerr << "gallery serve: " << started.ToString() << "\n";
     return 1;
   }
-  std::cout << "listening on http://" << args.bind << ":" << server.port() << std::endl;
+  // The first line on standard output says where the server listens (a
+  // supervising process may read just that line, then close the pipe). On
+  // an archive without an admin a second line, in the same write so that it
+  // never lands on a closed pipe, gives the one-time setup address; the log
+  // has it too.
+  std::string ready = "listening on http://" + args.bind + ":" + std::to_string(server.port()) + "\n";
+  const std::string setup_token = (*first_run)->token();
+  if (!setup_token.empty()) {
+    const std::string line = "first run: no admin yet; create one at http://" + args.bind + ":" +
+                             std::to_string(server.port()) + "/setup?token=" + setup_token + "\n";
+    std::cerr << line << std::flush;
+    ready += line;
+  }
+  std::cout << ready << std::flush;
   int sig = 0;
   sigwait(&stop, &sig);
   std::cerr << "gallery serve: stopping (signal " << sig << ")\n";

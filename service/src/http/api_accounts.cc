@@ -201,3 +201,69 @@ HttpResponse Api::RevokeToken(const HttpRequest& req) {
 }
 
 }  // namespace gallery::http
+
+namespace gallery::http {
+
+namespace {
+
+HttpResponse SetupClosed() {
+  return ErrorResponse(ApiError::kGone,
+                       "the first-run setup is over: an admin exists, so this address no longer works; log in");
+}
+
+// Whether setup may go on: nullopt when the gate is open and no admin
+// exists; else the 410 answer (closing the gate when an admin was added
+// another way, e.g. with `gallery user add`), or a catalog error.
+std::optional<HttpResponse> SetupStillOpen(FirstRun* gate, media::Catalog& catalog) {
+  if (!gate || gate->Check("") == FirstRun::Gate::kClosed) return SetupClosed();
+  auto has_admin = HasAdmin(catalog);
+  if (!has_admin.ok()) return ErrorFromStatus(has_admin.status());
+  if (*has_admin) {
+    gate->Close();
+    return SetupClosed();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse Api::GetSetup(const HttpRequest&) {
+  bool open = !SetupStillOpen(ctx_.first_run, catalog()).has_value();
+  return NoStore(JsonResponse({{"open", open}}));
+}
+
+HttpResponse Api::Setup(const HttpRequest& req) {
+  json body;
+  if (auto bad = ParseJsonObject(req, &body)) return *bad;
+  if (auto bad = RejectUnknownFields(body, {"token", "name", "password"})) return *bad;
+  if (auto closed = SetupStillOpen(ctx_.first_run, catalog())) return NoStore(*closed);
+  if (!body.contains("token") || !body["token"].is_string() || body["token"].get<std::string>().empty()) {
+    return BadField("token", "is required: the one from the setup address `gallery serve` printed");
+  }
+  media::User user;
+  user.role = media::Role::kAdmin;
+  if (auto bad = ReadName(body, "name", true, &user.name)) return *bad;
+  if (!body.contains("password")) return BadField("password", "is required");
+  if (auto bad = ReadPassword(body, &user.password_hash)) return *bad;
+  FirstRun::Gate gate = FirstRun::Gate::kClosed;
+  media::Status made = ctx_.first_run->Consume(
+      body["token"].get<std::string>(),
+      [&]() -> media::Status {
+        auto has_admin = HasAdmin(catalog());
+        if (!has_admin.ok()) return has_admin.status();
+        if (*has_admin) return media::Status::Conflict("an admin exists already");
+        return catalog().AddUser(user);
+      },
+      &gate);
+  if (gate == FirstRun::Gate::kClosed) return NoStore(SetupClosed());
+  if (gate == FirstRun::Gate::kWrongToken) {
+    return NoStore(ErrorResponse(ApiError::kForbidden,
+                                 "the setup token is wrong: use the whole address `gallery serve` printed"));
+  }
+  if (!made.ok()) return NoStore(ErrorFromStatus(made));
+  auto stored = catalog().GetUser(user.name);
+  if (!stored.ok()) return ErrorFromStatus(stored.status());
+  return NoStore(JsonResponse(UserJson(*stored), 201));
+}
+
+}  // namespace gallery::http

@@ -2,13 +2,18 @@
 // multipart/form-data with one or many files. The request is checked here;
 // the photos are decoded and stored later, on the bounded worker pool
 // (Deferred), which also makes the answer.
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
+#include <optional>
 
 #include "http/api.h"
 #include "http/multipart.h"
 #include "http/status_map.h"
 #include "http/url_codec.h"
 #include "http/views.h"
+#include "service/refusal.h"
 
 namespace gallery::http {
 
@@ -31,6 +36,29 @@ std::string RawFilename(const HttpRequest& req) {
   return v.substr(0, v.find(';'));
 }
 
+// One line on the server's log for a refused file: its name (quoted, at most
+// 200 bytes, control characters escaped) and the full reason.
+void LogRefusal(const std::string& filename, const media::Status& status) {
+  std::string line = "upload refused: \"";
+  for (std::size_t i = 0; i < filename.size() && i < 200; ++i) {
+    unsigned char c = static_cast<unsigned char>(filename[i]);
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      line += hex;
+    } else {
+      line += static_cast<char>(c);
+    }
+  }
+  line += "\": " + status.ToString() + "\n";
+  for (char& c : line) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // the libraries' text may hold line ends
+  }
+  line.back() = '\n';
+  ssize_t ignored = write(2, line.data(), line.size());
+  (void)ignored;
+}
+
 }  // namespace
 
 Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& options) {
@@ -41,8 +69,15 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
   if (!outcome.ok()) {
     const media::Status& s = outcome.status();
     ctx_.metrics->CountIngest(s.code_name(), seconds);
-    return {ErrorResponse(ErrorOf(s.code()), options.filename + ": " + ClientMessage(s)),
-            nlohmann::json()};
+    // The libraries' own words go to the log; the sender gets a plain
+    // reason, and the file's name once, as its own field.
+    std::optional<Refusal> refusal = RefusalOf(s, bytes);
+    if (refusal) LogRefusal(options.filename, s);
+    nlohmann::json error = {{"code", CodeOf(ErrorOf(s.code()))},
+                            {"message", refusal ? refusal->message : ClientMessage(s)},
+                            {"filename", options.filename}};
+    if (refusal) error["reason"] = refusal->reason;
+    return {JsonResponse(error, StatusOf(ErrorOf(s.code()))), nlohmann::json()};
   }
   ctx_.metrics->CountIngest(outcome->duplicate ? "duplicate" : "created", seconds);
   auto photo = catalog().GetPhoto(outcome->photo_id);

@@ -1,5 +1,7 @@
 #include "http/http_types.h"
 
+#include <algorithm>
+
 namespace gallery::http {
 
 std::string HttpRequest::Query(const std::string& name) const {
@@ -53,6 +55,7 @@ constexpr ErrorRow kErrors[] = {
     {ApiError::kRequestTimeout, 408, "timeout"},
     {ApiError::kConflict, 409, "conflict"},
     {ApiError::kOwnAccount, 409, "own_account"},
+    {ApiError::kGone, 410, "gone"},
     {ApiError::kTooLarge, 413, "too_large"},
     {ApiError::kUnsupportedMediaType, 415, "unsupported"},
     {ApiError::kRangeNotSatisfiable, 416, "range_not_satisfiable"},
@@ -81,6 +84,14 @@ const ErrorRow& RowOf(ApiError error) {
 
 int StatusOf(ApiError error) { return RowOf(error).status; }
 const char* CodeOf(ApiError error) { return RowOf(error).code; }
+
+std::vector<std::string> ErrorCodes() {
+  std::vector<std::string> out;
+  for (const ErrorRow& row : kErrors) {
+    if (std::find(out.begin(), out.end(), row.code) == out.end()) out.emplace_back(row.code);
+  }
+  return out;
+}
 
 HttpResponse ErrorResponse(ApiError error, const std::string& message) {
   return JsonResponse({{"code", CodeOf(error)}, {"message", message}}, StatusOf(error));

@@ -102,6 +102,9 @@ std::string Generate() {
               {"info", {{"title", kTitle}, {"version", kVersion}, {"description", kAbout}}},
               {"components", OpenApiComponents()},
               {"paths", json::object()}};
+  // The codes from the one table of errors, so that clients (the pages'
+  // messages) can check they know every one.
+  doc["components"]["schemas"]["Error"]["properties"]["code"]["enum"] = ErrorCodes();
   for (const RouteSpec& route : RouteTable()) {
     doc["paths"][route.pattern][Lower(route.method)] = Operation(route);
   }

@@ -195,6 +195,15 @@ const char kComponents[] = R"json({
       "required": ["name", "password"],
       "properties": {"name": {"type": "string"}, "password": {"type": "string"}}
     },
+    "Setup": {
+      "type": "object",
+      "required": ["token", "name", "password"],
+      "properties": {
+        "name": {"type": "string", "maxLength": 200, "minLength": 1},
+        "password": {"type": "string", "minLength": 8},
+        "token": {"type": "string", "description": "from the setup address `gallery serve` printed"}
+      }
+    },
     "UserCreate": {
       "type": "object",
       "required": ["name", "role", "password"],

@@ -420,6 +420,18 @@ const std::vector<RouteSpec>& RouteTable() {
           .Params({{"id", In::kPath, "integer", "the token's id"}})
           .Responds(204, "Revoked")
           .Errors({404}),
+      Get("/api/setup", &Api::GetSetup)
+          .Summary("Whether the first-run setup is open: {open: true} while the archive has no admin and "
+                   "`gallery serve` printed a setup address; {open: false} afterwards")
+          .Responds(200, "{open}"),
+      Post("/api/setup", &Api::Setup)
+          .Summary("Create the first admin with the one-time token of the setup address `gallery serve` "
+                   "printed (compared in constant time): {token, name, password}, the password of at least 8 "
+                   "characters. Only while the archive has no admin; then the token is forgotten and this "
+                   "route answers 410 gone")
+          .Body("Setup")
+          .Responds(201, "{name, role: admin, disabled, created_at}")
+          .Errors({400, 403, 409, 410}),
       Get("/", &Api::WebPage)
           .Page("home")
           .Summary("Home: meetings and albums"),
@@ -438,6 +450,9 @@ const std::vector<RouteSpec>& RouteTable() {
       Get("/upload", &Api::WebPage)
           .Page("upload")
           .Summary("Bulk upload (editors)"),
+      Get("/setup", &Api::WebPage)
+          .Page("setup")
+          .Summary("First run: create the first admin (the address `gallery serve` printed, with its token)"),
       Get("/login", &Api::WebPage)
           .Page("login")
           .Summary("Log in (editors)"),
