@@ -695,6 +695,8 @@ describe('the gallery in a browser', () => {
     assert.equal(await page.textContent('.lb-caption'), XSS);
     await check('lightbox');
     await page.keyboard.press('Escape');
+    // Closing goes Back in the history: let it land before the next address.
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('photo'), null, {timeout: 5000});
     await page.goto('/upload');
     await page.setInputFiles('#up-files', [world.writeFile(`${XSS}.txt`, 'x')]);
     await page.waitForFunction(() => /1 of 1 done/.test(document.querySelector('#up-summary').textContent));
