@@ -15,6 +15,7 @@
 #include "fixtures/api_fixture.h"
 #include "fixtures/tcp_proxy.h"
 #include "fixtures/test_util.h"
+#include "media/sha256.h"
 
 namespace {
 
@@ -86,15 +87,15 @@ TEST_F(UploadCommandTest, InterruptedThenResumedSendsNothingTwice) {
   const std::size_t chunk = 4096;
   ASSERT_GT(total, 40 * chunk);
   {
-    GalleryProcess upload(args);
     // In the middle of the third file (of four the same size), the network
     // stalls and the user presses Ctrl-C.
     const std::uint64_t middle = total * 5 / 8;
+    proxy.StallAt(middle);
+    GalleryProcess upload(args);
     for (int i = 0; i < 600 && proxy.upstream_bytes() < middle; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    ASSERT_GE(proxy.upstream_bytes(), middle);
-    proxy.Stall(true);
+    ASSERT_EQ(proxy.upstream_bytes(), middle);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     upload.Signal(SIGINT);
     std::string line, out;
@@ -136,6 +137,45 @@ TEST_F(UploadCommandTest, InterruptedThenResumedSendsNothingTwice) {
   EXPECT_EQ(third.exit_code, 0) << third.out;
   EXPECT_NE(third.out.find("imported 0, duplicates 5, failed 0"), std::string::npos) << third.out;
   EXPECT_LT(proxy.upstream_bytes() - through, 4096u);
+}
+
+}  // namespace
+
+namespace {
+
+// A file whose upload was begun in an earlier run but which the archive has
+// by now (it arrived whole another way): the next run does not send it, ends
+// the begun upload on the server and forgets it.
+TEST_F(UploadCommandTest, AFileTheArchiveHasNowEndsItsBegunUpload) {
+  const std::string bytes = http_test::Jpeg(30, "Card", "", 1200, 800);
+  testing_util::WriteFileOrDie(tmp_ / "card/photo.jpg", bytes);
+  testing_util::WriteFileOrDie(tmp_ / "token", editor_ + "\n");
+  const std::string server = "http://127.0.0.1:" + std::to_string(server_->port());
+  const http_test::Headers auth = {{"Authorization", "Bearer " + editor_}, {"Tus-Resumable", "1.0.0"}};
+  // The begun upload: created with its first 100 bytes.
+  http_test::Headers create = auth;
+  create.emplace_back("Upload-Length", std::to_string(bytes.size()));
+  create.emplace_back("Upload-Metadata", "filename cGhvdG8uanBn");
+  create.emplace_back("Content-Type", "application/offset+octet-stream");
+  Reply begun = http_test::Send(server_->port(), "POST", "/api/uploads", create, bytes.substr(0, 100));
+  ASSERT_EQ(begun.status, 201) << begun.body;
+  const std::string url = begun.Header("location").substr(begun.Header("location").find("/api/"));
+  const std::string sha = media::Sha256Hex(bytes.data(), bytes.size());
+  std::filesystem::create_directories(tmp_ / "config/gallery");
+  testing_util::WriteFileOrDie(tmp_ / "config/gallery/uploads.json",
+                               json({{server + " " + sha + "   ", url}}).dump());
+  // The archive gets the photo another way.
+  Reply posted = http_test::Send(server_->port(), "POST", "/api/photos",
+                                 {{"Authorization", "Bearer " + editor_}, {"Content-Type", "image/jpeg"},
+                                  {"X-Filename", "photo.jpg"}},
+                                 bytes);
+  ASSERT_EQ(posted.status, 201);
+
+  auto r = RunGallery({"upload", tmp_ / "card", "--server", server, "--token-file", tmp_ / "token"}, 120);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("duplicate of photo"), std::string::npos) << r.out;
+  EXPECT_EQ(json::parse(testing_util::ReadFileOrDie(tmp_ / "config/gallery/uploads.json")), json::object());
+  EXPECT_EQ(http_test::Send(server_->port(), "HEAD", url, auth).status, 404) << "the begun upload is ended";
 }
 
 }  // namespace

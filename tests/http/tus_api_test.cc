@@ -14,6 +14,7 @@
 #include <map>
 #include <thread>
 
+#include "base/base64.h"
 #include "fixtures/api_fixture.h"
 #include "fixtures/tcp_proxy.h"
 #include "media/sha256.h"
@@ -22,30 +23,6 @@ namespace http_test {
 namespace {
 
 using nlohmann::json;
-
-std::string Base64(const std::string& in) {
-  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    for (int k = 3; k >= 0; --k) out += kAlphabet[(v >> (6 * k)) & 63];
-  }
-  if (i + 1 == in.size()) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == in.size()) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
 
 std::string RawSha256(const std::string& bytes) {
   std::string hex = media::Sha256Hex(bytes.data(), bytes.size());
@@ -56,7 +33,7 @@ std::string RawSha256(const std::string& bytes) {
 
 std::string Metadata(const std::map<std::string, std::string>& pairs) {
   std::string out;
-  for (const auto& [k, v] : pairs) out += (out.empty() ? "" : ",") + k + " " + Base64(v);
+  for (const auto& [k, v] : pairs) out += (out.empty() ? "" : ",") + k + " " + base::Base64Encode(v);
   return out;
 }
 
@@ -209,7 +186,7 @@ TEST_F(TusTest, CreationWithUploadOfTheWholeFile) {
   h.emplace_back("Upload-Length", std::to_string(big.size()));
   h.emplace_back("Upload-Metadata", Metadata({{"filename", "three.jpg"}}));
   h.emplace_back("Content-Type", "application/offset+octet-stream");
-  h.emplace_back("Upload-Checksum", "sha256 " + Base64(RawSha256("not these bytes")));
+  h.emplace_back("Upload-Checksum", "sha256 " + base::Base64Encode(RawSha256("not these bytes")));
   Reply mismatch = Send(port(), "POST", "/api/uploads", h, big.substr(0, 100));
   EXPECT_EQ(mismatch.status, 460);
   EXPECT_TRUE(mismatch.Header("location").empty());
@@ -292,14 +269,14 @@ TEST_F(TusTest, HeadersTheProtocolRequires) {
   EXPECT_EQ(r413.status, 413);
   EXPECT_EQ(OffsetOf(path), 0u);
   // Checksums: a wrong one discards the chunk (460); a right one keeps it.
-  Reply r460 = Patch(path, 0, bytes.substr(0, 50), {{"Upload-Checksum", "sha256 " + Base64(RawSha256("other"))}});
+  Reply r460 = Patch(path, 0, bytes.substr(0, 50), {{"Upload-Checksum", "sha256 " + base::Base64Encode(RawSha256("other"))}});
   EXPECT_EQ(r460.status, 460);
   EXPECT_EQ(json::parse(r460.body)["code"], "checksum_mismatch");
   EXPECT_EQ(OffsetOf(path), 0u);
   EXPECT_EQ(Patch(path, 0, bytes.substr(0, 50), {{"Upload-Checksum", "md5 AAAA"}}).status, 400);
   EXPECT_EQ(Patch(path, 0, bytes.substr(0, 50), {{"Upload-Checksum", "sha256 !!"}}).status, 400);
   Reply good = Patch(path, 0, bytes.substr(0, 50),
-                     {{"Upload-Checksum", "sha256 " + Base64(RawSha256(bytes.substr(0, 50)))}});
+                     {{"Upload-Checksum", "sha256 " + base::Base64Encode(RawSha256(bytes.substr(0, 50)))}});
   EXPECT_EQ(good.status, 204) << good.body;
   EXPECT_EQ(OffsetOf(path), 50u);
   EXPECT_EQ(Head("/api/uploads/0123456789abcdef0123456789abcdef").status, 404);

@@ -30,10 +30,6 @@ namespace fs = std::filesystem;
 
 constexpr std::uintmax_t kMaxFileBytes = 1ull << 30;  // 1 GiB: larger is not a photo
 
-std::atomic<bool> g_interrupted{false};
-
-void OnInterrupt(int) { g_interrupted.store(true); }
-
 struct ImportArgs {
   std::string data, meeting, album, credit, user;
   std::vector<std::string> paths;
@@ -77,11 +73,7 @@ void RunImport(const ImportArgs& a) {
   std::vector<Failure> setup_failures;
   std::vector<std::string> files = CollectFiles(a.paths, &setup_failures);
 
-  struct sigaction sa = {};
-  sa.sa_handler = OnInterrupt;
-  sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C stops at once
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  CatchInterrupts();
 
   const int jobs = a.jobs > 0 ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
   Progress progress(files.size(), isatty(STDOUT_FILENO));
@@ -96,7 +88,7 @@ void RunImport(const ImportArgs& a) {
     WorkerPool pool(jobs, static_cast<std::size_t>(jobs) * 2);
     for (const auto& path : files) {
       pool.Submit([&, path] {
-        if (g_interrupted.load()) {
+        if (Interrupted()) {
           not_attempted++;
           return;
         }
@@ -128,7 +120,7 @@ void RunImport(const ImportArgs& a) {
   }
   std::size_t failed = progress.Summary(setup_failures, not_attempted.load());
   if (a.timings) stages.Print(stdout);
-  if (g_interrupted.load()) throw CLI::RuntimeError(130);
+  if (Interrupted()) throw CLI::RuntimeError(130);
   if (failed > 0) throw CLI::RuntimeError(kExitSomeFailed);
 }
 

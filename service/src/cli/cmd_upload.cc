@@ -23,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/base64.h"
 #include "base/durable_file.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
@@ -39,9 +40,6 @@ using nlohmann::json;
 constexpr std::uintmax_t kMaxFileBytes = 1ull << 30;
 constexpr int kMaxAttempts = 6;          // tries of one chunk before the file fails
 constexpr std::size_t kLookupBatch = 1000;  // the lookup route's limit
-
-std::atomic<bool> g_interrupted{false};
-void OnInterrupt(int) { g_interrupted.store(true); }
 
 struct UploadArgs {
   std::vector<std::string> paths;
@@ -113,7 +111,7 @@ class Client {
     CURLcode rc = curl_easy_perform(curl_);
     curl_slist_free_all(list);
     if (rc != CURLE_OK) {
-      a.error = g_interrupted.load() ? "interrupted" : curl_easy_strerror(rc);
+      a.error = Interrupted() ? "interrupted" : curl_easy_strerror(rc);
       return a;
     }
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &a.status);
@@ -146,7 +144,7 @@ class Client {
   // Stops the transfer once interrupted; shows how far the file is sent.
   static int OnProgress(void* p, curl_off_t, curl_off_t, curl_off_t, curl_off_t sent) {
     auto* s = static_cast<Sending*>(p);
-    if (g_interrupted.load()) return 1;
+    if (Interrupted()) return 1;
     if (!s->path.empty()) s->client->progress_->Sending(s->path, s->base + static_cast<std::uint64_t>(sent), s->total);
     return 0;
   }
@@ -156,33 +154,12 @@ class Client {
   CURL* curl_;
 };
 
-std::string Base64(const std::string& in) {
-  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    for (int k = 3; k >= 0; --k) out += kAlphabet[(v >> (6 * k)) & 63];
-  }
-  std::size_t left = in.size() - i;
-  if (left > 0) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (left == 2) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += left == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
 // The SHA-256 of `bytes` as the base64 of its 32 bytes (Upload-Checksum).
 std::string ChecksumOf(std::string_view bytes) {
   std::string hex = media::Sha256Hex(bytes.data(), bytes.size());
   std::string raw;
   for (std::size_t i = 0; i < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return "sha256 " + Base64(raw);
+  return "sha256 " + base::Base64Encode(raw);
 }
 
 // Where the uploads in progress are remembered.
@@ -238,7 +215,7 @@ class Uploader {
   // failure leaves the rest to be sent (the server recognises them again).
   std::map<std::string, std::int64_t> Lookup(const std::vector<std::string>& hashes) {
     std::map<std::string, std::int64_t> known;
-    for (std::size_t at = 0; at < hashes.size() && !g_interrupted.load(); at += kLookupBatch) {
+    for (std::size_t at = 0; at < hashes.size() && !Interrupted(); at += kLookupBatch) {
       json body = {{"sha256", json::array()}};
       for (std::size_t i = at; i < std::min(hashes.size(), at + kLookupBatch); ++i) body["sha256"].push_back(hashes[i]);
       Answer a = client_->Call("POST", "/api/photos/lookup", {"Content-Type: application/json"}, body.dump());
@@ -255,8 +232,19 @@ class Uploader {
   }
   const std::string& lookup_error() const { return lookup_error_; }
 
+  // A file the server has already: an upload begun for it in an earlier run
+  // is ended on the server (its bytes no longer count against the quota)
+  // and forgotten.
+  void Forget(const std::string& sha256) {
+    const std::string key = Key(sha256);
+    const std::string url = state_->Find(key);
+    if (url.empty()) return;
+    client_->Call("DELETE", url, {"Tus-Resumable: 1.0.0"});
+    state_->Set(key, "");
+  }
+
   Sent Send(const std::string& path, const std::string& bytes, const std::string& sha256) {
-    const std::string key = args_.server + " " + sha256 + " " + args_.album + " " + args_.meeting + " " + args_.credit;
+    const std::string key = Key(sha256);
     std::string url = state_->Find(key);
     std::uint64_t offset = 0;
     if (!url.empty()) {
@@ -274,10 +262,10 @@ class Uploader {
       }
     }
     if (url.empty()) {
-      std::string meta = "filename " + Base64(fs::path(path).filename().string());
-      if (!args_.album.empty()) meta += ",album " + Base64(args_.album);
-      if (!args_.meeting.empty()) meta += ",meeting " + Base64(args_.meeting);
-      if (!args_.credit.empty()) meta += ",credit " + Base64(args_.credit);
+      std::string meta = "filename " + base::Base64Encode(fs::path(path).filename().string());
+      if (!args_.album.empty()) meta += ",album " + base::Base64Encode(args_.album);
+      if (!args_.meeting.empty()) meta += ",meeting " + base::Base64Encode(args_.meeting);
+      if (!args_.credit.empty()) meta += ",credit " + base::Base64Encode(args_.credit);
       Answer created = client_->Call("POST", "/api/uploads",
                                      {"Tus-Resumable: 1.0.0", "Upload-Length: " + std::to_string(bytes.size()),
                                       "Upload-Metadata: " + meta});
@@ -287,7 +275,7 @@ class Uploader {
       state_->Set(key, url);
     }
     for (int attempt = 0; attempt < kMaxAttempts;) {
-      if (g_interrupted.load()) return {0, false, "interrupted"};
+      if (Interrupted()) return {0, false, "interrupted"};
       const std::size_t n = std::min<std::size_t>(args_.chunk_bytes, bytes.size() - offset);
       const std::string_view chunk(bytes.data() + offset, n);
       Answer a = client_->Call("PATCH", url,
@@ -304,7 +292,7 @@ class Uploader {
         json photo = json::parse(a.body, nullptr, false);
         return {photo.is_object() ? photo.value("id", std::int64_t{0}) : 0, a.status == 200, ""};
       }
-      if (g_interrupted.load()) return {0, false, "interrupted"};
+      if (Interrupted()) return {0, false, "interrupted"};
       const bool retry = a.status == 0 || a.status == 409 || a.status == 460 || a.status == 503 || a.status >= 500;
       if (!retry) {
         if (a.status == 404) state_->Set(key, "");
@@ -313,7 +301,7 @@ class Uploader {
       // Lost, refused for its offset or its checksum, or the server was
       // busy: wait (1, 2, 4, ... s) and go on from the server's offset.
       ++attempt;
-      for (int i = 0; i < (1 << std::min(attempt - 1, 4)) * 10 && !g_interrupted.load(); ++i) {
+      for (int i = 0; i < (1 << std::min(attempt - 1, 4)) * 10 && !Interrupted(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
       Answer head = client_->Call("HEAD", url, {"Tus-Resumable: 1.0.0"});
@@ -330,6 +318,11 @@ class Uploader {
  private:
   const UploadArgs& args_;
   Client* client_;
+  // A file's entry in the state file: the same file sent to the same place.
+  std::string Key(const std::string& sha256) const {
+    return args_.server + " " + sha256 + " " + args_.album + " " + args_.meeting + " " + args_.credit;
+  }
+
   StateFile* state_;
   Progress* progress_;
   std::string lookup_error_;
@@ -360,11 +353,7 @@ void RunUpload(const UploadArgs& a) {
   std::vector<Failure> setup_failures;
   std::vector<std::string> files = CollectFiles(a.paths, &setup_failures);
 
-  struct sigaction sa = {};
-  sa.sa_handler = OnInterrupt;
-  sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C stops at once
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  CatchInterrupts();
 
   curl_global_init(CURL_GLOBAL_DEFAULT);
   Progress progress(files.size(), isatty(STDOUT_FILENO));
@@ -377,7 +366,7 @@ void RunUpload(const UploadArgs& a) {
   // thousand photos is not held in memory).
   std::vector<std::string> hashes(files.size());
   std::vector<bool> readable(files.size(), false);
-  for (std::size_t i = 0; i < files.size() && !g_interrupted.load(); ++i) {
+  for (std::size_t i = 0; i < files.size() && !Interrupted(); ++i) {
     std::error_code ec;
     auto size = fs::file_size(files[i], ec);
     if (ec) {
@@ -408,12 +397,13 @@ void RunUpload(const UploadArgs& a) {
   std::size_t not_attempted = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!readable[i]) continue;
-    if (g_interrupted.load()) {
+    if (Interrupted()) {
       ++not_attempted;
       continue;
     }
     auto it = known.find(hashes[i]);
     if (it != known.end()) {
+      uploader.Forget(hashes[i]);
       progress.Imported(files[i], it->second, true);
       continue;
     }
@@ -433,7 +423,7 @@ void RunUpload(const UploadArgs& a) {
   }
   std::size_t failed = progress.Summary(setup_failures, not_attempted);
   curl_global_cleanup();
-  if (g_interrupted.load()) throw CLI::RuntimeError(130);
+  if (Interrupted()) throw CLI::RuntimeError(130);
   if (failed > 0) throw CLI::RuntimeError(kExitSomeFailed);
 }
 

@@ -1,9 +1,30 @@
 #include "cli/file_walk.h"
 
+#include <signal.h>
+
 #include <algorithm>
+#include <atomic>
 #include <system_error>
 
 namespace gallery::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void OnInterrupt(int) { g_interrupted.store(true); }
+
+}  // namespace
+
+void CatchInterrupts() {
+  struct sigaction sa = {};
+  sa.sa_handler = OnInterrupt;
+  sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C stops at once
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+bool Interrupted() { return g_interrupted.load(); }
 
 namespace fs = std::filesystem;
 

@@ -16,6 +16,12 @@ struct Failure {
   std::string path, reason;
 };
 
+// From now on Ctrl-C (SIGINT) and SIGTERM only set the flag Interrupted()
+// reads, so the command can stop between files and say what was done; a
+// second one stops the process at once.
+void CatchInterrupts();
+bool Interrupted();
+
 // Collects the files to import or upload: given files as they are, folders walked
 // recursively in name order, skipping hidden entries (".DS_Store", "._x").
 std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 
+#include "base/base64.h"
 #include "http/api.h"
 #include "http/status_map.h"
 #include "media/sha256.h"
@@ -35,55 +36,6 @@ std::string HttpDate(std::int64_t unix_seconds) {
   char out[64];
   std::snprintf(out, sizeof out, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday], tm.tm_mday,
                 kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-  return out;
-}
-
-// Standard base64 (padding optional); nullopt when it is not.
-std::optional<std::string> Base64Decode(std::string_view in) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  while (!in.empty() && in.back() == '=') in.remove_suffix(1);
-  if (in.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v = value(c);
-    if (v < 0) return std::nullopt;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
-std::string Base64Encode(std::string_view in) {
-  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    for (int k = 3; k >= 0; --k) out += kAlphabet[(v >> (6 * k)) & 63];
-  }
-  const std::size_t left = in.size() - i;
-  if (left > 0) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (left == 2) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += left == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
   return out;
 }
 
@@ -134,7 +86,7 @@ std::optional<HttpResponse> ReadMetadata(const std::string& header, std::map<std
     std::size_t space = pair.find(' ');
     std::string key = pair.substr(0, space);
     std::string encoded = space == std::string::npos ? "" : pair.substr(space + 1);
-    auto value = Base64Decode(encoded);
+    auto value = base::Base64Decode(encoded);
     if (key.empty() || !value) {
       return TusError(ApiError::kInvalidArgument,
                       "Upload-Metadata: '" + key.substr(0, 64) + "' must be followed by a base64 value");
@@ -166,7 +118,7 @@ std::optional<HttpResponse> ReadChecksum(const HttpRequest& req, std::string* di
     return TusError(ApiError::kInvalidArgument,
                     "Upload-Checksum: the algorithm '" + algorithm.substr(0, 32) + "' is not supported (sha256 is)");
   }
-  auto digest = Base64Decode(space == std::string::npos ? "" : header.substr(space + 1));
+  auto digest = base::Base64Decode(space == std::string::npos ? "" : header.substr(space + 1));
   if (!digest || digest->size() != 32) {
     return TusError(ApiError::kInvalidArgument, "Upload-Checksum: sha256 takes the base64 of a 32-byte digest");
   }
@@ -197,7 +149,7 @@ void AddState(HttpResponse& r, const media::UploadInfo& info) {
   // The metadata as the client gave it (the keys kept), as the protocol asks.
   std::string metadata;
   for (const auto& [key, value] : info.metadata) {
-    metadata += (metadata.empty() ? "" : ",") + key + " " + Base64Encode(value);
+    metadata += (metadata.empty() ? "" : ",") + key + " " + base::Base64Encode(value);
   }
   if (!metadata.empty()) r.headers.emplace_back("Upload-Metadata", metadata);
   if (info.finished && info.photo_id > 0) r.headers.emplace_back("Upload-Photo", std::to_string(info.photo_id));
