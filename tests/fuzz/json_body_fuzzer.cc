@@ -108,8 +108,12 @@ std::optional<HttpResponse> Read(Kind kind, const json& body) {
     case kMeetingCreate:
     case kMeetingUpdate: {
       media::Meeting meeting;
-      auto bad = gallery::http::ReadMeetingFields(body, kind == kMeetingCreate, &meeting);
-      if (!bad && kind == kMeetingCreate && !body.contains("slug")) Fail("meeting create without slug");
+      gallery::http::CoverChange cover;
+      auto bad = gallery::http::ReadMeetingFields(body, kind == kMeetingCreate, &meeting, &cover);
+      if (!bad && kind == kMeetingCreate && (!body.contains("slug") || cover.given)) {
+        Fail("meeting create without slug or with cover");
+      }
+      if (cover.id && *cover.id <= 0) Fail("cover id " + std::to_string(*cover.id));
       return bad;
     }
     case kIds:
