@@ -1,5 +1,7 @@
 #include "base/strings.h"
 
+#include <cstdio>
+
 namespace base {
 
 std::string AsciiLower(std::string_view s) {
@@ -30,6 +32,21 @@ std::vector<std::string_view> Split(std::string_view s, char separator) {
     if (end == std::string_view::npos) return pieces;
     start = end + 1;
   }
+}
+
+std::string QuotedForLog(std::string_view text, std::size_t max_bytes) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size() && i < max_bytes; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      out += hex;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + (text.size() > max_bytes ? "...\"" : "\"");
 }
 
 }  // namespace base

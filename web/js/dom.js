@@ -50,3 +50,18 @@ export function announce(message) {
   }
   region.textContent = message;
 }
+
+// Copies the text of `field` (an input or textarea) to the clipboard and
+// says so in `status` and to screen readers; without a clipboard (not a
+// secure context, or refused) the text is selected for the reader to copy.
+export async function copyField(field, status, {copied, failed}) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+    status.textContent = copied;
+  } catch {
+    field.focus();
+    field.select();
+    status.textContent = failed;
+  }
+  announce(status.textContent);
+}

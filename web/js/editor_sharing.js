@@ -4,22 +4,12 @@
 // keeps only the secret's hash); list them with their state; revoke one
 // after a question. Loaded only for editors, from editor_collections.js.
 import {getJson, sendJson} from './api.js';
-import {announce, h, replace} from './dom.js';
+import {copyField, h, replace} from './dom.js';
 import {errorText, formatDate, t} from './i18n.js';
 
 const EXPIRIES = [1, 7, 30, 90, 365];
 
-async function copy(input, status) {
-  try {
-    await navigator.clipboard.writeText(input.value);
-    status.textContent = t('copied');
-  } catch {
-    input.focus();
-    input.select();
-    status.textContent = t('copy_failed');
-  }
-  announce(status.textContent);
-}
+const copy = (field, status) => copyField(field, status, {copied: t('copied'), failed: t('copy_failed')});
 
 function linkPath(slug) {
   return `/api/albums/${encodeURIComponent(slug)}/links`;

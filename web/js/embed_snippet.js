@@ -1,7 +1,7 @@
 // For editors: the code that shows a meeting's or an album's embed page
 // (/embed/...) in a frame on another site, with a Copy button, folded
 // under one line until opened.
-import {h, announce} from './dom.js';
+import {copyField, h} from './dom.js';
 import {lang, t} from './i18n.js';
 
 function attribute(text) {
@@ -16,19 +16,7 @@ export function embedCode(path, title) {
     'loading="lazy" width="100%" height="480"></iframe>';
 }
 
-async function copy(textarea, status) {
-  try {
-    await navigator.clipboard.writeText(textarea.value);
-    status.textContent = t('copied');
-  } catch {
-    // No clipboard for this page (not a secure context, or refused): the
-    // code is selected for the reader to copy.
-    textarea.focus();
-    textarea.select();
-    status.textContent = t('copy_failed');
-  }
-  announce(status.textContent);
-}
+const copy = (field, status) => copyField(field, status, {copied: t('copied'), failed: t('copy_failed')});
 
 export function embedSection(path, title) {
   const textarea = h('textarea', {id: 'embed-code', readonly: true, rows: 3, spellcheck: 'false',

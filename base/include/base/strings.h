@@ -14,6 +14,11 @@ inline constexpr std::string_view kWhitespace = " \t\r\n\v\f";
 // `s` with A-Z turned into a-z; every other byte kept as it is.
 std::string AsciiLower(std::string_view s);
 
+// `text` in double quotes for one log line: at most `max_bytes` of it
+// ("..." inside the closing quote when cut), control characters, quotes and
+// backslashes written as \xNN, so that a name cannot forge log lines.
+std::string QuotedForLog(std::string_view text, std::size_t max_bytes);
+
 // `s` without the leading (TrimLeft), trailing (TrimRight) or both (Trim)
 // bytes that appear in `chars`. The result views `s`.
 std::string_view TrimLeft(std::string_view s, std::string_view chars = kWhitespace);

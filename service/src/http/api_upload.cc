@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "base/strings.h"
 #include "http/api.h"
 #include "http/multipart.h"
 #include "http/status_map.h"
@@ -39,18 +40,7 @@ std::string RawFilename(const HttpRequest& req) {
 // One line on the server's log for a refused file: its name (quoted, at most
 // 200 bytes, control characters escaped) and the full reason.
 void LogRefusal(const std::string& filename, const media::Status& status) {
-  std::string line = "upload refused: \"";
-  for (std::size_t i = 0; i < filename.size() && i < 200; ++i) {
-    unsigned char c = static_cast<unsigned char>(filename[i]);
-    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02x", c);
-      line += hex;
-    } else {
-      line += static_cast<char>(c);
-    }
-  }
-  line += "\": " + status.ToString() + "\n";
+  std::string line = "upload refused: " + base::QuotedForLog(filename, 200) + ": " + status.ToString() + "\n";
   for (char& c : line) {
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // the libraries' text may hold line ends
   }

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/strings.h"
 #include "http/api.h"
 #include "http/json_body.h"
 #include "http/session.h"
@@ -39,26 +40,9 @@ HttpResponse TooManyAttempts(std::int64_t wait_seconds) {
   return r;
 }
 
-// `text` quoted for one log line: at most 128 bytes, control characters,
-// quotes and backslashes escaped, so that a name cannot forge log lines.
-std::string LogQuoted(const std::string& text) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < text.size() && i < 128; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02x", c);
-      out += hex;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + (text.size() > 128 ? "...\"" : "\"");
-}
-
 // One line on the server's log (standard error, as the request lines).
 void LogLogin(const char* what, const std::string& address, const std::string& name) {
-  std::string line = std::string("login ") + what + ": address " + address + " name " + LogQuoted(name) + "\n";
+  std::string line = std::string("login ") + what + ": address " + address + " name " + base::QuotedForLog(name, 128) + "\n";
   ssize_t ignored = write(2, line.data(), line.size());
   (void)ignored;
 }
