@@ -116,12 +116,10 @@ Status SavePhotoTexts(sqlite::Db& db, std::int64_t id, const PhotoMetadata& m) {
 
 }  // namespace
 
-Result<std::int64_t> SqliteCatalog::AddPhoto(const NewPhoto& in, std::int64_t* existing_id) {
-  CATALOG_ASSIGN_OR_RETURN(NewPhoto p, ValidNewPhoto(in));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  sqlite::Db& db = txn.db();
-  // The IMMEDIATE transaction makes check-then-insert atomic across threads
-  // and processes: of concurrent adds of the same bytes exactly one inserts.
+namespace {
+
+// Inserts a valid photo inside the caller's write transaction (see AddPhoto).
+Result<std::int64_t> InsertPhoto(sqlite::Db& db, const NewPhoto& p, std::int64_t* existing_id) {
   CATALOG_ASSIGN_OR_RETURN(std::optional<std::int64_t> existing, IdBySha256(db, p.sha256));
   if (existing) {
     if (existing_id) *existing_id = *existing;
@@ -133,8 +131,40 @@ Result<std::int64_t> SqliteCatalog::AddPhoto(const NewPhoto& in, std::int64_t* e
   CATALOG_RETURN_IF_ERROR(SavePhotoTexts(db, id, p.meta));
   if (where.album_id) CATALOG_RETURN_IF_ERROR(AppendToAlbum(db, *where.album_id, {id}));
   CATALOG_RETURN_IF_ERROR(RefreshSearchRow(db, id));
+  return id;
+}
+
+}  // namespace
+
+Result<std::int64_t> SqliteCatalog::AddPhoto(const NewPhoto& in, std::int64_t* existing_id) {
+  CATALOG_ASSIGN_OR_RETURN(NewPhoto p, ValidNewPhoto(in));
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  // The IMMEDIATE transaction makes check-then-insert atomic across threads
+  // and processes: of concurrent adds of the same bytes exactly one inserts.
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, InsertPhoto(txn.db(), p, existing_id));
   CATALOG_RETURN_IF_ERROR(txn.Commit());
   return id;
+}
+
+Result<std::vector<std::int64_t>> SqliteCatalog::AddPhotos(const std::vector<NewPhoto>& photos) {
+  std::vector<NewPhoto> valid;
+  valid.reserve(photos.size());
+  auto named = [](std::size_t i, const Status& s) { return s.Prefixed("photos[" + std::to_string(i) + "]: "); };
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    Result<NewPhoto> p = ValidNewPhoto(photos[i]);
+    if (!p.ok()) return named(i, p.status());
+    valid.push_back(std::move(*p));
+  }
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  std::vector<std::int64_t> ids;
+  ids.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    Result<std::int64_t> id = InsertPhoto(txn.db(), valid[i], nullptr);
+    if (!id.ok()) return named(i, id.status());
+    ids.push_back(*id);
+  }
+  CATALOG_RETURN_IF_ERROR(txn.Commit());
+  return ids;
 }
 
 Result<Photo> SqliteCatalog::GetPhoto(std::int64_t id, const Audience& audience) {

@@ -39,6 +39,7 @@ class SqliteCatalog : public Catalog {
   Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) override;
 
   Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id) override;
+  Result<std::vector<std::int64_t>> AddPhotos(const std::vector<NewPhoto>& photos) override;
   Result<Photo> GetPhoto(std::int64_t id, const Audience& audience) override;
   Result<std::optional<std::int64_t>> FindPhotoBySha256(const std::string& sha256) override;
   Result<PhotoPage> ListPhotos(const PhotoFilter& filter) override;

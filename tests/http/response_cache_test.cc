@@ -38,6 +38,14 @@ TEST(ResponseCacheTest, FindsWhatWasStoredAtTheSameVersionOnly) {
   EXPECT_EQ(cache.Find("k", 1), nullptr);  // a stale entry is gone for good
 }
 
+TEST(ResponseCacheTest, NoCapacityKeepsNothing) {  // gallery serve --response-cache-bytes 0
+  ResponseCache cache(0);
+  cache.Store("k", 1, Answer(""), kLater);
+  cache.Store("j", 1, Answer("one"), kLater);
+  EXPECT_EQ(cache.Find("k", 1), nullptr);
+  EXPECT_EQ(cache.Find("j", 1), nullptr);
+}
+
 TEST(ResponseCacheTest, EntriesExpireWhenTold) {
   ResponseCache cache(1 << 20);
   cache.Store("k", 1, Answer("one"), Clock::now() + std::chrono::milliseconds(200));

@@ -195,6 +195,41 @@ TEST_F(CatalogTest, AddPhotoAppendsToAlbumEnd) {
   EXPECT_EQ(catalog_->GetPhoto(ids[0])->album_slugs, std::vector<std::string>{"day-1"});
 }
 
+TEST_F(CatalogTest, AddPhotosAddsAllInOrderOrNone) {
+  ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("day-1")).ok());
+  std::vector<media::NewPhoto> batch;
+  for (int i = 0; i < 3; ++i) {
+    batch.push_back(MakePhoto(i));
+    batch.back().album_slug = "day-1";
+  }
+  auto ids = catalog_->AddPhotos(batch);
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  ASSERT_EQ(ids->size(), 3u);
+  media::PhotoFilter f;
+  f.album_slug = "day-1";
+  auto page = catalog_->ListPhotos(f);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->photos.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(page->photos[i].id, (*ids)[i]);
+    EXPECT_EQ(page->photos[i].sha256, Sha(i));
+  }
+  // A known photo (index 1) or an unknown album (index 2) refuses the whole
+  // batch, naming the photo; nothing of it is added.
+  std::vector<media::NewPhoto> refused = {MakePhoto(10), MakePhoto(1), MakePhoto(11)};
+  auto r = catalog_->AddPhotos(refused);
+  EXPECT_EQ(r.status().code(), Status::Code::kConflict);
+  EXPECT_EQ(r.status().message().rfind("photos[1]: ", 0), 0u) << r.status().message();
+  refused = {MakePhoto(10), MakePhoto(11), MakePhoto(12)};
+  refused[2].album_slug = "no-such-album";
+  r = catalog_->AddPhotos(refused);
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(r.status().message().rfind("photos[2]: ", 0), 0u) << r.status().message();
+  EXPECT_FALSE(catalog_->FindPhotoBySha256(Sha(10))->has_value());
+  EXPECT_FALSE(catalog_->FindPhotoBySha256(Sha(11))->has_value());
+  EXPECT_EQ(catalog_->GetAlbum("day-1")->photo_count, 3);
+}
+
 TEST_F(CatalogTest, DeletePhotoKeepsAlbumsAndHistory) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("b")).ok());

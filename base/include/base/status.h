@@ -47,6 +47,8 @@ class Status {
   const char* code_name() const;
   // "corrupt: truncated JPEG" (or "ok").
   std::string ToString() const;
+  // The same code with `prefix` before the message ("photos[3]: " + message).
+  Status Prefixed(const std::string& prefix) const { return Status(code_, prefix + message_); }
 
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}

@@ -322,6 +322,10 @@ class Catalog {
   // meeting, InvalidArgument for a bad sha256, slug or language tag.
   // Keywords are trimmed, empty ones and repeats dropped.
   virtual Result<std::int64_t> AddPhoto(const NewPhoto& p, std::int64_t* existing_id = nullptr) = 0;
+  // AddPhoto for each of `photos` in one transaction: all are added (their
+  // ids in order) or none, with the first refusal's status naming the
+  // photo's index ("photos[3]: ...").
+  virtual Result<std::vector<std::int64_t>> AddPhotos(const std::vector<NewPhoto>& photos) = 0;
   // NotFound, in the same words, for a photo that does not exist and for
   // one the audience may not reach; album_slugs holds the albums it lists.
   virtual Result<Photo> GetPhoto(std::int64_t id, const Audience& audience = {}) = 0;

@@ -42,6 +42,8 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout{std::chrono::seconds(900)};
   int max_connections = 0;  // more open connections get 503 and are closed; 0: no cap
   int max_connections_per_address = 0;  // the same per client address; 0: no cap
+  // Answers of read-only routes kept in memory (see ResponseCache); 0: none.
+  std::size_t response_cache_bytes = 64u << 20;
 };
 
 // Not copyable. Start and Shutdown are called from one thread.
@@ -102,7 +104,7 @@ class HttpServer {
   Metrics* metrics_;
   WorkerPool* workers_;
   ServerOptions options_;
-  ResponseCache cache_{64u << 20};
+  ResponseCache cache_;
   Listener listener_;
   bool running_ = false;
   std::atomic<bool> stopping_{false};

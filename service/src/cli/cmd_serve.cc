@@ -41,6 +41,7 @@ struct ServeArgs {
   double body_timeout = 900;    // seconds
   int max_connections = 1000;
   int max_connections_per_address = 64;
+  std::size_t response_cache_bytes = 64u << 20;
   int workers = 2;
   int queue = 8;
   bool print_routes = false;
@@ -225,6 +226,7 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   options.body_timeout = std::chrono::milliseconds(static_cast<long>(args.body_timeout * 1000));
   options.max_connections = args.max_connections;
   options.max_connections_per_address = args.max_connections_per_address;
+  options.response_cache_bytes = args.response_cache_bytes;
   // Large answers, upload bodies and decoded photos (up to 16 MB) are built
   // in heap memory that stays mapped between requests: a fresh mapping for
   // each cost more in page faults than the work itself. Two arenas, not one
@@ -317,6 +319,11 @@ void AddServeCommand(CLI::App& app) {
                   "Open connections served at once from one client address (the socket's); "
                   "one more gets the same 503 and is closed. 0: no cap")
       ->check(CLI::Range(0, 1000000))->capture_default_str();
+  cmd->add_option("--response-cache-bytes", args->response_cache_bytes,
+                  "Memory for answers of read-only routes kept until the catalog changes "
+                  "(an answer larger than a quarter of it is not kept). 0: none, every request "
+                  "is answered from the catalog")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 40))->capture_default_str();
   cmd->add_option("--embed-origins", args->embed_origins,
                   "ORIGIN[,ORIGIN...]: sites (scheme://host[:port], e.g. https://www.example.org) whose "
                   "pages may frame the embed pages /embed/meetings/{slug} and /embed/albums/{slug} "

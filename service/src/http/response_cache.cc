@@ -33,7 +33,7 @@ void ResponseCache::Store(const std::string& key, std::int64_t version,
                           std::shared_ptr<const HttpResponse> response,
                           std::chrono::steady_clock::time_point expires) {
   std::size_t size = SizeOf(key, *response);
-  if (size > max_bytes_ / 4) return;
+  if (max_bytes_ == 0 || size > max_bytes_ / 4) return;
   std::lock_guard<std::mutex> lock(mu_);
   auto now = std::chrono::steady_clock::now();
   auto old = entries_.find(key);

@@ -91,7 +91,11 @@ struct HttpServer::Exchange {
 };
 
 HttpServer::HttpServer(Api* api, Metrics* metrics, WorkerPool* workers, ServerOptions options)
-    : api_(api), metrics_(metrics), workers_(workers), options_(std::move(options)) {}
+    : api_(api),
+      metrics_(metrics),
+      workers_(workers),
+      options_(std::move(options)),
+      cache_(options_.response_cache_bytes) {}
 
 HttpServer::~HttpServer() { Shutdown(); }
 
@@ -255,7 +259,9 @@ std::shared_ptr<const HttpResponse> HttpServer::Answer(const RouteSpec& route,
                                                        const HttpRequest& req) {
   std::optional<std::int64_t> version;
   std::string key;
-  if (route.cacheable && req.Header("If-None-Match").empty()) version = Generation();
+  if (route.cacheable && options_.response_cache_bytes > 0 && req.Header("If-None-Match").empty()) {
+    version = Generation();
+  }
   const bool gzip = AcceptsGzip(req.Header("Accept-Encoding"));
   if (version) {
     key = ResponseCacheKey(req) + (gzip ? "|gzip" : "|plain");
