@@ -139,7 +139,7 @@ osd_failsafe_full_ratio = .995
 mon_data = $DIR/mon.\$id
 mon_allow_pool_delete = true
 # single mon: commit map changes at once instead of batching for 1 s each
-# (radosgw's first start makes ~10 pool/map changes: 10 s -> ~2 s)
+# (the gateway's first start makes ~10 pool/map changes: 10 s -> ~2 s)
 paxos_propose_interval = 0.01
 paxos_min_wait = 0.001
 
@@ -157,7 +157,7 @@ admin_socket = $DIR/run/\$name.\$pid.asok
 log_file = $DIR/log/\$name.log
 
 [client.rgw]
-# radosgw defaults to ms_mon_client_mode=secure + cephx; neither works with auth none
+# the gateway defaults to ms_mon_client_mode=secure and authentication; neither works with auth none
 ms_mon_client_mode = crc
 auth_client_required = none
 rgw_init_timeout = 90

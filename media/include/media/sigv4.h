@@ -1,4 +1,4 @@
-// Request signing for S3-compatible object storage: AWS Signature Version 4
+// Request signing for S3-compatible object storage: Signature Version 4
 // (header form), checked against the published signature test vectors. Pure
 // functions: no clock, no network. Thread-safe.
 #pragma once
