@@ -10,6 +10,7 @@ packages=(
   libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time tzdata
   clang libclang-rt-14-dev
   wrk nginx
+  ceph-mon ceph-osd radosgw
   chromium
 )
 # The browser tests need Node.js and npm; a machine that has them from elsewhere keeps its own.

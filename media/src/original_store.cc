@@ -1,58 +1,46 @@
 #include "media/original_store.h"
 
-#include <atomic>
 #include <string_view>
-#include <thread>
-#include <unistd.h>
 
-#include "base/durable_file.h"
 #include "media/sha256.h"
 
 namespace media {
 namespace {
 
-constexpr std::string_view kTempPrefix = ".tmp-";
-
-std::string UniqueSuffix() {
-  static std::atomic<unsigned long> counter{0};
-  return std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-}
-
 bool IsHexPair(const std::string& s) {
   return s.size() == 2 && IsSha256Hex(s + std::string(62, '0'));
 }
 
+Status NotAHash(const std::string& sha256) { return Status::InvalidArgument("not a SHA-256: " + sha256); }
+
 }  // namespace
 
-OriginalStore::OriginalStore(FileSystem* fs, std::string root) : fs_(fs), root_(std::move(root)) {}
+OriginalStore::OriginalStore(FileSystem* fs, std::string root)
+    : blobs_(NewFolderBlobStore(fs, std::move(root))) {}
 
-std::string OriginalStore::PathFor(const std::string& sha256) const {
-  return root_ + "/" + sha256.substr(0, 2) + "/" + sha256.substr(2, 2) + "/" + sha256;
+OriginalStore::OriginalStore(std::unique_ptr<BlobStore> blobs) : blobs_(std::move(blobs)) {}
+
+std::string OriginalStore::KeyFor(const std::string& sha256) {
+  return sha256.substr(0, 2) + "/" + sha256.substr(2, 2) + "/" + sha256;
 }
 
-bool OriginalStore::Contains(const std::string& sha256) const {
-  return IsSha256Hex(sha256) && fs_->FileExists(PathFor(sha256));
+Status OriginalStore::Has(const std::string& sha256) const {
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  auto size = blobs_->Size(KeyFor(sha256));
+  return size.ok() ? Status::OK() : size.status();
 }
 
 Status OriginalStore::Put(const std::uint8_t* data, std::size_t size, const std::string& sha256,
                           bool* already_present) {
   if (already_present) *already_present = false;
-  if (!IsSha256Hex(sha256)) return Status::InvalidArgument("not a SHA-256: " + sha256);
-  const std::string final_path = PathFor(sha256);
-  if (fs_->FileExists(final_path)) {
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  Status has = Has(sha256);
+  if (has.ok()) {
     if (already_present) *already_present = true;
     return Status::OK();
   }
-  const std::string dir = base::ParentDir(final_path);
-  Status s = fs_->CreateDirs(dir);
-  if (!s.ok()) return s;
-  // Temporary name in the final directory, so the rename is atomic.
-  const std::string tmp = dir + "/" + std::string(kTempPrefix) + sha256 + "-" + UniqueSuffix();
-  // The rename is durable only once its directory is synced, and that
-  // directory's entry only once its parent is, up to the root's parent (any
-  // of them may have been created just now, or by an earlier interrupted Put).
-  return base::WriteFileDurably(fs_, tmp, final_path, {reinterpret_cast<const char*>(data), size},
-                                {dir, base::ParentDir(dir), root_, base::ParentDir(root_)});
+  if (has.code() != Status::Code::kNotFound) return has;
+  return blobs_->Put(KeyFor(sha256), std::string_view(reinterpret_cast<const char*>(data), size));
 }
 
 Status OriginalStore::PutFile(const std::string& source, const std::string& sha256,
@@ -61,86 +49,66 @@ Status OriginalStore::PutFile(const std::string& source, const std::string& sha2
     if (already_present) *already_present = true;
     return Status::OK();
   }
-  auto bytes = fs_->ReadFile(source);
+  auto bytes = DefaultFileSystem()->ReadFile(source);
   if (!bytes.ok()) return bytes.status();
   return Put(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size(), sha256,
              already_present);
 }
 
 Result<std::string> OriginalStore::Read(const std::string& sha256) const {
-  if (!IsSha256Hex(sha256)) return Status::InvalidArgument("not a SHA-256: " + sha256);
-  return fs_->ReadFile(PathFor(sha256));
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  return blobs_->Get(KeyFor(sha256));
+}
+
+Status OriginalStore::ReadRange(const std::string& sha256, std::uint64_t offset, std::uint64_t length,
+                                const ByteSink& sink) const {
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  return blobs_->GetRange(KeyFor(sha256), offset, length, sink);
+}
+
+Result<std::uint64_t> OriginalStore::Size(const std::string& sha256) const {
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  return blobs_->Size(KeyFor(sha256));
 }
 
 Status OriginalStore::Verify(const std::string& sha256) const {
-  auto bytes = Read(sha256);
-  if (!bytes.ok()) return bytes.status();
-  std::string actual = Sha256Hex(bytes->data(), bytes->size());
-  if (actual != sha256)
-    return Status::Corrupt("original " + sha256 + " now hashes to " + actual);
-  return Status::OK();
-}
-
-namespace {
-
-// Calls `visit(dir, name)` for every file two levels below `root`.
-template <typename Visit>
-Status ForEachFile(FileSystem* fs, const std::string& root, Visit visit) {
-  if (!fs->FileExists(root)) return Status::OK();
-  auto level1 = fs->ListDir(root);
-  if (!level1.ok()) return level1.status();
-  for (const auto& a : *level1) {
-    if (!IsHexPair(a)) continue;
-    auto level2 = fs->ListDir(root + "/" + a);
-    if (!level2.ok()) return level2.status();
-    for (const auto& b : *level2) {
-      if (!IsHexPair(b)) continue;
-      const std::string dir = root + "/" + a + "/" + b;
-      auto files = fs->ListDir(dir);
-      if (!files.ok()) return files.status();
-      for (const auto& name : *files) visit(dir, name);
-    }
-  }
-  return Status::OK();
-}
-
-}  // namespace
-
-Result<std::vector<std::string>> OriginalStore::List() const {
-  std::vector<std::string> hashes;
-  Status s = ForEachFile(fs_, root_, [&](const std::string&, const std::string& name) {
-    if (IsSha256Hex(name)) hashes.push_back(name);
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  // Hashed as the bytes arrive: never held whole.
+  Sha256 hasher;
+  auto size = blobs_->Size(KeyFor(sha256));
+  if (!size.ok()) return size.status();
+  Status s = blobs_->GetRange(KeyFor(sha256), 0, *size, [&](std::string_view piece) {
+    hasher.Update(piece.data(), piece.size());
+    return true;
   });
   if (!s.ok()) return s;
+  std::string actual = hasher.FinishHex();
+  if (actual != sha256) return Status::Corrupt("original " + sha256 + " now hashes to " + actual);
+  return Status::OK();
+}
+
+Result<std::vector<std::string>> OriginalStore::List() const {
+  auto keys = blobs_->List("");
+  if (!keys.ok()) return keys.status();
+  std::vector<std::string> hashes;
+  for (const auto& key : *keys) {
+    // ab/cd/<sha256>, its directories naming its first four digits.
+    if (key.size() != 6 + 64 || key[2] != '/' || key[5] != '/') continue;
+    const std::string sha = key.substr(6);
+    if (IsSha256Hex(sha) && IsHexPair(key.substr(0, 2)) && IsHexPair(key.substr(3, 2)) && KeyFor(sha) == key) {
+      hashes.push_back(sha);
+    }
+  }
   return hashes;
 }
 
-Result<std::vector<std::string>> OriginalStore::ListTemporaries() const {
-  std::vector<std::string> temps;
-  Status s = ForEachFile(fs_, root_, [&](const std::string& dir, const std::string& name) {
-    if (name.compare(0, kTempPrefix.size(), kTempPrefix) == 0) temps.push_back(dir + "/" + name);
-  });
-  if (!s.ok()) return s;
-  return temps;
-}
+Result<std::vector<std::string>> OriginalStore::ListTemporaries() const { return blobs_->ListLeftovers(""); }
+
+Status OriginalStore::RemoveTemporaries() { return blobs_->RemoveLeftovers(""); }
 
 Status OriginalStore::Remove(const std::string& sha256) {
-  if (!IsSha256Hex(sha256)) return Status::InvalidArgument("not a SHA-256: " + sha256);
-  const std::string path = PathFor(sha256);
-  Status s = fs_->RemoveFile(path);
-  if (s.code() == Status::Code::kNotFound) return Status::OK();
-  if (!s.ok()) return s;
-  return fs_->SyncDir(path.substr(0, path.rfind('/')));
-}
-
-Status OriginalStore::RemoveTemporaries() {
-  auto temps = ListTemporaries();
-  if (!temps.ok()) return temps.status();
-  for (const auto& path : *temps) {
-    Status s = fs_->RemoveFile(path);
-    if (!s.ok() && s.code() != Status::Code::kNotFound) return s;
-  }
-  return Status::OK();
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  return blobs_->Remove(KeyFor(sha256));
 }
 
 }  // namespace media

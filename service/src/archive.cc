@@ -1,6 +1,9 @@
 #include "service/archive.h"
 
+#include <cstdlib>
+
 #include "media/file_system.h"
+#include "media/s3_blob_store.h"
 #include "media/metadata.h"
 #include "media/sha256.h"
 #include "service/render_status.h"
@@ -25,12 +28,15 @@ media::Result<std::unique_ptr<Archive>> Archive::Open(const DataDir& dir) {
   if (!users.ok()) return users.status();
   auto catalog = media::Catalog::Open(dir.catalog_path());
   if (!catalog.ok()) return catalog.status();
-  auto originals = std::make_unique<media::OriginalStore>(fs, dir.originals_dir());
+  auto opened = OpenOriginals(dir);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<media::OriginalStore> originals = std::move(opened.value());
   auto renditions = std::make_unique<thumbnails::RenditionCache>(dir.renditions_dir());
   // Temporaries are left by a process that died while writing; one still
-  // running may be writing them now, so only a lone user clears them.
+  // running may be writing them now, so only a lone user clears them (and
+  // never those of an object store, which other machines may be writing).
   if (users->alone()) {
-    s = originals->RemoveTemporaries();
+    s = originals->blobs().SharedAcrossMachines() ? media::Status::OK() : originals->RemoveTemporaries();
     if (!s.ok()) return s;
     auto swept = renditions->RemoveTemporaries();
     if (!swept.ok()) return FromRenderError(swept.error());
@@ -39,6 +45,17 @@ media::Result<std::unique_ptr<Archive>> Archive::Open(const DataDir& dir) {
   if (!s.ok()) return s;
   return std::unique_ptr<Archive>(new Archive(dir, std::move(catalog.value()), std::move(originals),
                                               std::move(renditions), std::move(users.value())));
+}
+
+media::Result<std::unique_ptr<media::OriginalStore>> Archive::OpenOriginals(const DataDir& dir) {
+  if (dir.store.empty()) {
+    return std::make_unique<media::OriginalStore>(media::DefaultFileSystem(), dir.originals_dir());
+  }
+  auto location = media::ParseS3StoreUrl(dir.store, [](const char* name) { return std::getenv(name); });
+  if (!location.ok()) return location.status();
+  auto blobs = media::OpenS3BlobStore(std::move(location.value()), "originals/");
+  if (!blobs.ok()) return blobs.status();
+  return std::make_unique<media::OriginalStore>(std::move(blobs.value()));
 }
 
 const std::vector<thumbnails::Format>& Archive::IngestFormats() {
@@ -116,7 +133,7 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
   media::Status s = originals_->Put(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(),
                                     outcome.sha256);
   if (!s.ok()) return s;
-  clock.Stop("store original (write, fsync, rename, dir fsyncs)");
+  clock.Stop("store original (durable write, acknowledged)");
   media::NewPhoto row;
   row.sha256 = outcome.sha256;
   row.original_filename = options.filename;

@@ -4,7 +4,7 @@
 
 namespace gallery {
 
-DataDir::DataDir(std::string r) : root(std::move(r)) {
+DataDir::DataDir(std::string r, std::string s) : root(std::move(r)), store(std::move(s)) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
 }
 std::string DataDir::catalog_path() const { return root + "/catalog.db"; }

@@ -45,7 +45,8 @@ TEST(OriginalStoreTest, StoresByHashAndDedupes) {
   bool present = true;
   ASSERT_TRUE(PutString(store, bytes, &present).ok());
   EXPECT_FALSE(present);
-  EXPECT_EQ(store.PathFor(sha), dir / "originals/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha);
+  EXPECT_EQ(OriginalStore::KeyFor(sha), sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha);
+  EXPECT_TRUE(std::filesystem::exists(dir / ("originals/" + OriginalStore::KeyFor(sha))));
   ASSERT_TRUE(PutString(store, bytes, &present).ok());
   EXPECT_TRUE(present);
   auto read = store.Read(sha);
@@ -73,9 +74,9 @@ TEST(OriginalStoreTest, VerifyFindsBitRot) {
   std::string sha = media::Sha256Hex(bytes.data(), bytes.size());
   ASSERT_TRUE(PutString(store, bytes).ok());
   bytes[10] ^= 1;
-  testing_util::WriteFileOrDie(store.PathFor(sha), bytes);
+  testing_util::WriteFileOrDie(dir / ("originals/" + OriginalStore::KeyFor(sha)), bytes);
   EXPECT_EQ(store.Verify(sha).code(), Status::Code::kCorrupt);
-  std::filesystem::remove(store.PathFor(sha));
+  std::filesystem::remove(dir / ("originals/" + OriginalStore::KeyFor(sha)));
   EXPECT_EQ(store.Verify(sha).code(), Status::Code::kNotFound);
 }
 

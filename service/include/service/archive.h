@@ -45,6 +45,11 @@ class Archive {
   // cannot be listed or removed.
   static media::Result<std::unique_ptr<Archive>> Open(const DataDir& dir);
 
+  // The original store `dir` names: the folder DIR/originals, or the object
+  // store of `dir.store` (InvalidArgument for a bad URL or missing
+  // credentials, Busy when it cannot be reached).
+  static media::Result<std::unique_ptr<media::OriginalStore>> OpenOriginals(const DataDir& dir);
+
   // Ingests one photo, on the calling thread (call it from a worker, never
   // from an HTTP thread: it decodes). In order: hash; if the bytes are
   // already catalogued, the existing photo (duplicate=true); read metadata;

@@ -7,8 +7,11 @@
 namespace gallery {
 
 struct DataDir {
-  explicit DataDir(std::string root);
+  explicit DataDir(std::string root, std::string store = "");
   std::string root;
+  // Where the originals live: "" for DIR/originals, or an object store URL
+  // (s3://BUCKET?endpoint=...&region=..., see media/s3_blob_store.h).
+  std::string store;
   std::string catalog_path() const;     // DIR/catalog.db
   std::string originals_dir() const;    // DIR/originals
   std::string renditions_dir() const;   // DIR/renditions

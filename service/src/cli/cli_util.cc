@@ -4,11 +4,32 @@
 
 namespace gallery::cli {
 
+namespace {
+
+// The --store URL of this process's command ("" : the data folder).
+std::string& StoreUrl() {
+  static std::string url;
+  return url;
+}
+
+}  // namespace
+
+void AddStoreOption(CLI::App* cmd) {
+  cmd->add_option("--store", StoreUrl(),
+                  "Where the originals live: s3://BUCKET?endpoint=http://HOST:PORT&region=REGION"
+                  "[&prefix=P/][&credentials=FILE] for S3-compatible object storage (credentials from "
+                  "GALLERY_S3_ACCESS_KEY and GALLERY_S3_SECRET_KEY, or FILE; never on the command line). "
+                  "Default: the data folder's originals/");
+}
+
 void AddDataOption(CLI::App* cmd, std::string* dir) {
   *dir = "data";
   cmd->add_option("--data", *dir, "The data folder: catalog, originals, renditions")
       ->capture_default_str();
+  AddStoreOption(cmd);
 }
+
+DataDir DataDirOf(const std::string& dir) { return DataDir(dir, StoreUrl()); }
 
 CLI::App* AddCommandGroup(CLI::App& app, const std::string& name, const std::string& description) {
   CLI::App* group = app.add_subcommand(name, description);
@@ -22,7 +43,7 @@ void Fail(const std::string& what, const media::Status& status, int exit_code) {
 }
 
 std::unique_ptr<Archive> OpenArchiveOrExit(const std::string& dir) {
-  auto archive = Archive::Open(DataDir(dir));
+  auto archive = Archive::Open(DataDirOf(dir));
   if (!archive.ok()) Fail("cannot open data folder " + dir, archive.status());
   return std::move(archive.value());
 }

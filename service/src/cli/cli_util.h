@@ -17,8 +17,15 @@ constexpr int kExitOk = 0;
 constexpr int kExitSomeFailed = 1;   // the command ran; some items failed
 constexpr int kExitUsage = 2;        // bad arguments or setup (unknown album, unreadable data folder)
 
-// Adds `--data DIR` (default "data") to `cmd`, stored in `*dir`.
+// Adds `--data DIR` (default "data") to `cmd`, stored in `*dir`, and
+// `--store URL` (where the originals live; default DIR/originals), kept for
+// the process: one command runs per process.
 void AddDataOption(CLI::App* cmd, std::string* dir);
+// Adds only `--store URL` to `cmd` (for a command with its own --data).
+void AddStoreOption(CLI::App* cmd);
+
+// The archive at `dir` with the originals where `--store` says.
+DataDir DataDirOf(const std::string& dir);
 
 // A subcommand of `parent` taking `--data` into `args->data` and running
 // `run(*args)` once the command line is parsed; the caller binds its other
@@ -35,7 +42,7 @@ CLI::App* AddDataCommand(CLI::App* parent, const std::string& name, const std::s
 // A command of `app` that only groups subcommands, one of which must follow.
 CLI::App* AddCommandGroup(CLI::App& app, const std::string& name, const std::string& description);
 
-// Opens the archive or throws CLI::RuntimeError(kExitUsage) after printing
+// Opens the archive (DataDirOf(dir)) or throws CLI::RuntimeError(kExitUsage) after printing
 // "gallery: cannot open data folder DIR: reason" on stderr.
 std::unique_ptr<Archive> OpenArchiveOrExit(const std::string& dir);
 

@@ -25,10 +25,12 @@ struct CheckArgs {
 void RunCheck(const CheckArgs& a) {
   // Open without Archive::Open: that would tidy up the very leftovers
   // (temporary files) this command is asked to report.
-  DataDir dir(a.data);
+  DataDir dir = DataDirOf(a.data);
   auto catalog = media::Catalog::Open(dir.catalog_path());
   if (!catalog.ok()) Fail("cannot open catalog in " + a.data, catalog.status());
-  media::OriginalStore originals(media::DefaultFileSystem(), dir.originals_dir());
+  auto opened = Archive::OpenOriginals(dir);
+  if (!opened.ok()) Fail("cannot open the originals", opened.status());
+  media::OriginalStore& originals = **opened;
   thumbnails::RenditionCache renditions(dir.renditions_dir());
   int problems = 0;
   auto problem = [&](const std::string& what) {
@@ -72,13 +74,17 @@ void RunCheck(const CheckArgs& a) {
   auto users = UsersLock::Take(DataDir(a.data).users_lock_path());
   if (!users.ok()) Fail("cannot tell whether another process uses the archive", users.status());
   std::size_t in_use = 0;
+  // An object store's unfinished uploads may be another machine's writes.
+  const bool shared = originals.blobs().SharedAcrossMachines();
   auto temporary = [&](const std::string& what) {
-    if (users->alone()) problem(what);
+    if (users->alone() && !shared) problem(what);
     else ++in_use;
   };
   auto temps = originals.ListTemporaries();
   if (!temps.ok()) Fail("cannot list the originals' temporary files", temps.status());
-  for (const auto& path : *temps) temporary("temporary file left by an interrupted write: " + path);
+  for (const auto& path : *temps) {
+    temporary((shared ? "unfinished upload: " : "temporary file left by an interrupted write: ") + path);
+  }
   auto rendition_temps = renditions.ListTemporaries();
   if (!rendition_temps.ok()) Fail("cannot list the renditions' temporary files", FromRenderError(rendition_temps.error()));
   for (const auto& path : rendition_temps.value())
@@ -95,8 +101,10 @@ void RunCheck(const CheckArgs& a) {
     std::printf("note: %zu originals belong to no photo (interrupted imports; 'gallery gc' removes them)\n",
                 unreferenced);
   if (in_use)
-    std::printf("note: %zu temporary files while another process has the archive open (writes in "
-                "progress, or leftovers the next lone start removes)\n",
+    std::printf(shared ? "note: %zu unfinished uploads in the object store (writes in progress, or leftovers "
+                         "'gallery gc' aborts)\n"
+                       : "note: %zu temporary files while another process has the archive open (writes in "
+                         "progress, or leftovers the next lone start removes)\n",
                 in_use);
   if (missing_renditions)
     std::printf("note: %zu grid renditions missing (made on demand, or by 'gallery thumbnails rebuild')\n",

@@ -34,7 +34,7 @@ std::vector<std::string> Unreferenced(media::Catalog& catalog, const media::Orig
 }
 
 void RunGc(const GcArgs& a) {
-  DataDir dir(a.data);
+  DataDir dir = DataDirOf(a.data);
   // Held to the end: a process that opens the archive meanwhile waits.
   auto users = UsersLock::Take(dir.users_lock_path());
   if (!users.ok()) Fail("cannot tell whether another process uses " + a.data, users.status());
@@ -47,7 +47,9 @@ void RunGc(const GcArgs& a) {
   }
   auto catalog = media::Catalog::Open(dir.catalog_path());
   if (!catalog.ok()) Fail("cannot open catalog in " + a.data, catalog.status());
-  media::OriginalStore originals(media::DefaultFileSystem(), dir.originals_dir());
+  auto opened = Archive::OpenOriginals(dir);
+  if (!opened.ok()) Fail("cannot open the originals", opened.status());
+  media::OriginalStore& originals = **opened;
   thumbnails::RenditionCache renditions(dir.renditions_dir());
 
   auto trash = (*catalog)->ListDeletedPhotos();
@@ -81,6 +83,12 @@ void RunGc(const GcArgs& a) {
       ++failed;
       std::fprintf(stderr, "gallery: cannot remove %s: %s\n", sha.c_str(), s.message().c_str());
     }
+  }
+  // What interrupted writes left (an object store's unfinished uploads; a
+  // folder's temporary files, which a lone start removes too).
+  if (media::Status swept = originals.RemoveTemporaries(); !swept.ok()) {
+    ++failed;
+    std::fprintf(stderr, "gallery: cannot remove what interrupted writes left: %s\n", swept.message().c_str());
   }
   std::printf("gc: %zu deleted photos removed for good, files of %zu photos removed%s\n",
               purged->size(), removed, failed ? " (some failed; run gc again)" : "");

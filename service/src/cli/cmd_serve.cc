@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "media/upload_store.h"
 #include "service/archive.h"
@@ -155,7 +156,7 @@ sigset_t BlockStopSignals() {
 
 int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   sigset_t stop = BlockStopSignals();
-  auto archive = Archive::Open(DataDir(args.data));
+  auto archive = Archive::Open(DataDirOf(args.data));
   if (!archive.ok()) {
     std::cerr << "gallery serve: cannot open " << args.data << ": " << archive.status().ToString() << "\n";
     return 1;
@@ -279,6 +280,7 @@ void AddServeCommand(CLI::App& app) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the archive over HTTP");
   cmd->add_option("--data", args->data, "The data folder (required to serve)");
+  AddStoreOption(cmd);
   cmd->add_flag("--print-routes", args->print_routes, "List every route and exit");
   cmd->add_option("--web", args->web, "Folder of the gallery pages (default: the source tree's web/)");
   cmd->add_option("--bind", args->bind, "Address to listen on")->capture_default_str();

@@ -75,10 +75,11 @@ HttpResponse Api::DownloadAlbum(const HttpRequest& req) {
   auto photos = AlbumPhotos(catalog(), album->slug, audience);
   if (!photos.ok()) return ErrorFromStatus(photos.status());
   for (const auto& p : *photos) {
-    struct stat st;
-    if (stat(archive().originals().PathFor(p.sha256).c_str(), &st) != 0) {
+    media::Status has = archive().originals().Has(p.sha256);
+    if (has.code() == media::Status::Code::kNotFound) {
       return ErrorResponse(ApiError::kIoError, "the original of photo " + std::to_string(p.id) + " is missing");
     }
+    if (!has.ok()) return ErrorFromStatus(has);
   }
   if (++active_downloads > kMaxDownloads) {
     --active_downloads;

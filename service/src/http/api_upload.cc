@@ -67,7 +67,10 @@ Api::Upload Api::IngestOne(const std::string& bytes, const IngestOptions& option
                             {"message", refusal ? refusal->message : ClientMessage(s)},
                             {"filename", options.filename}};
     if (refusal) error["reason"] = refusal->reason;
-    return {JsonResponse(error, StatusOf(ErrorOf(s.code()))), nlohmann::json()};
+    HttpResponse r = JsonResponse(error, StatusOf(ErrorOf(s.code())));
+    // Busy: a full queue, a locked catalog, an object store out of reach.
+    if (s.code() == media::Status::Code::kBusy) r.headers.emplace_back("Retry-After", "1");
+    return {std::move(r), nlohmann::json()};
   }
   ctx_.metrics->CountIngest(outcome->duplicate ? "duplicate" : "created", seconds);
   auto photo = catalog().GetPhoto(outcome->photo_id);
