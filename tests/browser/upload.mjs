@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
-import {EDITOR, World, makeJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
+import {EDITOR, World, makeJpeg, expectAccessible, expectNoOverflow, newPageOf, tusFilename} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
@@ -69,14 +69,15 @@ test('200 files: listed at once, known ones skipped without being sent, a link t
       {'Content-Type': 'image/jpeg', 'X-Filename': `earlier-${i}.jpg`});
   }
   const newBytes = paths.filter((_, i) => !known.has(i)).reduce((sum, p) => sum + statSync(p).size, 0);
-  const bytesBefore = await metric('gallery_upload_body_bytes_total');
+  const bytesBefore = await metric('gallery_tus_bytes_received_total');
   const duplicatesBefore = await metric('gallery_ingests_total{outcome="duplicate"}');
 
   const page = await newPage();
   await logIn(page);
   const uploads = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/photos') uploads.push(decodeURIComponent(r.headers()['x-filename']));
+    const name = tusFilename(r);
+    if (name) uploads.push(name);
   });
   await page.goto('/upload?lang=en');
   await page.selectOption('#up-album', 'opening-session');
@@ -97,7 +98,7 @@ test('200 files: listed at once, known ones skipped without being sent, a link t
   // The known files never left the page; the server received the new ones' bytes only.
   assert.equal(uploads.length, FILES - KNOWN);
   assert.deepEqual(uploads.filter((name) => known.has(Number(name.slice(5, 8)))), []);
-  assert.equal(await metric('gallery_upload_body_bytes_total') - bytesBefore, newBytes);
+  assert.equal(await metric('gallery_tus_bytes_received_total') - bytesBefore, newBytes);
   assert.equal(await metric('gallery_ingests_total{outcome="duplicate"}'), duplicatesBefore);
 
   const link = await page.$eval('#up-end a', (a) => [a.textContent, new URL(a.href).pathname]);
@@ -122,8 +123,8 @@ test('a file can be cancelled while it is sent, and sent again', async () => {
   await logIn(page);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route((url) => url.pathname === '/api/photos', async (route) => {
-    if (route.request().method() === 'POST') await held;
+  await page.route((url) => url.pathname.startsWith('/api/uploads'), async (route) => {
+    if (['POST', 'PATCH'].includes(route.request().method())) await held;
     return route.continue().catch(() => {});
   });
   await page.goto('/upload?lang=en');
