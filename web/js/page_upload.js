@@ -86,8 +86,7 @@ export async function renderUpload(main) {
   list.queue = queue;
   if (queue.restore()) {
     list.resize(queue.items);
-    missingShown = queue.missing;
-    drawResume();
+    queue.onChange(queue.items[0]);  // the counts, the overall bar and the notice
   }
   const start = (files) => {
     if (!files.length) return;
