@@ -9,7 +9,8 @@
 # at CUTS (default 10) random byte positions: the bytes sent beyond the
 # files' own (resent bytes plus the request heads), per cut, against the
 # chunk size.
-# Usage: [ROUNDS=3] [PHOTOS=24] [CUTS=10] [GALLERY=path] bench/tus.sh [WORKDIR]   (default /tmp/gallery-bench)
+# CHUNK=bytes sets `gallery upload --chunk-bytes` (default its own, 8 MiB).
+# Usage: [ROUNDS=3] [PHOTOS=24] [CUTS=10] [CHUNK=n] [GALLERY=path] bench/tus.sh [WORKDIR]   (default /tmp/gallery-bench)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 gallery=${GALLERY:-"$here/../build/gallery"}
@@ -17,7 +18,7 @@ work=${1:-/tmp/gallery-bench}
 rounds=${ROUNDS:-3}
 photos=${PHOTOS:-24}
 cuts=${CUTS:-10}
-chunk=$((8 << 20))
+chunk=${CHUNK:-$((8 << 20))}
 source "$here/lib.sh"
 [ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
 for tool in curl vips node; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
@@ -63,7 +64,7 @@ upload_tus() {
   rm -f "$run/state.json"
   t0=$(now)
   timeout 900 "$gallery" upload "$set_dir" --server "http://127.0.0.1:$to" --token-file "$run/token" \
-    --state-file "$run/state.json" >"$run/upload.out" 2>&1
+    --state-file "$run/state.json" --chunk-bytes "$chunk" >"$run/upload.out" 2>&1
   t1=$(now)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
@@ -82,7 +83,7 @@ upload_post() {
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
 
-echo "$photos photos of 24 MP ($bytes bytes), fresh gallery serve on loopback each time (2 workers)"
+echo "$photos photos of 24 MP ($bytes bytes), fresh gallery serve on loopback each time (2 workers); tus chunks of $chunk bytes"
 echo "round  first  tus s  POST s  tus photos/s  POST photos/s  tus÷POST"
 : >"$run/ratios"
 for r in $(seq 1 "$rounds"); do
@@ -119,7 +120,7 @@ rm -f "$run/state.json"
 runs=0
 for runs in $(seq 1 20); do
   timeout 900 "$gallery" upload "$set_dir" --server "http://127.0.0.1:$proxy_port" --token-file "$run/token" \
-    --state-file "$run/state.json" >"$run/cut.out" 2>&1 && break
+    --state-file "$run/state.json" --chunk-bytes "$chunk" >"$run/cut.out" 2>&1 && break
 done
 n=$(photo_count)
 kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=""
