@@ -336,3 +336,33 @@ for (const lang of ['en', 'fr']) {
     await page.close();
   });
 }
+
+test('the answer to the last chunk lost: the page finds the photo on the server and sends nothing again', async () => {
+  const page = await newPage();
+  await logIn(page);
+  await page.goto('/upload?lang=en');
+  await page.selectOption('#up-album', 'opening-session');
+  const [path] = bigFiles('lost-answer', 1);
+  const received = await metric('gallery_tus_bytes_received_total');
+  let lost = 0;
+  // The PATCH that makes the file whole (201: the photo) reaches the server,
+  // which stores the photo, but the page gets a 502 in place of the answer, once.
+  await page.route((url) => url.pathname.startsWith('/api/uploads'), async (route) => {
+    const request = route.request();
+    if (lost || request.method() !== 'PATCH') return route.continue();
+    const response = await route.fetch();
+    if (response.status() !== 201) return route.fulfill({response});
+    lost++;
+    return route.fulfill({status: 502, contentType: 'application/json', body: JSON.stringify({code: 'bad_gateway', message: 'lost'})});
+  });
+  await page.setInputFiles('#up-files', [path]);
+  await allDone(page, 60000);
+  assert.equal(lost, 1);
+  assert.equal(await page.$eval('.upload-item', (li) => li.dataset.state), 'done');
+  const link = await page.$eval('.upload-item .link a', (a) => new URL(a.href).pathname);
+  assert.match(link, /^\/photos\/\d+$/);
+  const photo = await world.api('GET', `/api/photos/${link.split('/').pop()}`);
+  assert.equal(photo.filename, 'lost-answer-0.jpg');
+  assert.equal(await metric('gallery_tus_bytes_received_total') - received, statSync(path).size, 'nothing sent twice');
+  await page.close();
+});

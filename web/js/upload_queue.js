@@ -328,15 +328,34 @@ export class UploadQueue {
   }
 
   // The file's photo from the last answer: the ingest's JSON, or (when the
-  // upload was found complete on resuming) the upload's state.
+  // upload was found complete on resuming) the upload's state; a complete
+  // upload the server could not ingest yet (it was busy) is asked again
+  // with an empty PATCH at its end, as the protocol allows.
   async settle(item, result) {
     let body = result.body;
     if (!(body && body.id) && item.url) {
+      const tus = {'Tus-Resumable': '1.0.0'};
       try {
-        const response = await fetch(item.url, {credentials: 'same-origin', headers: {'Tus-Resumable': '1.0.0'}});
-        const state = await response.json();
-        if (state.photo_id) body = {id: state.photo_id};
-        else if (state.error) {
+        const state = await (await fetch(item.url, {credentials: 'same-origin', headers: tus})).json();
+        if (state.photo_id) {
+          body = {id: state.photo_id};
+        } else if (!state.error && state.offset === state.length) {
+          const again = await fetch(item.url, {method: 'PATCH', credentials: 'same-origin',
+            headers: {...tus, ...csrfHeaders(), 'Upload-Offset': String(state.length),
+              'Content-Type': 'application/offset+octet-stream'}});
+          const answer = await again.json().catch(() => null);
+          if (again.ok) {
+            body = answer;
+          } else {
+            item.state = again.status >= 500 ? 'failed' : 'refused';
+            item.error = answer && answer.message
+              ? {code: answer.code, message: answer.message, reason: answer.reason || ''}
+              : {code: `http_${again.status}`, message: `HTTP ${again.status}`};
+            if (item.state === 'refused') item.url = null;  // a failed one resumes on Retry
+            this.onChange(item);
+            return;
+          }
+        } else if (state.error) {
           item.state = 'refused';
           item.error = {code: state.error.code, message: state.error.message || '', reason: state.error.reason || ''};
           item.url = null;
