@@ -8,6 +8,8 @@ bash scripts/install-deps.sh
 jobs=$(nproc)
 
 (cd tests/browser && npm ci --no-audit --no-fund)
+# The pages' vendor bundles (web/vendor/); the build runs it too, when it changed.
+node web/build.mjs
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs" --timeout 600)

@@ -162,6 +162,15 @@ export async function newPageOf(context, viewport = null) {
   return page;
 }
 
+// The file name a resumable upload's creation (POST /api/uploads) carries
+// in its Upload-Metadata; '' for any other request.
+export function tusFilename(request) {
+  if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/api/uploads') return '';
+  const pair = (request.headers()['upload-metadata'] || '').split(',').map((p) => p.trim().split(' '))
+    .find(([key]) => key === 'filename');
+  return pair ? Buffer.from(pair[1] || '', 'base64').toString('utf8') : '';
+}
+
 // axe-core in `target` (a page or a frame): no violation of any impact, or
 // with `seriousOnly` none serious or critical.
 export async function expectAccessible(target, what, {seriousOnly = false} = {}) {

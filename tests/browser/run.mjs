@@ -8,7 +8,7 @@ import {createHash} from 'node:crypto';
 import net from 'node:net';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {EDITOR, World, makeDatedJpeg, makeJpeg, expectAccessible, newPageOf} from './fixtures.mjs';
+import {EDITOR, World, makeDatedJpeg, makeJpeg, expectAccessible, newPageOf, tusFilename} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
@@ -127,7 +127,8 @@ describe('serving the pages', () => {
   test('nothing outside the web folder, and no hidden or unknown kinds of file', async () => {
     for (const path of ['/static/../catalog.db', '/static/..%2fcatalog.db', '/static/%2e%2e/catalog.db',
       '/static/js/..%2f..%2fCMakeLists.txt', '/static/README.md', '/static/.gitignore', '/static/nope.js',
-      '/static/js/../../data/catalog.db', '/static/index.html']) {
+      '/static/js/../../data/catalog.db', '/static/index.html', '/static/node_modules/tus-js-client/package.json',
+      '/static/node_modules/.package-lock.json']) {
       assert.equal(await rawStatus(path), 404, path);
     }
   });
@@ -391,10 +392,12 @@ describe('the gallery in a browser', () => {
     let failedOnce = false;
     let droppedOnce = false;
     const sent = [];
-    await page.route('**/api/photos*', async (route) => {
+    // Each file's upload begins with a creation (POST /api/uploads) that
+    // carries its name and, for these small files, all its bytes.
+    await page.route('**/api/uploads*', async (route) => {
       const request = route.request();
-      if (request.method() !== 'POST') return route.continue();
-      const name = decodeURIComponent(request.headers()['x-filename'] || '');
+      const name = tusFilename(request);
+      if (!name) return route.continue();
       sent.push(name);
       if (name === 'fresh-2.jpg' && !failedOnce) {
         failedOnce = true;
@@ -413,7 +416,7 @@ describe('the gallery in a browser', () => {
     await page.setInputFiles('#up-files', [...fresh, dup, text]);
     await page.waitForSelector('.upload-item');
     await page.waitForFunction(() => /4 of 4 done/.test(document.querySelector('#up-summary').textContent), null, {timeout: 30000});
-    await page.unroute('**/api/photos*');
+    await page.unroute('**/api/uploads*');
     const states = await page.$$eval('.upload-item', (items) => items.map((li) => [li.querySelector('.name').textContent, li.dataset.state]));
     assert.deepEqual(Object.fromEntries(states), {'fresh-1.jpg': 'done', 'fresh-2.jpg': 'done', 'again.jpg': 'duplicate', 'notes.txt': 'refused'});
     assert.equal(sent.filter((n) => n === 'fresh-2.jpg').length, 2, 'the 503 was retried');
@@ -471,10 +474,9 @@ describe('the gallery in a browser', () => {
       await other.clock.install();
       await logIn(up);
       const attempts = [];
-      await up.route('**/api/photos*', (route) => {
-        const request = route.request();
-        if (request.method() !== 'POST') return route.continue();
-        const name = decodeURIComponent(request.headers()['x-filename'] || '');
+      await up.route('**/api/uploads*', (route) => {
+        const name = tusFilename(route.request());
+        if (!name) return route.continue();
         attempts.push(name);
         return name === 'lost.jpg' ? route.abort('connectionreset') : route.continue();
       });
@@ -503,8 +505,8 @@ describe('the gallery in a browser', () => {
     const upPage = await newPage();
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await upPage.route('**/api/photos*', async (route) => {
-      if (route.request().method() === 'POST') await held;
+    await upPage.route('**/api/uploads*', async (route) => {
+      if (['POST', 'PATCH'].includes(route.request().method())) await held;
       return route.continue();
     });
     await upPage.goto('/upload');

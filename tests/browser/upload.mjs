@@ -5,12 +5,18 @@
 // count of upload bytes received is exactly the new files' bytes), and the
 // link to the new photos at the end; cancel and retry; the page at a
 // phone's, a tablet's and a laptop's size in English and French without
-// sideways scrolling or accessibility violations.
+// sideways scrolling or accessibility violations. The uploads go through
+// tus in chunks of CHUNK bytes (the server's --max-chunk-bytes): the network
+// cut mid-upload (DevTools network emulation) and back, and the page
+// reloaded mid-queue with the files chosen again, each in English and
+// French: every file arrives and the server receives no byte twice (its
+// count of resumable upload bytes received is exactly the files' bytes).
+// The vendor bundle is fetched only by an editor who sends files.
 import assert from 'node:assert/strict';
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
-import {EDITOR, World, makeJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
+import {EDITOR, World, makeJpeg, expectAccessible, expectNoOverflow, newPageOf, tusFilename} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
@@ -24,12 +30,13 @@ const noOverflow = expectNoOverflow;
 const VIEWPORTS = [[390, 844], [768, 1024], [1280, 800]];
 const FILES = 200;
 const KNOWN = 60;
+const CHUNK = 65536;
 let admin;
 
 before(async () => {
   world.setUp();
   admin = world.run(['token', 'create', '--role', 'admin', '--label', 'metrics']).trim().split('\n').pop();
-  await world.startServer();
+  await world.startServer(['--max-chunk-bytes', String(CHUNK)]);
   await world.startBrowser();
 });
 after(() => world.tearDown());
@@ -69,14 +76,15 @@ test('200 files: listed at once, known ones skipped without being sent, a link t
       {'Content-Type': 'image/jpeg', 'X-Filename': `earlier-${i}.jpg`});
   }
   const newBytes = paths.filter((_, i) => !known.has(i)).reduce((sum, p) => sum + statSync(p).size, 0);
-  const bytesBefore = await metric('gallery_upload_body_bytes_total');
+  const bytesBefore = await metric('gallery_tus_bytes_received_total');
   const duplicatesBefore = await metric('gallery_ingests_total{outcome="duplicate"}');
 
   const page = await newPage();
   await logIn(page);
   const uploads = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/photos') uploads.push(decodeURIComponent(r.headers()['x-filename']));
+    const name = tusFilename(r);
+    if (name) uploads.push(name);
   });
   await page.goto('/upload?lang=en');
   await page.selectOption('#up-album', 'opening-session');
@@ -97,7 +105,7 @@ test('200 files: listed at once, known ones skipped without being sent, a link t
   // The known files never left the page; the server received the new ones' bytes only.
   assert.equal(uploads.length, FILES - KNOWN);
   assert.deepEqual(uploads.filter((name) => known.has(Number(name.slice(5, 8)))), []);
-  assert.equal(await metric('gallery_upload_body_bytes_total') - bytesBefore, newBytes);
+  assert.equal(await metric('gallery_tus_bytes_received_total') - bytesBefore, newBytes);
   assert.equal(await metric('gallery_ingests_total{outcome="duplicate"}'), duplicatesBefore);
 
   const link = await page.$eval('#up-end a', (a) => [a.textContent, new URL(a.href).pathname]);
@@ -122,8 +130,8 @@ test('a file can be cancelled while it is sent, and sent again', async () => {
   await logIn(page);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route((url) => url.pathname === '/api/photos', async (route) => {
-    if (route.request().method() === 'POST') await held;
+  await page.route((url) => url.pathname.startsWith('/api/uploads'), async (route) => {
+    if (['POST', 'PATCH'].includes(route.request().method())) await held;
     return route.continue().catch(() => {});
   });
   await page.goto('/upload?lang=en');
@@ -175,3 +183,186 @@ for (const lang of ['en', 'fr']) {
     await page.close();
   });
 }
+
+// The page's network through DevTools: upload throughput in bytes per
+// second (-1: unlimited), or offline.
+async function network(cdp, {offline = false, upload = -1} = {}) {
+  await cdp.send('Network.emulateNetworkConditions', {offline, latency: 0, downloadThroughput: -1, uploadThroughput: upload});
+}
+
+// Waits (bounded) until `predicate()` holds.
+async function until(predicate, what, timeoutMs = 60000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function allDone(page, timeout = 120000) {
+  return page.waitForFunction(() => {
+    const m = /^(\d+) (of|sur) (\d+) /.exec(document.querySelector('#up-summary').textContent);
+    return m && m[1] === m[3] && Number(m[1]) > 0;
+  }, null, {timeout});
+}
+
+// Noise photos of a few hundred kB each: many chunks per file.
+function bigFiles(prefix, n) {
+  const paths = [];
+  for (let i = 0; i < n; i++) paths.push(makeJpeg(join(world.images, `${prefix}-${i}.jpg`), 1100, 800));
+  return paths;
+}
+const bytesOf = (paths) => paths.reduce((sum, p) => sum + statSync(p).size, 0);
+
+test('a visitor never fetches the upload library; an editor fetches it once files are sent', async () => {
+  const visitor = await world.touchContext();
+  try {
+    const page = await visitor.newPage();
+    const vendor = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/static/vendor/')) vendor.push(r.url()); });
+    for (const path of ['/', '/albums/opening-session', '/meetings/casablanca-2016', '/upload']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+    }
+    assert.deepEqual(vendor, []);
+  } finally {
+    await visitor.close();
+  }
+  const page = await newPage();
+  await logIn(page);
+  const vendor = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/static/vendor/')) vendor.push(new URL(r.url()).pathname); });
+  await page.goto('/upload?lang=en');
+  await page.waitForSelector('#up-files', {state: 'attached'});
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(vendor, [], 'not before a file is sent');
+  await page.setInputFiles('#up-files', [makeJpeg(join(world.images, 'vendor-1.jpg'))]);
+  await allDone(page, 30000);
+  assert.deepEqual(vendor, ['/static/vendor/tus.js']);
+  const served = await fetch(`${world.base}/static/vendor/tus.js`);
+  assert.equal(served.status, 200);
+  assert.match(served.headers.get('content-type'), /^text\/javascript/);
+  assert.match(served.headers.get('content-security-policy') || '', /default-src 'self'/);
+  await page.close();
+});
+
+for (const lang of ['en', 'fr']) {
+  test(`(${lang}) the network lost mid-upload: the files wait, then go on from the server's offset`, async () => {
+    const page = await newPage();
+    await logIn(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await page.goto(`/upload?lang=${lang}`);
+    await page.selectOption('#up-album', 'opening-session');
+    const paths = bigFiles(`offline-${lang}`, 3);
+    const total = bytesOf(paths);
+    assert.ok(total > 12 * CHUNK, `${total} bytes: several chunks a file`);
+    const received = await metric('gallery_tus_bytes_received_total');
+    const stored = await metric('gallery_tus_bytes_stored_total');
+    await network(cdp, {upload: 400 * 1024});
+    await page.setInputFiles('#up-files', paths);
+    // Some chunks acknowledged, the files not finished: cut.
+    await until(async () => await metric('gallery_tus_bytes_stored_total') - stored >= 4 * CHUNK, 'four chunks stored');
+    const before = await metric('gallery_tus_bytes_stored_total') - stored;
+    assert.ok(before < total - 3 * CHUNK, `${before} of ${total} bytes stored before the cut: too fast to test`);
+    await network(cdp, {offline: true});
+    await page.waitForSelector('.upload-item[data-state="offline"]', {timeout: 20000});
+    assert.equal(await page.textContent('.upload-item[data-state="offline"] .state'),
+      lang === 'fr' ? 'En attente du réseau' : 'Waiting for the network');
+    await page.waitForTimeout(2500);
+    assert.equal(await page.$$eval('.upload-item[data-state="failed"]', (items) => items.length), 0);
+    await network(cdp, {upload: 2 * 1024 * 1024});
+    await allDone(page);
+    const states = await page.$$eval('.upload-item', (items) => items.map((li) => li.dataset.state));
+    assert.deepEqual(states, ['done', 'done', 'done']);
+    assert.equal(await metric('gallery_tus_bytes_stored_total') - stored, total);
+    assert.equal(await metric('gallery_tus_bytes_received_total') - received, total, 'no acknowledged byte sent twice');
+    assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|net::ERR/.test(e)), []);
+    await page.close();
+  });
+
+  test(`(${lang}) the page reloaded mid-queue: it lists the files, asks for them again, and finishes`, async () => {
+    const page = await newPage([1280, 800]);
+    await logIn(page);
+    page.on('dialog', (d) => d.accept());
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await page.goto(`/upload?lang=${lang}`);
+    await page.selectOption('#up-album', 'opening-session');
+    const paths = bigFiles(`reload-${lang}`, 5);
+    const total = bytesOf(paths);
+    const received = await metric('gallery_tus_bytes_received_total');
+    const stored = await metric('gallery_tus_bytes_stored_total');
+    const photos = (await world.api('GET', '/api/albums/opening-session')).photo_count;
+    await network(cdp, {upload: 400 * 1024});
+    await page.setInputFiles('#up-files', paths);
+    await until(async () => await metric('gallery_tus_bytes_stored_total') - stored >= 4 * CHUNK, 'four chunks stored');
+    await page.reload();
+    await network(cdp, {upload: 400 * 1024});
+    await page.waitForSelector('#up-resume:not([hidden])');
+    const missing = await page.$$eval('.upload-item[data-state="missing"]', (items) => items.length);
+    assert.ok(missing >= 3, `${missing} files left to choose again`);
+    assert.equal(await page.textContent('#up-resume p'), lang === 'fr'
+      ? `${missing} fichiers étaient en cours d’envoi à la fermeture de cette page. Choisissez-les de nouveau (les mêmes fichiers) : chacun reprend là où il s’était arrêté.`
+      : `${missing} files were still being sent when this page was closed. Choose them again (the same files) and each goes on where it stopped.`);
+    assert.equal(await page.textContent('.upload-item[data-state="missing"] .state'),
+      lang === 'fr' ? 'Choisissez de nouveau ce fichier pour continuer' : 'Choose this file again to go on');
+    // Some of them had begun: their addresses are kept.
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gallery.upload-queue.'))
+      .map((k) => JSON.parse(localStorage.getItem(k)).items.filter((i) => i.url).length));
+    assert.ok(kept.length === 1 && kept[0] >= 1, `upload addresses kept: ${kept}`);
+    for (const [width, height] of [[390, 844], [1280, 800]]) {
+      await page.setViewportSize({width, height});
+      await page.waitForTimeout(100);
+      await expectNoOverflow(page, `/upload (${lang}, to resume) at ${width}`);
+      await expectAccessible(page, `/upload (${lang}, to resume) at ${width}`);
+      await page.screenshot({path: join(outDir, `upload-resume-${lang}-${width}.png`), fullPage: true});
+    }
+    await page.setViewportSize({width: 1280, height: 800});
+    // Every file chosen again (as a user would): the unfinished ones resume,
+    // the ones already stored are found in the archive and not sent.
+    await page.setInputFiles('#up-files', paths);
+    await allDone(page);
+    assert.equal(await page.isHidden('#up-resume'), true);
+    assert.equal(await page.$$eval('.upload-item[data-state="failed"], .upload-item[data-state="refused"]', (i) => i.length), 0);
+    assert.equal((await world.api('GET', '/api/albums/opening-session')).photo_count, photos + paths.length);
+    assert.equal(await metric('gallery_tus_bytes_stored_total') - stored, total);
+    assert.equal(await metric('gallery_tus_bytes_received_total') - received, total, 'no acknowledged byte sent twice');
+    // Nothing left to resume: a new page starts empty.
+    await page.reload();
+    await page.waitForSelector('#up-files', {state: 'attached'});
+    assert.equal(await page.isHidden('#up-resume'), true);
+    assert.equal(await page.$$eval('.upload-item', (items) => items.length), 0);
+    await page.close();
+  });
+}
+
+test('the answer to the last chunk lost: the page finds the photo on the server and sends nothing again', async () => {
+  const page = await newPage();
+  await logIn(page);
+  await page.goto('/upload?lang=en');
+  await page.selectOption('#up-album', 'opening-session');
+  const [path] = bigFiles('lost-answer', 1);
+  const received = await metric('gallery_tus_bytes_received_total');
+  let lost = 0;
+  // The PATCH that makes the file whole (201: the photo) reaches the server,
+  // which stores the photo, but the page gets a 502 in place of the answer, once.
+  await page.route((url) => url.pathname.startsWith('/api/uploads'), async (route) => {
+    const request = route.request();
+    if (lost || request.method() !== 'PATCH') return route.continue();
+    const response = await route.fetch();
+    if (response.status() !== 201) return route.fulfill({response});
+    lost++;
+    return route.fulfill({status: 502, contentType: 'application/json', body: JSON.stringify({code: 'bad_gateway', message: 'lost'})});
+  });
+  await page.setInputFiles('#up-files', [path]);
+  await allDone(page, 60000);
+  assert.equal(lost, 1);
+  assert.equal(await page.$eval('.upload-item', (li) => li.dataset.state), 'done');
+  const link = await page.$eval('.upload-item .link a', (a) => new URL(a.href).pathname);
+  assert.match(link, /^\/photos\/\d+$/);
+  const photo = await world.api('GET', `/api/photos/${link.split('/').pop()}`);
+  assert.equal(photo.filename, 'lost-answer-0.jpg');
+  assert.equal(await metric('gallery_tus_bytes_received_total') - received, statSync(path).size, 'nothing sent twice');
+  await page.close();
+});

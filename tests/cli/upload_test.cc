@@ -146,6 +146,25 @@ namespace {
 // A file whose upload was begun in an earlier run but which the archive has
 // by now (it arrived whole another way): the next run does not send it, ends
 // the begun upload on the server and forgets it.
+// A server that takes smaller chunks than asked for (--max-chunk-bytes,
+// advertised by OPTIONS) gets chunks of its size, not a refusal.
+TEST_F(UploadCommandTest, ChunksNoLargerThanTheServerTakes) {
+  const std::string editor = http_test::CreateToken(tmp_ / "data-small", "editor");
+  http_test::ServerProcess small(tmp_ / "data-small", {"--max-chunk-bytes", "65536"});
+  const std::string bytes = http_test::Jpeg(31, "Card", "", 3000, 2000);
+  ASSERT_GT(bytes.size(), 3u * 65536) << "several of the server's chunks";
+  testing_util::WriteFileOrDie(tmp_ / "card/large.jpg", bytes);
+  testing_util::WriteFileOrDie(tmp_ / "token", editor + "\n");
+  auto r = RunGallery({"upload", tmp_ / "card", "--server", "http://127.0.0.1:" + std::to_string(small.port()),
+                       "--token-file", tmp_ / "token", "--chunk-bytes", "1048576"},
+                      120);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  Reply photos = http_test::Send(small.port(), "GET", "/api/photos", {{"Authorization", "Bearer " + editor}});
+  ASSERT_EQ(photos.status, 200) << photos.body;
+  const json listed = json::parse(photos.body);
+  EXPECT_EQ(listed["items"].size(), 1u) << photos.body;
+}
+
 TEST_F(UploadCommandTest, AFileTheArchiveHasNowEndsItsBegunUpload) {
   const std::string bytes = http_test::Jpeg(30, "Card", "", 1200, 800);
   testing_util::WriteFileOrDie(tmp_ / "card/photo.jpg", bytes);

@@ -109,6 +109,33 @@ TEST_F(TusTest, OptionsAdvertisesTheProtocol) {
   EXPECT_EQ(r.Header("tus-checksum-algorithm"), "sha256");
 }
 
+// Each request's body is held whole in memory until it is written, so the
+// server takes at most --max-chunk-bytes in one (OPTIONS says how many) and
+// refuses a larger one from its head, on creation as on PATCH.
+TEST_F(TusTest, ChunksAreBoundedAndTheBoundAdvertised) {
+  StartServer({"--max-chunk-bytes", "65536"});
+  Reply options = Send(port(), "OPTIONS", "/api/uploads");
+  ASSERT_EQ(options.status, 204) << options.body;
+  EXPECT_EQ(options.Header("upload-max-chunk-size"), "65536");
+  const std::string bytes(200000, 'x');
+  Reply too_big_first = Create(bytes.size(), {{"filename", "big.jpg"}}, bytes.substr(0, 65537));
+  EXPECT_EQ(too_big_first.status, 413) << too_big_first.body;
+  EXPECT_EQ(json::parse(too_big_first.body)["code"], "too_large");
+  const std::string path = CreatePath(bytes.size(), "big.jpg");
+  Reply over = Patch(path, 0, bytes.substr(0, 65537));
+  EXPECT_EQ(over.status, 413) << over.body;
+  EXPECT_EQ(json::parse(over.body)["code"], "too_large");
+  EXPECT_NE(json::parse(over.body)["message"].get<std::string>().find("65536"), std::string::npos) << over.body;
+  EXPECT_EQ(OffsetOf(path), 0u);
+  Reply at_bound = Patch(path, 0, bytes.substr(0, 65536));
+  EXPECT_EQ(at_bound.status, 204) << at_bound.body;
+  EXPECT_EQ(OffsetOf(path), 65536u);
+  // The plain upload keeps its own, larger bound.
+  EXPECT_NE(Send(port(), "POST", "/api/photos?album=", {{"Authorization", "Bearer " + editor_},
+                                                        {"Content-Type", "image/jpeg"}, {"X-Filename", "big.jpg"}},
+                 bytes).status, 413);
+}
+
 TEST_F(TusTest, ChunksThenTheLastByteIngestsThePhoto) {
   Gallery({"album", "add", "hall", "--title-en", "Hall"});
   StartServer();
@@ -213,6 +240,12 @@ TEST_F(TusTest, DuplicateAndRefusalAnswerAsPostDoes) {
   ASSERT_GE(by_post.status, 400);
   EXPECT_EQ(by_tus.status, by_post.status) << by_tus.body;
   EXPECT_EQ(json::parse(by_tus.body)["code"], json::parse(by_post.body)["code"]);
+  // A file whose type the client names and which is no image: refused as
+  // POST /api/photos refuses it, before any byte is sent.
+  Reply typed = Create(text.size(), {{"filename", "notes.txt"}, {"filetype", "text/plain"}});
+  EXPECT_EQ(typed.status, 415) << typed.body;
+  EXPECT_EQ(json::parse(typed.body)["code"], "unsupported");
+  EXPECT_EQ(Create(bytes.size(), {{"filename", "b.jpg"}, {"filetype", "image/jpeg"}}).status, 201);
   // A later look repeats the refusal.
   Reply state = Send(port(), "GET", bad, Tus());
   ASSERT_EQ(state.status, 200);

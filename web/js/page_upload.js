@@ -6,8 +6,11 @@
 // archive already has are found by their SHA-256 before sending and marked
 // duplicates (see upload_queue.js); refused files are listed with the
 // server's reason; at the end, a link to the new photos. Leaving while files
-// are still going asks first.
-import {getJson, isEditor} from './api.js';
+// are still going asks first. The queue outlives the page (see
+// upload_queue.js): after a reload, or in a new browser session, the files
+// still unfinished are listed and the page asks for them again; chosen
+// again, each resumes where the server stands.
+import {getJson, isEditor, session} from './api.js';
 import {announce, h, replace} from './dom.js';
 import {errorText, knowsReason, pick, t} from './i18n.js';
 import {field} from './photo_browser.js';
@@ -45,11 +48,25 @@ export async function renderUpload(main) {
     h('h2', {id: 'refused-heading', text: t('upload_refused')}), refused);
   const refusedRows = new Map();
 
+  const who = (await session()).name || '';
   const list = new VirtualList();
+  const resume = h('div', {class: 'upload-resume', id: 'up-resume', role: 'status', hidden: true});
+  const drawResume = () => {
+    const n = queue.missing;
+    resume.hidden = !n;
+    if (!n) return replace(resume);
+    replace(resume, h('p', {text: t(n === 1 ? 'upload_resume_one' : 'upload_resume', {n})}),
+      h('button', {type: 'button', class: 'forget', text: t('upload_forget'), on: {click: () => queue.forgetMissing()}}));
+  };
+  let missingShown = -1;
   const queue = new UploadQueue((item) => {
+    if (queue.missing !== missingShown) {
+      missingShown = queue.missing;
+      drawResume();
+    }
     list.changed(item);
     if ((item.state === 'refused' || item.state === 'failed') && !refusedRows.has(item)) {
-      const row = h('li', {'data-state': item.state}, h('span', {class: 'name', text: item.file.name}), ': ',
+      const row = h('li', {'data-state': item.state}, h('span', {class: 'name', text: item.name}), ': ',
         h('span', {class: 'reason', text: item.state === 'failed' ? stateText(item) : reasonOf(item)}));
       refusedRows.set(item, row);
       refused.append(row);
@@ -65,8 +82,12 @@ export async function renderUpload(main) {
     const allDone = totals.done === totals.total;
     drawEnd(finished, allDone ? queue.items : [], names);
     if (allDone) announce(summary.textContent);
-  });
+  }, `gallery.upload-queue.${who}`);
   list.queue = queue;
+  if (queue.restore()) {
+    list.resize(queue.items);
+    queue.onChange(queue.items[0]);  // the counts, the overall bar and the notice
+  }
   const start = (files) => {
     if (!files.length) return;
     queue.add([...files], {meeting: meeting.value, album: album.value, credit: credit.value.trim()});
@@ -90,7 +111,7 @@ export async function renderUpload(main) {
     h('div', {class: 'upload-target'},
       field(t('upload_meeting'), meeting), field(t('upload_album'), album),
       field(t('upload_credit'), credit, t('upload_credit_hint'))),
-    drop,
+    drop, resume,
     h('div', {class: 'overall'}, h('span', {id: 'up-overall-label', text: t('upload_overall')}), overall, summary),
     finished, list.root, refusedSection);
 }
@@ -123,6 +144,8 @@ function stateText(item) {
     case 'waiting': return t('st_waiting');
     case 'uploading': return t('st_uploading');
     case 'retrying': return t('st_retrying', {s: item.retryIn, n: item.attempt + 1});
+    case 'offline': return t('st_offline');
+    case 'missing': return t('st_missing');
     case 'done': return t('st_done');
     case 'duplicate': return t('st_duplicate');
     case 'cancelled': return t('st_cancelled');
@@ -209,9 +232,9 @@ class VirtualList {
   }
 
   makeRow(item) {
-    const name = item.file.name;
+    const name = item.name;
     const thumb = h('img', {class: 'thumb', alt: '', width: 48, height: 48, decoding: 'async'});
-    const bar = h('progress', {max: Math.max(item.file.size, 1), value: 0, 'aria-label': name});
+    const bar = h('progress', {max: Math.max(item.size, 1), value: 0, 'aria-label': name});
     const status = h('span', {class: 'state'});
     const link = h('span', {class: 'link'});
     const cancel = h('button', {type: 'button', class: 'cancel', text: t('upload_cancel'),
@@ -256,7 +279,7 @@ class ThumbnailMaker {
   }
 
   want(item) {
-    if (item.thumb !== undefined || item.thumbQueued) return;
+    if (!item.file || item.thumb !== undefined || item.thumbQueued) return;  // a missing file: none until chosen again
     item.thumbQueued = true;
     this.pending.push(item);
     this.pump();

@@ -29,6 +29,7 @@ struct ApiContext {
   Metrics* metrics = nullptr;     // not owned
   media::UploadStore* uploads = nullptr;  // resumable uploads; not owned
   std::size_t max_upload_bytes = 0;
+  std::size_t max_chunk_bytes = 16u << 20;  // one tus request's body (OPTIONS advertises it)
   std::string web_dir;  // the pages' folder; "" = the source tree's web/
   std::string cursor_key;  // 32 bytes sealing page cursors (DIR/cursor.key)
   TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client

@@ -34,6 +34,9 @@ struct ServerOptions {
   int threads = 2;               // HTTP threads
   std::size_t max_body_bytes = 0;  // request bodies the endpoint accepts at all
   std::size_t max_upload_bytes = 256u << 20;  // a larger declared body: 413 from its head
+  // The largest body of one resumable upload request (a tus chunk): each is
+  // held whole in memory until written, so it is bounded well below a photo.
+  std::size_t max_chunk_bytes = 16u << 20;
   // Counted from the connection's opening or the previous request's end: the
   // head must be whole within header_timeout (so an idle connection is closed
   // then) and the whole request, body included, within body_timeout; else
@@ -91,8 +94,9 @@ class HttpServer {
   // the request in or the head does not tell (no route, a bad query).
   // Where several routes match, the least strict decides.
   std::optional<HttpResponse> JudgeHead(const RequestHead& head);
-  // The largest body the route `head` names accepts: max_upload_bytes for
-  // an upload route, kMaxJsonBodyBytes for any other (or none).
+  // The largest body the route `head` names accepts: max_chunk_bytes for a
+  // resumable upload's request, max_upload_bytes for another upload route,
+  // kMaxJsonBodyBytes for any other (or none).
   std::size_t BodyLimit(const RequestHead& head) const;
   // Writes `res` as the answer of `exchange`, logs and counts it.
   void Send(const Exchange& exchange, const HttpResponse& res);

@@ -52,6 +52,7 @@ struct ServeArgs {
   std::vector<std::string> embed_origins;  // "ORIGIN[,ORIGIN...]" each; may frame /embed/...
   std::string upload_expiry = "24h";      // resumable uploads: how long one lives
   std::string upload_quota = "20,5G";     // unfinished uploads per account: COUNT,BYTES
+  std::size_t max_chunk_bytes = 16u << 20;  // one resumable upload request's body
 };
 
 // "90", "90s", "30m", "24h", "7d" in seconds; nullopt when not one of those
@@ -194,6 +195,7 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   context.cursor_key = *cursor_key;
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
+  context.max_chunk_bytes = args.max_chunk_bytes;
   context.web_dir = args.web;
   context.embed_origins = std::move(embed_origins);
   std::vector<http::IpNetwork> proxies;
@@ -223,6 +225,7 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   options.threads = args.threads;
   options.max_body_bytes = args.max_upload_bytes + (64u << 10);
   options.max_upload_bytes = args.max_upload_bytes;
+  options.max_chunk_bytes = args.max_chunk_bytes;
   options.header_timeout = std::chrono::milliseconds(static_cast<long>(args.header_timeout * 1000));
   options.body_timeout = std::chrono::milliseconds(static_cast<long>(args.body_timeout * 1000));
   options.max_connections = args.max_connections;
@@ -334,6 +337,12 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--upload-expiry", args->upload_expiry,
                   "How long a resumable upload (/api/uploads) lives after its creation: seconds, or a "
                   "number ending in s, m, h or d. Expired ones are removed at start and every tenth of it")
+      ->capture_default_str();
+  cmd->add_option("--max-chunk-bytes", args->max_chunk_bytes,
+                  "Largest body of one resumable upload request (/api/uploads), held in memory until "
+                  "written; OPTIONS advertises it as Upload-Max-Chunk-Size, a larger one is refused (413) "
+                  "from its head")
+      ->check(CLI::Range(std::size_t{64} << 10, std::size_t{1} << 30))
       ->capture_default_str();
   cmd->add_option("--upload-quota", args->upload_quota,
                   "COUNT,BYTES: unfinished resumable uploads each account may have, and their declared "

@@ -360,7 +360,16 @@ void RunUpload(const UploadArgs& a) {
   Client client(a.server, token, &progress);
   if (!client.ok()) Fail("gallery upload", media::Status::IOError("the HTTP client cannot start"));
   StateFile state(a.state_file.empty() ? DefaultStateFile() : a.state_file);
-  Uploader uploader(a, &client, &state, &progress);
+  // No chunk larger than the server takes in one request (its OPTIONS answer's
+  // Upload-Max-Chunk-Size): a larger one would be refused whole.
+  UploadArgs args = a;
+  Answer options = client.Call("OPTIONS", "/api/uploads", {"Tus-Resumable: 1.0.0"});
+  const std::string bound = options.Header("upload-max-chunk-size");
+  if (options.status == 204 && !bound.empty() && bound.size() < 19 &&
+      bound.find_first_not_of("0123456789") == std::string::npos && std::stoull(bound) > 0) {
+    args.chunk_bytes = std::min<std::size_t>(args.chunk_bytes, std::stoull(bound));
+  }
+  Uploader uploader(args, &client, &state, &progress);
 
   // Each file's hash first (read once more when it is sent: a folder of a
   // thousand photos is not held in memory).

@@ -21,7 +21,7 @@ constexpr char kExtensions[] = "creation,creation-with-upload,termination,expira
 constexpr char kChunkType[] = "application/offset+octet-stream";
 // The Upload-Metadata keys kept; any other key is ignored, as clients add
 // their own (a file's type, its name under another key).
-const char* const kMetadataKeys[] = {"filename", "album", "meeting", "credit"};
+const char* const kMetadataKeys[] = {"filename", "album", "meeting", "credit", "filetype"};
 
 std::int64_t Now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
@@ -184,6 +184,9 @@ HttpResponse Api::TusOptions(const HttpRequest&) {
   r.headers.emplace_back("Tus-Extension", kExtensions);
   r.headers.emplace_back("Tus-Max-Size", std::to_string(ctx_.max_upload_bytes));
   r.headers.emplace_back("Tus-Checksum-Algorithm", "sha256");
+  // Each request's body is held whole until it is written: a larger one is
+  // refused (413) from its head. Clients size their chunks by it.
+  r.headers.emplace_back("Upload-Max-Chunk-Size", std::to_string(ctx_.max_chunk_bytes));
   r.headers.emplace_back("Allow", "OPTIONS, POST");
   return WithTus(std::move(r));
 }
@@ -217,6 +220,15 @@ HttpResponse Api::CreateUpload(const HttpRequest& req) {
   }
   std::map<std::string, std::string> metadata;
   if (auto bad = ReadMetadata(req.Header("Upload-Metadata"), &metadata)) return *bad;
+  // The file's type, when the client names it, is judged as POST /api/photos
+  // judges its Content-Type: a file that is no image is refused before its bytes.
+  if (metadata.count("filetype")) {
+    const std::string& type = metadata["filetype"];
+    if (!type.empty() && type.compare(0, 6, "image/") != 0 && type != "application/octet-stream") {
+      return TusError(ApiError::kUnsupportedMediaType,
+                      "send an image (filetype image/*), not '" + type.substr(0, 64) + "'");
+    }
+  }
   std::string checksum;
   if (!req.body->empty()) {
     if (auto bad = CheckChunkType(req)) return *bad;

@@ -158,7 +158,8 @@ const std::vector<RouteSpec>& RouteTable() {
           .Summary("Resumable uploads (tus 1.0.0): what this server speaks")
           .Responds(204, "Tus-Version: 1.0.0, Tus-Extension: creation,creation-with-upload,termination,"
                          "expiration,checksum, Tus-Max-Size (--max-upload-bytes), Tus-Checksum-Algorithm: "
-                         "sha256"),
+                         "sha256, Upload-Max-Chunk-Size (--max-chunk-bytes: the largest body of one POST or "
+                         "PATCH here, 413 beyond)"),
       Post("/api/uploads", &Api::CreateUpload, Access::kEditor)
           .Upload("TusChunk")
           .Summary("Begin a resumable upload (tus creation, editor): Upload-Length and Upload-Metadata "
@@ -172,7 +173,8 @@ const std::vector<RouteSpec>& RouteTable() {
                        "whole is ingested as the last PATCH is.")
           .Params({kTusResumable,
                    {"Upload-Length", In::kHeader, "integer", "the file's size, at most Tus-Max-Size"},
-                   {"Upload-Metadata", In::kHeader, "string", "filename, album, meeting, credit"},
+                   {"Upload-Metadata", In::kHeader, "string",
+                    "filename, album, meeting, credit, filetype (415 when it names no image)"},
                    kUploadChecksum})
           .Responds(201, "Created: Location /api/uploads/{id}, Upload-Offset, Upload-Expires; the body is "
                          "the upload's state {id, offset, length, expires, filename, photo_id, error}, or "
@@ -189,7 +191,8 @@ const std::vector<RouteSpec>& RouteTable() {
       Patch("/api/uploads/{id}", &Api::PatchUpload, Access::kEditor)
           .Upload("TusChunk")
           .Summary("The next bytes of a resumable upload (tus PATCH, editor): Upload-Offset must be the "
-                   "upload's offset (409 otherwise), Content-Type application/offset+octet-stream (415)")
+                   "upload's offset (409 otherwise), Content-Type application/offset+octet-stream (415), "
+                   "at most Upload-Max-Chunk-Size bytes (413)")
           .Description("The bytes are written and fsynced before the answer. The PATCH that brings the last "
                        "byte ingests the photo on the image workers exactly as POST /api/photos does: it "
                        "answers 201 (or 200 for bytes already in the archive, duplicate: true) with the "

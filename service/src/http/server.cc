@@ -316,7 +316,9 @@ std::optional<HttpResponse> HttpServer::JudgeHead(const RequestHead& head) {
 std::size_t HttpServer::BodyLimit(const RequestHead& head) const {
   const std::string path = head.target.substr(0, head.target.find('?'));
   for (const RouteSpec* route : RoutesOfPath(path)) {
-    if (route->upload && head.method == route->method) return options_.max_upload_bytes;
+    if (!route->upload || head.method != route->method) continue;
+    if (std::string_view(route->upload_body) == "TusChunk") return options_.max_chunk_bytes;
+    return options_.max_upload_bytes;
   }
   return kMaxJsonBodyBytes;
 }

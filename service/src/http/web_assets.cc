@@ -36,6 +36,8 @@ const std::map<std::string, std::string>& TypesByExtension() {
 std::string SegmentProblem(const std::string& segment) {
   if (segment.empty()) return "an empty path segment";
   if (segment.front() == '.') return "a path segment starting with '.'";
+  // The build's packages (web/node_modules) stay on the server.
+  if (segment == "node_modules") return "the build's packages are not served";
   for (unsigned char c : segment) {
     if (c == '/' || c == '\\') return "a slash inside a path segment";
     if (c < 0x20 || c == 0x7f) return "a control character in the path";
