@@ -120,7 +120,7 @@ export function changeText(entry) {
     if (added.length) parts.push(t('history_added', {words: added.map(quoted).join(', ')}));
     if (removed.length) parts.push(t('history_removed', {words: removed.map(quoted).join(', ')}));
     if (!parts.length) parts.push(t('history_reordered'));
-    return `${label}: ${parts.join('; ')}`;
+    return t('history_keywords', {field: label, changes: parts.join(t('history_sep'))});
   }
   return t('history_line', {field: label, old: valueText(entry.field, entry.old_value), new: valueText(entry.field, entry.new_value)});
 }
