@@ -41,15 +41,12 @@ Status SqliteCatalog::AddToAlbum(const std::string& album_slug, const std::vecto
   return txn.Commit();
 }
 
-Status SqliteCatalog::RemoveFromAlbum(const std::string& album_slug,
-                                      const std::vector<std::int64_t>& ids) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
-  CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt del, txn.db().Prepare("DELETE FROM album_photo WHERE album_id = ? AND photo_id = ?"));
-  CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt cover, txn.db().Prepare("UPDATE album SET cover_photo_id = NULL "
-                                           "WHERE id = ? AND cover_photo_id = ?"));
+// Takes the photos out of the album (and off its cover).
+Status LeaveAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt del,
+                           db.Prepare("DELETE FROM album_photo WHERE album_id = ? AND photo_id = ?"));
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt cover, db.Prepare("UPDATE album SET cover_photo_id = NULL "
+                                                          "WHERE id = ? AND cover_photo_id = ?"));
   for (std::int64_t id : ids) {
     del.Reset();
     del.Bind(1, album_id).Bind(2, id);
@@ -58,6 +55,14 @@ Status SqliteCatalog::RemoveFromAlbum(const std::string& album_slug,
     cover.Bind(1, album_id).Bind(2, id);
     CATALOG_RETURN_IF_ERROR(cover.Run());
   }
+  return Status::OK();
+}
+
+Status SqliteCatalog::RemoveFromAlbum(const std::string& album_slug,
+                                      const std::vector<std::int64_t>& ids) {
+  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
+  CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, ids));
   return txn.Commit();
 }
 

@@ -36,7 +36,8 @@ Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedCha
                     const std::string& who) {
   CATALOG_RETURN_IF_ERROR(CheckPhotoExists(db, id));
   FieldDiffs diffs;
-  for (const ParsedChange& c : changes) {
+  for (const ParsedChange& given : changes) {
+    CATALOG_ASSIGN_OR_RETURN(ParsedChange c, ResolveChange(db, id, given));
     CATALOG_ASSIGN_OR_RETURN(std::string old_value, CurrentValue(db, id, c));
     if (old_value == c.value) continue;
     CATALOG_RETURN_IF_ERROR(WriteValue(db, id, c));
@@ -69,9 +70,19 @@ Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids, const Pho
   CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> parsed, ParseEdit(edit));
   CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
   std::set<std::int64_t> done;
+  std::vector<std::int64_t> unique;
   for (std::int64_t id : ids) {
     if (!done.insert(id).second) continue;
+    unique.push_back(id);
     CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), id, parsed, who));
+  }
+  if (!edit.add_to_album.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), edit.add_to_album));
+    CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, unique));
+  }
+  if (!edit.remove_from_album.empty()) {
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), edit.remove_from_album));
+    CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, unique));
   }
   return txn.Commit();
 }

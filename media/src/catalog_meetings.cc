@@ -188,7 +188,18 @@ Result<std::vector<HistoryEntry>> SqliteCatalog::MeetingHistory(const std::strin
 Status SqliteCatalog::DeleteMeeting(const std::string& slug) {
   CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), slug));
-  // Photos and albums lose the meeting through ON DELETE SET NULL.
+  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt count,
+                           txn.db().Prepare("SELECT count(*) FROM photo WHERE meeting_id = ?"));
+  count.Bind(1, id);
+  CATALOG_ASSIGN_OR_RETURN(bool counted, count.Step());
+  std::int64_t photos = counted ? count.Int(0) : 0;
+  if (photos > 0) {
+    return Status::Conflict("meeting " + slug + " still has " + std::to_string(photos) +
+                            (photos == 1 ? " photo" : " photos") +
+                            ": move them to another meeting or delete them first");
+  }
+  // Albums lose the meeting through ON DELETE SET NULL, and so do photos in
+  // the trash when they come back.
   CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, txn.db().Prepare("DELETE FROM meeting WHERE id = ?"));
   st.Bind(1, id);
   CATALOG_RETURN_IF_ERROR(st.Run());

@@ -107,6 +107,21 @@ Result<std::vector<ParsedChange>> ParseEdit(const PhotoEdit& edit) {
     CATALOG_ASSIGN_OR_RETURN(ParsedChange c, ParseKeywords(*edit.keywords));
     out.push_back(std::move(c));
   }
+  if (!edit.keywords_add.empty() || !edit.keywords_remove.empty()) {
+    if (edit.keywords) {
+      return Status::InvalidArgument("keywords: replace them, or add and remove some, not both at once");
+    }
+    CATALOG_ASSIGN_OR_RETURN(ParsedChange add, ParseKeywords(edit.keywords_add));
+    CATALOG_ASSIGN_OR_RETURN(ParsedChange remove, ParseKeywords(edit.keywords_remove));
+    for (const std::string& k : add.keywords) {
+      if (std::find(remove.keywords.begin(), remove.keywords.end(), k) != remove.keywords.end()) {
+        return Status::InvalidArgument("keywords: '" + k + "' is both added and removed");
+      }
+    }
+    add.kind = ParsedChange::Kind::kKeywordDelta;
+    add.removed = std::move(remove.keywords);
+    out.push_back(std::move(add));
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const ParsedChange& a, const ParsedChange& b) { return a.field < b.field; });
   for (std::size_t i = 1; i < out.size(); ++i) {
@@ -142,6 +157,19 @@ Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, cons
     return edit;
   }
   return Status::InvalidArgument("unknown field '" + field + "'");
+}
+
+Result<ParsedChange> ResolveChange(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {
+  if (c.kind != ParsedChange::Kind::kKeywordDelta) return c;
+  CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, LoadKeywords(db, id));
+  std::vector<std::string> kept;
+  for (const std::string& k : words) {
+    if (std::find(c.removed.begin(), c.removed.end(), k) == c.removed.end()) kept.push_back(k);
+  }
+  for (const std::string& k : c.keywords) {
+    if (std::find(kept.begin(), kept.end(), k) == kept.end()) kept.push_back(k);
+  }
+  return ParseKeywords(kept);
 }
 
 Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {

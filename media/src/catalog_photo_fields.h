@@ -14,14 +14,17 @@
 namespace media::catalog {
 
 struct ParsedChange {
-  enum class Kind { kLangText, kColumn, kKeywords, kMeeting };
+  // kKeywordDelta: keywords to add (`keywords`) and remove (`removed`),
+  // made a kKeywords change for each photo by ResolveChange.
+  enum class Kind { kLangText, kColumn, kKeywords, kKeywordDelta, kMeeting };
   Kind kind = Kind::kColumn;
   std::string field;        // the API name, language tag normalised
   std::string text_field;   // kLangText: photo_text.field
   std::string lang;         // kLangText
   std::string column;       // kColumn: photo's column
   std::string value;        // normalised; keywords as a compact JSON array
-  std::vector<std::string> keywords;  // kKeywords
+  std::vector<std::string> keywords;  // kKeywords, kKeywordDelta
+  std::vector<std::string> removed;   // kKeywordDelta
 };
 
 // The edit's changes, one per field, checked and normalised, in the order of
@@ -34,6 +37,11 @@ Result<std::vector<ParsedChange>> ParseEdit(const PhotoEdit& edit);
 // text, as a history row holds it). InvalidArgument for a field no edit
 // writes or keywords that are not a JSON array of strings.
 Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, const std::string& value);
+
+// The change `c` as it applies to photo `id`: itself, but a kKeywordDelta
+// becomes the kKeywords change to the photo's own keywords with those added
+// and removed (InvalidArgument when that makes too many).
+Result<ParsedChange> ResolveChange(sqlite::Db& db, std::int64_t id, const ParsedChange& c);
 
 // The field's current value for photo `id`, as ParseEdit normalises it.
 Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c);

@@ -28,6 +28,7 @@ std::string BestCoverOrderSql();
 // NotFound (nothing appended by the caller's transaction) for an unknown id.
 // Defined in catalog_album_members.cc.
 Status AppendToAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids);
+Status LeaveAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids);
 
 // A table of per-language texts: (owner, field, lang, value).
 struct TextTable {

@@ -411,7 +411,7 @@ describe('administration of meetings and albums', () => {
         await page.goto(path);
         await page.waitForSelector('.photo-grid li');
         for (const selector of ['#create-meeting', '#create-album', '.admin-bar', '#edit-meeting', '#edit-album',
-          '#delete-album', '#delete-meeting', '#choose-cover', '.bulk-tools', '#bulk-album']) {
+          '#delete-album', '#delete-meeting', '#choose-cover', '#reorder-album', '.bulk-tools', '#bulk-album']) {
           assert.equal(await page.$(selector), null, `${who ? who.name : 'a visitor'} sees ${selector} on ${path}`);
         }
       }
@@ -515,6 +515,486 @@ describe('share links and trash', () => {
       assert.deepEqual(page.errors, []);
       await page.close();
       await logOut();
+    }
+  });
+
+  test('an admin empties the trash after a question that counts the photos, in French and English', async () => {
+    const adminToken = world.run(['token', 'create', '--role', 'admin', '--label', 'empty-trash']).trim().split('\n').pop();
+    const trash = async (ids) => {
+      for (const id of ids) {
+        const del = await fetch(`${world.base}/api/photos/${id}`, {method: 'DELETE', headers: {Authorization: `Bearer ${adminToken}`}});
+        assert.equal(del.status, 200);
+      }
+    };
+    const listed = async () => (await (await fetch(`${world.base}/api/trash`, {headers: {Authorization: `Bearer ${adminToken}`}})).json()).items;
+    const two = [(await world.upload('gone-1.jpg')).id, (await world.upload('gone-2.jpg')).id];
+    await trash(two);
+    for (const [lang, question, done] of [
+      ['fr', /^2 photos seront supprimées définitivement : elles ne pourront plus être restaurées\./, '2 photos supprimées définitivement.'],
+      ['en', /^1 photo will be deleted for ever: it can no longer be restored\./, '1 photo deleted for ever.']]) {
+      const page = await newPage();
+      await logIn(page, ADMIN, lang);
+      await page.waitForSelector('#trash-details');
+      await page.click('#trash-details summary');
+      await page.waitForSelector('#trash-empty:not([hidden])');
+      // Cancel keeps every photo.
+      await openDialog(page, '#trash-empty');
+      assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), question);
+      await lookAt(page, `trash-empty-confirm-${lang}`, false);
+      await page.click('dialog.admin-dialog[open] button.secondary');
+      assert.equal((await listed()).length, lang === 'fr' ? 2 : 1);
+      await openDialog(page, '#trash-empty');
+      await submitDialog(page);
+      await page.waitForFunction((text) => document.querySelector('.trash-section > .status:last-child').textContent === text, done);
+      assert.equal(await page.textContent('#trash-list'), lang === 'fr' ? 'La corbeille est vide.' : 'The trash is empty.');
+      assert.ok(await page.$('#trash-empty[hidden]'), 'no Empty button on an empty trash');
+      assert.deepEqual(await listed(), []);
+      for (const id of (lang === 'fr' ? two : [])) {
+        const restore = await fetch(`${world.base}/api/trash/${id}/restore`, {method: 'POST', headers: {Authorization: `Bearer ${adminToken}`}});
+        assert.equal(restore.status, 404, 'gone for ever');
+      }
+      await lookAt(page, `trash-emptied-${lang}`, false);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+      await logOut();
+      if (lang === 'fr') await trash([(await world.upload('gone-3.jpg')).id]);
+    }
+  });
+});
+
+// --- keyboard only
+
+// Presses Tab (Shift+Tab with `back`) until the focus is on `selector`, at most 150 times.
+async function tabTo(page, selector, back = false) {
+  for (let i = 0; i < 150; i++) {
+    if (await page.evaluate((sel) => Boolean(document.activeElement && document.activeElement.matches(sel)), selector)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`the keyboard never reached ${selector}`);
+}
+
+// Arrow Down on the focused <select> until its value is `value`, at most 30 times.
+async function arrowToOption(page, value) {
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate(() => document.activeElement.value) === value) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.fail(`the select never reached ${value}`);
+}
+
+const liveText = (page) => page.textContent('#order-live');
+const order = async (slug) => (await world.api('GET', `/api/albums/${slug}/photos`)).items.map((p) => p.id);
+
+describe('reordering an album', () => {
+  test('with the keyboard alone an editor creates an album, adds photos, reorders them and shares it', async () => {
+    await world.api('POST', '/api/meetings', {slug: 'keyboard-meeting', title: {en: 'Keyboard meeting'}});
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await world.upload(`kb-${i}.jpg`, '?meeting=keyboard-meeting')).id);
+    const page = await newPage();
+    await logIn(page, EDITOR);
+
+    // A private album, from the home page's button.
+    await page.waitForSelector('#create-album');
+    await tabTo(page, '#create-album');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog.admin-dialog[open]');
+    await tabTo(page, '#album-title-en');
+    await page.keyboard.type('Keyboard day');
+    await tabTo(page, '#album-visibility');
+    await arrowToOption(page, 'private');
+    await tabTo(page, '#album-title-en', true);
+    await Promise.all([page.waitForURL(/\/albums\/keyboard-day$/), page.keyboard.press('Enter')]);
+    assert.equal((await world.api('GET', '/api/albums/keyboard-day')).visibility, 'private');
+
+    // The meeting's three photos, selected with Space and added to it.
+    await page.goto('/meetings/keyboard-meeting');
+    await page.waitForSelector(`.photo-grid li[data-id="${ids[2]}"]`);
+    await tabTo(page, '.bulk-tools .toolbar button');
+    await page.keyboard.press('Enter');
+    for (const id of ids) {
+      await tabTo(page, `.photo-grid li[data-id="${id}"] .select-box`);
+      await page.keyboard.press('Space');
+    }
+    await page.waitForFunction(() => /3 selected/.test(document.querySelector('.selection-count').textContent));
+    await page.waitForFunction(() => document.querySelector('#bulk-album option[value="keyboard-day"]'));
+    await tabTo(page, '#bulk-album');
+    await arrowToOption(page, 'keyboard-day');
+    await tabTo(page, '#bulk-add-album');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /3 photos added to Keyboard day/.test(document.querySelector('.album-tools .status').textContent));
+    assert.deepEqual(await order('keyboard-day'), ids);
+
+    // Reordered: the first photo picked up, moved to the end, put down; then
+    // another picked up and put back with Escape, which leaves the dialog open.
+    await page.goto('/albums/keyboard-day');
+    await page.waitForSelector('#reorder-album');
+    await tabTo(page, '#reorder-album');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog.admin-dialog[open] .order-item');
+    await tabTo(page, `.order-item[data-id="${ids[0]}"] .order-handle`);
+    assert.equal(await page.getAttribute(`.order-item[data-id="${ids[0]}"] .order-handle`, 'aria-label'), 'Photo 1 of 3: ' +
+      await page.evaluate((id) => document.querySelector(`.order-item[data-id="${id}"]`).dataset.alt, ids[0]));
+    await page.keyboard.press('Space');
+    assert.match(await liveText(page), /^Photo 1 of 3 picked up\./);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await liveText(page), 'Now at place 2 of 3.');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');  // already last: stays
+    assert.equal(await liveText(page), 'Now at place 3 of 3.');
+    await lookAt(page, 'reorder-moving-en', false);
+    await page.keyboard.press('Space');
+    assert.equal(await liveText(page), 'Put down at place 3 of 3.');
+    await tabTo(page, `.order-item[data-id="${ids[1]}"] .order-handle`, true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    assert.equal(await liveText(page), 'Now at place 3 of 3.');
+    await page.keyboard.press('Escape');
+    assert.equal(await liveText(page), 'Put back at place 1 of 3.');
+    assert.ok(await page.$('dialog.admin-dialog[open]'), 'Escape put the photo back without closing the dialog');
+    assert.deepEqual(await page.$$eval('.order-item', (lis) => lis.map((li) => Number(li.dataset.id))), [ids[1], ids[2], ids[0]]);
+    assert.deepEqual(await order('keyboard-day'), ids, 'nothing saved before Save');
+    await tabTo(page, 'dialog.admin-dialog[open] button[type=submit]');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    assert.deepEqual(await order('keyboard-day'), [ids[1], ids[2], ids[0]]);
+
+    // Shared: a link made and read without the mouse opens the private album.
+    await page.waitForSelector('#share-details');
+    await tabTo(page, '#share-details summary');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#share-create');
+    await tabTo(page, '#share-create');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#share-url');
+    const url = await page.inputValue('#share-url');
+    assert.match(url, /\/albums\/keyboard-day\?share=[A-Za-z0-9_-]{43}$/);
+    const shared = await fetch(url.replace('/albums/keyboard-day?share=', '/api/albums/keyboard-day/photos?share='));
+    assert.equal(shared.status, 200);
+    assert.deepEqual((await shared.json()).items.map((p) => p.id), [ids[1], ids[2], ids[0]]);
+    assert.equal((await fetch(`${world.base}/api/albums/keyboard-day`)).status, 404, 'private without the link');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('an admin reorders by dragging, in French', async () => {
+    const ids = await order('keyboard-day');
+    const page = await newPage();
+    await logIn(page, ADMIN, 'fr');
+    await page.goto('/albums/keyboard-day?lang=fr');
+    await page.waitForSelector('#reorder-album');
+    assert.equal(await page.textContent('#reorder-album'), 'Réordonner les photos');
+    await openDialog(page, '#reorder-album');
+    await page.waitForSelector('.order-item');
+    assert.match(await page.textContent('#order-hint'), /Faites glisser une photo/);
+    await lookAt(page, 'reorder-dialog-fr', false);
+    // The last photo dragged onto the top half of the first: it goes first.
+    await page.dragAndDrop(`.order-item[data-id="${ids[2]}"]`, `.order-item[data-id="${ids[0]}"]`,
+      {targetPosition: {x: 20, y: 4}});
+    assert.deepEqual(await page.$$eval('.order-item', (lis) => lis.map((li) => Number(li.dataset.id))), [ids[2], ids[0], ids[1]]);
+    assert.equal(await liveText(page), 'Posée à la place 1 sur 3.');
+    assert.equal(await page.getAttribute(`.order-item[data-id="${ids[2]}"] .order-handle`, 'aria-label'),
+      'Photo 1 sur 3 : ' + await page.evaluate((id) => document.querySelector(`.order-item[data-id="${id}"]`).dataset.alt, ids[2]));
+    await Promise.all([page.waitForEvent('load'), submitDialog(page)]);
+    assert.deepEqual(await order('keyboard-day'), [ids[2], ids[0], ids[1]]);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+});
+
+// --- users and tokens
+
+const login = (who) => fetch(`${world.base}/api/session`, {method: 'POST', headers: {'Content-Type': 'application/json'},
+  body: JSON.stringify(who)});
+const adminApi = async (method, path) => {
+  const token = world.adminToken ||= world.run(['token', 'create', '--role', 'admin', '--label', 'people']).trim().split('\n').pop();
+  const r = await fetch(world.base + path, {method, headers: {Authorization: `Bearer ${token}`}});
+  assert.ok(r.ok, `${method} ${path}: ${r.status}`);
+  return r.json();
+};
+const userNamed = async (name) => (await adminApi('GET', '/api/users')).items.find((u) => u.name === name);
+
+describe('users and tokens', () => {
+  const NEWCOMER = {name: 'samira', password: 'first password 2016'};
+
+  test('an admin adds a user, changes their role, disables, enables and gives a new password, in English', async () => {
+    const page = await newPage();
+    await logIn(page, ADMIN);
+    await Promise.all([page.waitForURL(/\/people$/), page.click('#site-nav a[href="/people"]')]);
+    await page.waitForSelector(`#user-list .person[data-name="${EDITOR.name}"]`);
+    assert.equal(await page.textContent('main h1'), 'Users and tokens');
+    assert.equal(await page.textContent(`.person[data-name="${ADMIN.name}"] .person-name`), `${ADMIN.name} (you)`);
+    assert.ok(await page.$eval(`.person[data-name="${ADMIN.name}"] .role-select`, (s) => s.disabled), 'no demoting oneself');
+    assert.equal(await page.$(`.person[data-name="${ADMIN.name}"] [data-action=disable]`), null);
+    await lookAt(page, 'people-en');
+
+    // Added, after a refusal of two passwords that differ.
+    await openDialog(page, '#add-user');
+    await page.fill('#new-user-name', NEWCOMER.name);
+    await page.fill('#new-user-password', NEWCOMER.password);
+    await page.fill('#new-user-again', NEWCOMER.password + '!');
+    await submitDialog(page);
+    await page.waitForFunction(() => document.querySelector('dialog.admin-dialog[open] [role=alert]').textContent !== '');
+    assert.equal(await page.textContent('dialog.admin-dialog[open] [role=alert]'), 'The two passwords differ.');
+    await lookAt(page, 'people-add-user-en', false);
+    await page.fill('#new-user-again', NEWCOMER.password);
+    await submitDialog(page);
+    await page.waitForSelector(`.person[data-name="${NEWCOMER.name}"]`);
+    assert.equal(await page.textContent('#user-list + .status'), 'samira is added as Editor.');
+    assert.equal((await userNamed(NEWCOMER.name)).role, 'editor');
+    assert.equal((await login(NEWCOMER)).status, 200);
+
+    // A new role, at once.
+    await page.selectOption(`.person[data-name="${NEWCOMER.name}"] .role-select`, 'viewer');
+    await page.waitForFunction(() => document.querySelector('#user-list + .status').textContent === 'samira is now Viewer.');
+    assert.equal((await userNamed(NEWCOMER.name)).role, 'viewer');
+
+    // Disabled after the question; enabled again.
+    await openDialog(page, `.person[data-name="${NEWCOMER.name}"] [data-action=disable]`);
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /samira will no longer be able to log in/);
+    await submitDialog(page);
+    await page.waitForSelector(`.person[data-name="${NEWCOMER.name}"] [data-action=enable]`);
+    assert.equal(await page.textContent(`.person[data-name="${NEWCOMER.name}"] .person-state`), 'Disabled');
+    assert.equal((await userNamed(NEWCOMER.name)).disabled, true);
+    assert.notEqual((await login(NEWCOMER)).status, 200);
+    await page.click(`.person[data-name="${NEWCOMER.name}"] [data-action=enable]`);
+    await page.waitForSelector(`.person[data-name="${NEWCOMER.name}"] [data-action=disable]`);
+    assert.equal((await userNamed(NEWCOMER.name)).disabled, false);
+
+    // A new password: the old one no longer opens a session.
+    await openDialog(page, `.person[data-name="${NEWCOMER.name}"] [data-action=password]`);
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /their open sessions end now/);
+    await page.fill('#reset-password', 'second password 2016');
+    await page.fill('#reset-again', 'second password 2016');
+    await submitDialog(page);
+    await page.waitForFunction(() => document.querySelector('#user-list + .status').textContent === 'samira has a new password.');
+    assert.notEqual((await login(NEWCOMER)).status, 200);
+    assert.equal((await login({name: NEWCOMER.name, password: 'second password 2016'})).status, 200);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('an admin creates a token, copies its secret shown once, and revokes it, in French', async () => {
+    await world.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: world.base});
+    const page = await newPage();
+    await logIn(page, ADMIN, 'fr');
+    await page.goto('/people?lang=fr');
+    await page.waitForSelector('#create-token');
+    assert.equal(await page.textContent('main h1'), 'Utilisateurs et jetons');
+    await openDialog(page, '#create-token');
+    await page.fill('#new-token-name', 'importateur');
+    await page.selectOption('#new-token-role', 'editor');
+    await page.selectOption('#new-token-days', '30');
+    await lookAt(page, 'people-token-dialog-fr', false);
+    await submitDialog(page);
+    await page.waitForSelector('#token-secret');
+    const secret = await page.inputValue('#token-secret');
+    assert.match(await page.textContent('#token-new label'), /Le secret de « importateur » \(montré seulement maintenant/);
+    await page.click('#token-copy');
+    await page.waitForFunction(() => document.querySelector('#token-new .status').textContent !== '');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
+    const made = (await adminApi('GET', '/api/tokens')).items.find((tok) => tok.name === 'importateur');
+    assert.equal(made.role, 'editor');
+    const days = (Date.parse(made.expires_at) - Date.now()) / 86400000;
+    assert.ok(days > 29.9 && days <= 30.01, `expires in ${days} days`);
+    const withSecret = () => fetch(`${world.base}/api/albums/keyboard-day`, {headers: {Authorization: `Bearer ${secret}`}});
+    assert.equal((await withSecret()).status, 200, 'the secret opens a private album');
+    await lookAt(page, 'people-fr', false);
+    // Shown once: gone after a reload.
+    await page.reload();
+    await page.waitForSelector(`#token-list .token[data-id="${made.id}"]`);
+    assert.equal(await page.$('#token-secret'), null);
+    await openDialog(page, `#token-list .token[data-id="${made.id}"] .revoke-token`);
+    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'),
+      /Le jeton « importateur » cessera aussitôt de fonctionner/);
+    await submitDialog(page);
+    await page.waitForFunction(() => /révoqué/.test(document.querySelector('#token-list + .status').textContent));
+    assert.equal((await withSecret()).status, 401);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('editors, viewers and visitors get neither the page nor its code', async () => {
+    for (const who of [EDITOR, VIEWER, null]) {
+      const page = await newPage();
+      if (who) await logIn(page, who);
+      await page.goto('/people');
+      await page.waitForSelector('main h1');
+      assert.equal(await page.textContent('main p'), 'This page is for admins.');
+      assert.equal(await page.$('#site-nav a[href="/people"]'), null);
+      assert.equal(await page.$('#add-user, #create-token, #user-list'), null);
+      assert.equal(page.scripts.filter((s) => s.includes('admin_people')).length, 0, page.scripts.join());
+      if (!who) await lookAt(page, 'people-visitor-en');
+      await page.close();
+      await logOut();
+    }
+  });
+});
+
+// --- bulk edit of every field
+
+describe('bulk edit', () => {
+  test('an editor changes every field of a selection after seeing what will change, in English', async () => {
+    await world.api('POST', '/api/meetings', {slug: 'bulk-meeting', title: {en: 'Bulk meeting', fr: 'Réunion groupée'}});
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await world.upload(`bulk-${i}.jpg`, '?meeting=bulk-meeting')).id);
+    await world.api('PATCH', `/api/photos/${ids[0]}`, {credit: '© IOM 2016', keywords: ['opening', 'hall']});
+    await world.api('PATCH', `/api/photos/${ids[1]}`, {keywords: ['hall']});
+    const page = await newPage();
+    await logIn(page, EDITOR);
+    await page.goto('/meetings/bulk-meeting');
+    await page.waitForSelector(`.photo-grid li[data-id="${ids[2]}"]`);
+    await page.click('.bulk-tools .toolbar button');
+    for (const id of ids) await page.click(`.photo-grid li[data-id="${id}"] .select-box`);
+    await page.fill('#bulk-credit', '© IOM 2016');
+    await page.fill('#bulk-caption-fr', 'Séance plénière');
+    await page.fill('#bulk-alt-text-en', 'Delegates in the hall');
+    await page.fill('#bulk-creator', 'A. Photographer');
+    await page.fill('#bulk-copyright', 'IOM');
+    await page.fill('#bulk-usage-terms', 'Editorial use only');
+    await page.fill('#bulk-embargo', '2030-01-01');
+    await page.selectOption('#bulk-keywords-action', 'remove');
+    await page.fill('#bulk-keywords', 'hall');
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+    const lines = await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(lines.includes('2 photos: Credit “” → “© IOM 2016”; 1 already have it'), lines.join('\n'));
+    assert.ok(lines.includes('3 photos: Caption (French) “” → “Séance plénière”'), lines.join('\n'));
+    assert.ok(lines.includes('Keywords “hall” removed from 2 photos; 1 do not have them'), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('3 photos: Embargo until “” → “2030-01-01”')), lines.join('\n'));
+    assert.equal(await page.textContent('dialog.admin-dialog[open] h2'), 'What will change in 3 photos');
+    await lookAt(page, 'bulk-preview-en', false);
+    // Cancel writes nothing.
+    await page.click('dialog.admin-dialog[open] button.secondary');
+    assert.deepEqual((await world.api('GET', `/api/photos/${ids[1]}`)).keywords, ['hall']);
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+    await page.click('dialog.admin-dialog[open] button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '3 photos updated.');
+    const got = await Promise.all(ids.map((id) => world.api('GET', `/api/photos/${id}`)));
+    for (const p of got) {
+      assert.deepEqual([p.credit, p.caption.fr, p.alt_text.en, p.creator, p.copyright, p.usage_terms, p.embargo_until.slice(0, 10)],
+        ['© IOM 2016', 'Séance plénière', 'Delegates in the hall', 'A. Photographer', 'IOM', 'Editorial use only', '2030-01-01'], `photo ${p.id}`);
+    }
+    assert.deepEqual(got.map((p) => p.keywords), [['opening'], [], []]);
+    const history = (await world.api('GET', `/api/photos/${ids[1]}/history`)).items;
+    assert.ok(history.some((e) => e.field === 'credit' && e.new_value === '© IOM 2016' && e.who === EDITOR.name), JSON.stringify(history));
+    assert.ok(history.some((e) => e.field === 'keywords' && e.old_value === '["hall"]' && e.new_value === '[]'));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('an admin adds keywords to a selection, each photo keeping its own, in French', async () => {
+    const photos = (await world.api('GET', '/api/photos?meeting=bulk-meeting')).items;
+    const ids = photos.map((p) => p.id).sort((a, b) => a - b);
+    const page = await newPage();
+    await logIn(page, ADMIN, 'fr');
+    await page.goto('/meetings/bulk-meeting?lang=fr');
+    await page.waitForSelector(`.photo-grid li[data-id="${ids[2]}"]`);
+    await page.click('.bulk-tools .toolbar button');
+    for (const id of ids.slice(0, 2)) await page.click(`.photo-grid li[data-id="${id}"] .select-box`);
+    assert.equal(await page.inputValue('#bulk-keywords-action'), 'add');
+    await page.fill('#bulk-keywords', 'plénière, opening');
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+    const lines = await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(lines, ['Mots-clés « plénière », « opening » ajoutés à 2 photos ; 0 les ont déjà']);
+    await lookAt(page, 'bulk-preview-fr', false);
+    await page.click('dialog.admin-dialog[open] button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '2 photos modifiées.');
+    const got = await Promise.all(ids.map((id) => world.api('GET', `/api/photos/${id}`)));
+    assert.deepEqual(got.map((p) => p.keywords), [['opening', 'plénière'], ['plénière', 'opening'], []]);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+});
+
+// --- the photo page
+
+describe('the photo page', () => {
+  test('an editor sees and edits every rights field and reads the history in their time zone, in English and French', async () => {
+    const photo = (await world.api('GET', '/api/photos?meeting=bulk-meeting')).items.sort((a, b) => a.id - b.id)[0];
+    const page = await newPage();
+    // The reader is in New York: history times are theirs, not UTC.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', {timezoneId: 'America/New_York'});
+    await logIn(page, EDITOR);
+    await page.goto(`/photos/${photo.id}?lang=en`);
+    await page.waitForSelector('.history li');
+    const fact = (key) => page.textContent(`.facts dd[data-field="${key}"]`);
+    assert.equal(await fact('credit'), '© IOM 2016');
+    assert.equal(await fact('creator'), 'A. Photographer');
+    assert.equal(await fact('copyright'), 'IOM');
+    assert.equal(await fact('usage_terms'), 'Editorial use only');
+    assert.equal(await fact('embargo_until'), '1 January 2030');
+    assert.ok(page.scripts.some((src) => src.endsWith('/editor_photo.js')));
+
+    // Newest first, fields by their names, keywords as what changed.
+    const entries = await page.$$eval('.history li', (lis) => lis.map((li) => ({id: Number(li.dataset.id),
+      field: li.dataset.field, text: li.querySelector('.change').textContent, at: li.querySelector('time').getAttribute('datetime'),
+      shown: li.querySelector('time').textContent})));
+    assert.deepEqual(entries.map((e) => e.id), entries.map((e) => e.id).slice().sort((a, b) => b - a), 'newest first');
+    const text = entries.map((e) => e.text).join('\n');
+    assert.match(text, /^Keywords: added “plénière”$/m, text);
+    assert.match(text, /^Keywords: removed “hall”$/m, text);
+    assert.match(text, /^Caption \(French\): \(empty\) → “Séance plénière”$/m, text);
+    assert.match(text, /^Terms of use: \(empty\) → “Editorial use only”$/m, text);
+    assert.doesNotMatch(text, /alt_text\.en|\["/, text);
+    const inNewYork = new Intl.DateTimeFormat('en-GB', {dateStyle: 'long', timeStyle: 'short', timeZone: 'America/New_York'})
+      .format(new Date(entries[0].at));
+    assert.equal(entries[0].shown, inNewYork);
+    await lookAt(page, 'photo-editor-en', false);
+
+    // Edited: creator and terms of use; the embargo lifted.
+    await page.fill('#edit-creator', 'B. Photographer');
+    await page.fill('#edit-usage-terms', 'Any use with credit');
+    await page.fill('#edit-embargo', '');
+    await page.click('.edit-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('.facts dd[data-field="creator"]')?.textContent === 'B. Photographer');
+    let got = await world.api('GET', `/api/photos/${photo.id}`);
+    assert.deepEqual([got.creator, got.usage_terms, got.embargo_until], ['B. Photographer', 'Any use with credit', null]);
+    await page.waitForSelector('.history li[data-field="creator"]');
+    assert.equal(await page.textContent('.history li:first-child .change').then((t) => /^(Creator|Terms of use|Embargo until):/.test(t)), true);
+
+    // Reverted from the history, in French.
+    await page.goto(`/photos/${photo.id}?lang=fr`);
+    await page.waitForSelector('.history li[data-field="creator"]');
+    const creatorEntry = page.locator('.history li[data-field="creator"]').first();
+    assert.equal(await creatorEntry.locator('.change').textContent(), 'Auteur : « A. Photographer » → « B. Photographer »');
+    assert.match(await page.textContent('.history'), /Légende \(français\) : \(vide\) → « Séance plénière »/);
+    assert.match(await page.textContent('.history'), /Mots-clés : « hall » retiré\(s\)/);
+    await lookAt(page, 'photo-editor-fr', false);
+    await creatorEntry.locator('button').click();
+    await page.waitForFunction(() => document.querySelector('.facts dd[data-field="creator"]')?.textContent === 'A. Photographer');
+    got = await world.api('GET', `/api/photos/${photo.id}`);
+    assert.equal(got.creator, 'A. Photographer');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('a visitor sees the rights and the camera summary, but no embargo, form or history, and not their code', async () => {
+    const shot = await world.upload('rights.jpg');
+    await world.api('PATCH', `/api/photos/${shot.id}`, {credit: '© IOM 2017', creator: 'C. Photographer',
+      copyright: 'IOM', usage_terms: 'Editorial use only'});
+    for (const lang of ['en', 'fr']) {
+      const page = await newPage();
+      await page.goto(`/photos/${shot.id}?lang=${lang}`);
+      await page.waitForSelector('.facts');
+      assert.equal(await page.textContent('.facts dd[data-field="creator"]'), 'C. Photographer');
+      assert.equal(await page.textContent('.facts dd[data-field="usage_terms"]'), 'Editorial use only');
+      assert.equal(await page.textContent('.facts dd[data-field="copyright"]'), 'IOM');
+      assert.equal(await page.textContent('.facts dd[data-field="size"]'), '480 × 320');
+      for (const selector of ['.edit-form', '.history-panel', '.facts dd[data-field="embargo_until"]']) {
+        assert.equal(await page.$(selector), null, `a visitor sees ${selector}`);
+      }
+      assert.equal(page.scripts.filter((src) => src.includes('editor_')).length, 0, page.scripts.join());
+      await lookAt(page, `photo-visitor-${lang}`);
+      await page.close();
     }
   });
 });

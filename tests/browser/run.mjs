@@ -64,6 +64,17 @@ before(async () => {
 });
 after(() => world.tearDown());
 
+
+// Submits the bulk panel, then confirms the change it shows; returns the
+// lines of what would change, as the dialog said them.
+async function applyBulk(page) {
+  await page.click('.bulk-panel button[type=submit]');
+  await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+  const lines = await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent));
+  await page.click('dialog.admin-dialog[open] button[type=submit]');
+  return lines.join('\n');
+}
+
 describe('serving the pages', () => {
   test('every page address answers the HTML shell with the Content-Security-Policy', async () => {
     for (const path of ['/', '/meetings/casablanca-2016', '/albums/opening-session', '/photos/1', '/upload', '/login']) {
@@ -538,7 +549,7 @@ describe('the gallery in a browser', () => {
     await page.click('.edit-form button[type=submit]');
     await page.waitForFunction(() => document.querySelector('.photo-figure .caption')?.textContent === 'Coffee break');
     await page.waitForSelector('.history li');
-    assert.match(await page.textContent('.history'), /caption\.fr/);
+    assert.match(await page.textContent('.history'), /Caption \(French\)/);
     await page.goto('/albums/opening-session?lang=fr');
     await page.waitForSelector(`.photo-grid li[data-id="${id}"] a.tile`);
     await page.click(`.photo-grid li[data-id="${id}"] a.tile`);
@@ -558,7 +569,7 @@ describe('the gallery in a browser', () => {
     const id = photos[2].id;
     await page.goto(`/photos/${id}`);
     await page.waitForSelector('.history li');
-    const row = page.locator('.history li', {hasText: 'caption.en'}).first();
+    const row = page.locator('.history li', {hasText: 'Caption (English)'}).first();
     await row.locator('button').click();
     await page.waitForFunction(() => document.querySelector('.photo-figure .caption')?.textContent === 'Pause café');
     const photo = await world.api('GET', `/api/photos/${id}`);
@@ -574,7 +585,8 @@ describe('the gallery in a browser', () => {
     await tiles.nth(4).click({modifiers: ['Shift']});
     assert.equal(await page.textContent('.selection-count'), '2 selected');
     await page.fill('#bulk-credit', '© UN Photo 2016');
-    await page.click('.bulk-panel button[type=submit]');
+    const preview = await applyBulk(page);
+    assert.match(preview, /^2 photos: Credit “[^”]*” → “© UN Photo 2016”$/);
     await page.waitForFunction(() => /2 photos updated/.test(document.querySelector('.bulk-panel .status').textContent));
     const [a, b, c] = await Promise.all([photos[3], photos[4], photos[2]].map((p) => world.api('GET', `/api/photos/${p.id}`)));
     assert.equal(a.credit, '© UN Photo 2016');
@@ -594,7 +606,7 @@ describe('the gallery in a browser', () => {
     assert.equal(await page.textContent('.selection-count'), '3 selected');
     assert.equal(await page.locator('.photo-grid li.selected').count(), 3);
     await page.fill('#bulk-keywords', 'plenary, day one');
-    await page.click('.bulk-panel button[type=submit]');
+    await applyBulk(page);
     await page.waitForFunction(() => /3 photos updated/.test(document.querySelector('.bulk-panel .status').textContent));
     const got = await Promise.all(photos.map((p) => world.api('GET', `/api/photos/${p.id}`)));
     for (const p of got.slice(0, 3)) assert.deepEqual(p.keywords, ['plenary', 'day one'], `photo ${p.id}`);
@@ -604,7 +616,7 @@ describe('the gallery in a browser', () => {
     await tiles.nth(4).click({modifiers: ['Shift']});
     assert.equal(await page.textContent('.selection-count'), '2 selected');
     await page.selectOption('#bulk-meeting', 'geneva-2017');
-    await page.click('.bulk-panel button[type=submit]');
+    await applyBulk(page);
     await page.waitForFunction(() => /2 photos updated/.test(document.querySelector('.bulk-panel .status').textContent));
     const moved = await Promise.all(photos.map((p) => world.api('GET', `/api/photos/${p.id}`)));
     assert.deepEqual(moved.map((p) => p.meeting),

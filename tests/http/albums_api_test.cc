@@ -175,6 +175,19 @@ TEST_F(AlbumsApiTest, MeetingsAreCreatedUpdatedAndDeleted) {
   EXPECT_FALSE(json::parse(h.body)["items"].empty());
 
   ASSERT_EQ(Json("POST", "/api/albums", R"({"slug": "council", "meeting": "geneva-2017"})").status, 201);
+  // A meeting with photos stays: the answer says why.
+  json photo = UploadPhoto(Jpeg(1, "Council"), "council.jpg", "?meeting=geneva-2017");
+  auto refused = Send(port(), "DELETE", "/api/meetings/geneva-2017", Editor());
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  json refusal = json::parse(refused.body);
+  EXPECT_EQ(refusal["code"], "conflict");
+  EXPECT_NE(refusal["message"].get<std::string>().find("still has 1 photo"), std::string::npos) << refusal;
+  EXPECT_EQ(Get("/api/meetings/geneva-2017").status, 200);
+  EXPECT_EQ(json::parse(Get("/api/photos/" + std::to_string(photo["id"].get<int>())).body)["meeting"],
+            "geneva-2017");
+  // Once its photo is in the trash, it goes.
+  ASSERT_EQ(Send(port(), "DELETE", "/api/photos/" + std::to_string(photo["id"].get<int>()), Admin()).status,
+            200);
   EXPECT_EQ(Send(port(), "DELETE", "/api/meetings/geneva-2017", Editor()).status, 204);
   EXPECT_EQ(Get("/api/meetings/geneva-2017").status, 404);
   EXPECT_TRUE(json::parse(Get("/api/albums/council").body)["meeting"].is_null());

@@ -61,6 +61,60 @@ TEST_F(EditApiTest, BulkEditIsAllOrNothing) {
   EXPECT_EQ(json::parse(Get(A()).body)["creator"], "Photographer");
 }
 
+TEST_F(EditApiTest, BulkEditAddsAndRemovesKeywordsAndAlbumsInOneTransaction) {
+  const std::string ids = std::to_string(a_) + "," + std::to_string(b_);
+  ASSERT_EQ(Patch(A(), R"({"keywords": ["plenary", "hall", "day 1"]})").status, 200);
+  Headers h = Editor();
+  h.emplace_back("Content-Type", "application/json");
+  ASSERT_EQ(Send(port(), "POST", "/api/albums", h, R"({"slug": "day-one"})").status, 201);
+
+  auto r = Patch("/api/photos", R"({"ids": [)" + ids + R"(], "set": {"keywords_add": ["opening", "plenary"],
+      "keywords_remove": ["hall"], "usage_terms": "Editorial use only", "alt_text": {"fr": "Une salle"},
+      "add_to_album": "day-one"}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json a = json::parse(Get(A(), Editor()).body);
+  // a keeps its own keywords but the one removed, and gains the new one once.
+  EXPECT_EQ(a["keywords"], json::array({"plenary", "day 1", "opening"})) << a;
+  EXPECT_EQ(a["usage_terms"], "Editorial use only");
+  EXPECT_EQ(a["alt_text"]["fr"], "Une salle");
+  json b = json::parse(Get("/api/photos/" + std::to_string(b_), Editor()).body);
+  EXPECT_EQ(b["keywords"], json::array({"opening", "plenary"})) << b;
+  json members = json::parse(Get("/api/albums/day-one/photos", Editor()).body)["items"];
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[0]["id"], a_);
+
+  // Each photo's history has the keywords as they were and became.
+  json history = json::parse(Get(A() + "/history", Editor()).body)["items"];
+  json last_keywords;
+  for (const auto& e : history) {
+    if (e["field"] == "keywords") last_keywords = e;
+  }
+  ASSERT_FALSE(last_keywords.is_null()) << history;
+  EXPECT_EQ(last_keywords["old_value"], R"(["plenary","hall","day 1"])");
+  EXPECT_EQ(last_keywords["new_value"], R"(["plenary","day 1","opening"])");
+
+  // All or nothing: an unknown album leaves every photo as it was.
+  auto refused = Patch("/api/photos", R"({"ids": [)" + ids +
+                                         R"(], "set": {"credit": "changed", "remove_from_album": "nope"}})");
+  EXPECT_EQ(refused.status, 404) << refused.body;
+  EXPECT_NE(json::parse(Get(A(), Editor()).body)["credit"], "changed");
+  auto left = Patch("/api/photos", R"({"ids": [)" + std::to_string(a_) + R"(], "set": {"remove_from_album": "day-one"}})");
+  ASSERT_EQ(left.status, 200) << left.body;
+  EXPECT_EQ(json::parse(Get("/api/albums/day-one/photos", Editor()).body)["items"].size(), 1u);
+
+  // Replace and add at once, or one keyword both added and removed: refused, naming keywords.
+  const std::pair<const char*, const char*> bad_sets[] = {
+      {R"({"keywords": ["x"], "keywords_add": ["y"]})", "keywords"},
+      {R"({"keywords_add": ["y"], "keywords_remove": ["y"]})", "keywords"},
+      {R"({"keywords_add": "y"})", "keywords_add"},
+      {R"({"add_to_album": ""})", "add_to_album"}};
+  for (const auto& [set, field] : bad_sets) {
+    auto bad = Patch("/api/photos", R"({"ids": [)" + ids + R"(], "set": )" + set + "}");
+    EXPECT_EQ(bad.status, 400) << set << " " << bad.body;
+    EXPECT_NE(json::parse(bad.body)["message"].get<std::string>().find(field), std::string::npos) << bad.body;
+  }
+}
+
 TEST_F(EditApiTest, BadBodiesAre400) {
   for (const char* body : {"{not json", "[1, 2]", R"({"colour": "red"})", R"({"credit": 5})",
                            R"({"keywords": "a, b"})", R"({"caption": "no language"})", "{}"}) {

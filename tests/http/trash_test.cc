@@ -99,6 +99,32 @@ TEST_F(TrashTest, RestoreIsRefusedWhileTheSameBytesAreBack) {
   EXPECT_EQ(Restore(Admin()).status, 200);
 }
 
+TEST_F(TrashTest, AnAdminEmptiesTheTrashAndGcThenRemovesTheFiles) {
+  ASSERT_EQ(Delete().status, 200);
+  EXPECT_EQ(Send(port(), "DELETE", "/api/trash", Editor()).status, 403);
+  EXPECT_EQ(Send(port(), "DELETE", "/api/trash").status, 401);
+  EXPECT_EQ(json::parse(Send(port(), "GET", "/api/trash", Admin()).body)["items"].size(), 1u);
+
+  auto emptied = Send(port(), "DELETE", "/api/trash", Admin());
+  ASSERT_EQ(emptied.status, 200) << emptied.body;
+  EXPECT_EQ(json::parse(emptied.body)["purged"], 1);
+  EXPECT_EQ(json::parse(Send(port(), "GET", "/api/trash", Admin()).body)["items"].size(), 0u);
+  EXPECT_EQ(Restore(Admin()).status, 404);
+  EXPECT_EQ(Get("/api/photos/" + id_, Admin()).status, 404);
+  EXPECT_EQ(Get("/api/photos/" + std::to_string(kept_["id"].get<int>())).status, 200);
+  auto again = Send(port(), "DELETE", "/api/trash", Admin());
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(json::parse(again.body)["purged"], 0);
+  // The files wait for gc, which needs the archive to itself.
+  EXPECT_TRUE(fs::exists(Original(gone_)));
+  server_.reset();
+  auto gc = testing_util::RunGallery({"gc", "--data", data_});
+  ASSERT_EQ(gc.exit_code, 0) << gc.out << gc.err;
+  EXPECT_FALSE(fs::exists(Original(gone_)));
+  EXPECT_FALSE(fs::exists(Renditions(gone_)));
+  EXPECT_TRUE(fs::exists(Original(kept_)));
+}
+
 TEST_F(TrashTest, GcRemovesTheTrashAndItsFilesOnlyWhenAlone) {
   ASSERT_EQ(Delete().status, 200);
   auto busy = testing_util::RunGallery({"gc", "--data", data_});

@@ -117,14 +117,21 @@ TEST_F(CatalogTest, MeetingTimeZoneIsAKnownZoneOrNone) {
   EXPECT_EQ((*history)[4].new_value, "");
 }
 
-TEST_F(CatalogTest, DeleteMeetingDetachesPhotosAndAlbums) {
+TEST_F(CatalogTest, DeleteMeetingRefusesWhilePhotosAndDetachesAlbums) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("m")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a", "m")).ok());
   media::NewPhoto p = MakePhoto(1);
   p.album_slug = "a";
   std::int64_t id = Add(p);
   EXPECT_EQ(catalog_->GetPhoto(id)->meeting_slug, "m");
+  media::Status refused = catalog_->DeleteMeeting("m");
+  EXPECT_EQ(refused.code(), Status::Code::kConflict);
+  EXPECT_NE(refused.message().find("1 photo"), std::string::npos) << refused.ToString();
+  EXPECT_EQ(catalog_->GetPhoto(id)->meeting_slug, "m");
+  // In the trash, the photo no longer holds the meeting.
+  ASSERT_TRUE(catalog_->DeletePhoto(id).ok());
   ASSERT_TRUE(catalog_->DeleteMeeting("m").ok());
+  ASSERT_TRUE(catalog_->RestorePhoto(id).ok());
   EXPECT_EQ(catalog_->GetPhoto(id)->meeting_slug, "");
   EXPECT_EQ(catalog_->GetAlbum("a")->meeting_slug, "");
   EXPECT_EQ(catalog_->GetAlbum("a")->photo_count, 1);

@@ -1,6 +1,7 @@
 // The administration of meetings and albums, for editors and admins: create,
 // edit (titles and descriptions per language, place, dates, visibility,
-// default credit, cover chosen from the album's photos), add the selected
+// default credit, cover chosen from the album's photos, order of its photos
+// (editor_order.js)), add the selected
 // photos to an album or remove them from it, delete; an album's share links
 // (editor_sharing.js) and, for admins, the trash (admin_trash.js). The pages load this
 // module only for editors (a dynamic import), so visitors never fetch it.
@@ -12,6 +13,8 @@ import {errorText, photoCount, pick, t} from './i18n.js';
 import {renditionUrl, altOf} from './photo_text.js';
 import {field} from './photo_browser.js';
 import {shareSection} from './editor_sharing.js';
+import {orderDialog} from './editor_order.js';
+import {bulkEditor as bulkFields} from './editor_bulk.js';
 
 let dialogs = 0;
 
@@ -21,9 +24,13 @@ export function slugify(text) {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 }
 
+// A refusal found by the page itself (two passwords that differ, ...): a
+// dialog shows its message as it is.
+export class FormRefusal extends Error {}
+
 // A modal dialog holding a form of `parts`; `onSubmit` runs on submit and
 // closes it when it resolves, else its error is shown in the dialog.
-function formDialog(title, parts, submitText, onSubmit, {danger = false} = {}) {
+export function formDialog(title, parts, submitText, onSubmit, {danger = false} = {}) {
   const id = `dialog-title-${++dialogs}`;
   const message = h('p', {class: 'error', role: 'alert'});
   const submit = h('button', {type: 'submit', class: danger ? 'danger' : null, text: submitText});
@@ -36,7 +43,7 @@ function formDialog(title, parts, submitText, onSubmit, {danger = false} = {}) {
       await onSubmit();
       dialog.close();
     } catch (err) {
-      message.textContent = errorText(err);
+      message.textContent = err instanceof FormRefusal ? err.message : errorText(err);
     } finally {
       submit.disabled = false;
     }
@@ -237,7 +244,8 @@ async function coverDialog(album) {
   });
 }
 
-// The editor's bar on an album's page: edit, cover, delete (its photos stay).
+// The editor's bar on an album's page: edit, cover, reorder (editor_order.js),
+// delete (its photos stay).
 export function albumActions(album) {
   const title = pick(album.title) || album.slug;
   return h('div', {class: 'admin-bar', role: 'group', 'aria-label': t('admin_tools')},
@@ -245,6 +253,10 @@ export function albumActions(album) {
       on: {click: () => albumDialog(album)}}),
     h('button', {type: 'button', class: 'secondary', id: 'choose-cover', text: t('choose_cover'),
       on: {click: () => coverDialog(album).catch((err) => announce(errorText(err)))}}),
+    (album.photo_count || 0) > 1
+      ? h('button', {type: 'button', class: 'secondary', id: 'reorder-album', text: t('reorder_album'),
+        on: {click: () => orderDialog(album, formDialog).catch((err) => announce(errorText(err)))}})
+      : null,
     h('button', {type: 'button', class: 'secondary danger', id: 'delete-album', text: t('delete_album'),
       on: {click: async () => {
         // Its count now, not when the page was drawn.
@@ -271,7 +283,7 @@ export async function adminTrash() {
   if (!isAdmin()) return null;
   const {trashSection} = await import('./admin_trash.js');
   return h('details', {class: 'admin-details', id: 'trash-details'}, h('summary', {text: t('trash_title')}),
-    trashSection());
+    trashSection(confirmAction));
 }
 
 // The home page's actions: a new meeting, a new album.
@@ -279,6 +291,11 @@ export function createButton(kind) {
   return kind === 'meeting'
     ? h('button', {type: 'button', id: 'create-meeting', text: t('create_meeting'), on: {click: () => meetingDialog()}})
     : h('button', {type: 'button', id: 'create-album', text: t('create_album'), on: {click: () => albumDialog()}});
+}
+
+// The bulk panel's fields (editor_bulk.js), reviewed in this module's dialog.
+export function bulkEditor(grid, afterChange) {
+  return bulkFields(grid, formDialog, afterChange);
 }
 
 // Selection tools added to the bulk panel: add the selected photos to an

@@ -9,7 +9,7 @@
 import {hasRoute, withShare} from './api.js';
 import {announce, h, replace} from './dom.js';
 import {formatDate, t} from './i18n.js';
-import {altOf, aspectOf, captionOf, originalUrl, photoPageUrl, renditionUrl} from './photo_text.js';
+import {altOf, aspectOf, captionOf, exposureOf, originalUrl, photoPageUrl, renditionUrl} from './photo_text.js';
 
 const SWIPE_PX = 50;
 const TAP_PX = 10;
@@ -253,12 +253,7 @@ export class Lightbox {
   }
 
   fillInfo(photo) {
-    const exposure = [
-      photo.exposure_time ? (photo.exposure_time < 1 ? `1/${Math.round(1 / photo.exposure_time)} s` : `${photo.exposure_time} s`) : '',
-      photo.f_number ? `f/${photo.f_number}` : '',
-      photo.iso ? `ISO ${photo.iso}` : '',
-      photo.focal_length ? `${photo.focal_length} mm` : '',
-    ].filter(Boolean).join(' · ');
+    const exposure = exposureOf(photo);
     const camera = [photo.make, photo.model].filter(Boolean).join(' ');
     const rows = [
       [t('credit_line'), photo.credit],

@@ -1,6 +1,6 @@
 // The gallery's one entry point: picks the language, asks who is signed in,
 // draws the site header and hands the page to the module for its address.
-import {session, isEditor, logout} from './api.js';
+import {session, isAdmin, isEditor, logout} from './api.js';
 import {h, replace} from './dom.js';
 import {initLang, lang, LANGS, t, urlInLang} from './i18n.js';
 import {renderHome} from './page_home.js';
@@ -10,6 +10,7 @@ import {renderPhoto} from './page_photo.js';
 import {renderUpload} from './page_upload.js';
 import {renderLogin} from './page_login.js';
 import {renderSetup} from './page_setup.js';
+import {renderPeople} from './page_people.js';
 import {renderError} from './page_error.js';
 import {matchPage} from './page_match.js';
 
@@ -23,6 +24,7 @@ const RENDERERS = {
   upload: renderUpload,
   login: renderLogin,
   setup: renderSetup,
+  people: renderPeople,
 };
 
 async function renderHeader() {
@@ -31,6 +33,7 @@ async function renderHeader() {
   document.getElementById('skip-link').textContent = t('skip');
   const links = [h('a', {href: '/', text: t('nav_home')})];
   if (isEditor()) links.push(h('a', {href: '/upload', text: t('nav_upload')}));
+  if (isAdmin()) links.push(h('a', {href: '/people', text: t('nav_people')}));
   const languages = h('ul', {class: 'lang-switch', 'aria-label': t('language')},
     LANGS.map((code) => h('li', {},
       h('a', {href: urlInLang(code), lang: code, hreflang: code, 'aria-current': code === lang() ? 'true' : null,

@@ -1,11 +1,11 @@
 // A photo listing with its filters (search box, credit, tag, dates) and, for
-// editors, selection and bulk changes (credit, keywords, meeting). The
+// editors, selection and bulk changes of every field (editor_bulk.js). The
 // filters live in the page's address, so a filtered view can be linked; so
 // does the photo open in the lightbox (?photo=ID). On phones the filters
 // fold behind one button.
-import {editorModule, getJson, isEditor, sendJson} from './api.js';
-import {announce, h, replace} from './dom.js';
-import {errorText, photoCount, pick, t} from './i18n.js';
+import {editorModule, getJson, isEditor} from './api.js';
+import {h, replace} from './dom.js';
+import {photoCount, t} from './i18n.js';
 import {lightbox} from './lightbox.js';
 import {PhotoGrid} from './photo_grid.js';
 
@@ -35,7 +35,10 @@ export function photoBrowser(scope = {}, options = {}) {
     editorModule().then((editor) => {
       if (!editor) return;
       const panel = tools.querySelector('.bulk-panel');
-      panel.append(editor.selectionTools(grid, scope.album, () => grid.reset(grid.query).then(() => grid.setSelectMode(true))));
+      const redraw = () => grid.reset(grid.query).then(() => grid.setSelectMode(true));
+      const fields = editor.bulkEditor(grid, redraw);
+      panel.review = fields.review;
+      panel.append(fields, editor.selectionTools(grid, scope.album, redraw));
       grid.empty.append(' ', h('a', {href: '/upload', class: 'button', text: t('upload_photos')}));
     }).catch(() => {});
   }
@@ -139,39 +142,17 @@ function filterForm(scope, current, onApply) {
   return {form, toggle, refreshFacets};
 }
 
+// The selection's toolbar and panel; the panel's fields and the album tools
+// come from the editors' module (editor_bulk.js, editor_collections.js).
 function bulkTools(grid) {
   const count = h('span', {class: 'selection-count', 'aria-live': 'polite'});
   const toggle = h('button', {type: 'button', class: 'secondary', 'aria-pressed': 'false', text: t('select_mode')});
-  const credit = h('input', {type: 'text', id: 'bulk-credit', autocomplete: 'off'});
-  const keywords = h('input', {type: 'text', id: 'bulk-keywords', autocomplete: 'off', 'aria-describedby': 'bulk-keywords-hint'});
-  const meeting = h('select', {id: 'bulk-meeting'}, h('option', {value: '', text: '—'}));
-  getJson('/api/meetings').then((r) => {
-    for (const m of r.items) meeting.append(h('option', {value: m.slug, text: pick(m.title) || m.slug}));
-  }).catch(() => {});
-  const message = h('p', {class: 'status', role: 'status'});
   const panel = h('form', {class: 'bulk-panel', hidden: true, 'aria-label': t('bulk_title'),
-    on: {submit: async (e) => {
+    on: {submit: (e) => {
       e.preventDefault();
-      const set = {};
-      if (credit.value.trim()) set.credit = credit.value.trim();
-      if (keywords.value.trim()) set.keywords = keywords.value.split(',').map((k) => k.trim()).filter(Boolean);
-      if (meeting.value) set.meeting = meeting.value;
-      if (!Object.keys(set).length) { message.textContent = t('bulk_nothing'); return; }
-      const ids = [...grid.selected];
-      try {
-        await sendJson('PATCH', '/api/photos', {ids, set});
-        credit.value = ''; keywords.value = ''; meeting.value = '';
-        await grid.reset(grid.query);
-        grid.setSelectMode(true);
-        message.textContent = t('bulk_done', {n: ids.length});
-      } catch (err) {
-        message.textContent = errorText(err);
-      }
+      if (panel.review) panel.review();
     }}},
-    h('h3', {text: t('bulk_title')}),
-    field(t('bulk_credit'), credit), field(t('bulk_keywords'), keywords, t('keywords_hint')),
-    field(t('bulk_meeting'), meeting),
-    h('button', {type: 'submit', text: t('bulk_apply')}), message);
+  h('h3', {text: t('bulk_title')}));
   toggle.addEventListener('click', () => {
     const on = !grid.selectMode;
     grid.setSelectMode(on);

@@ -61,3 +61,19 @@ export function renditionUrl(photo, name, format = 'webp') {
 export function originalUrl(photo) { return withShare(safePath(photo.original_url)); }
 
 export function photoPageUrl(photo) { return withShare(`/photos/${encodeURIComponent(photo.id)}`); }
+
+// The exposure as people read it: "1/250 s · f/4 · ISO 400 · 35 mm" (what is known).
+export function exposureOf(photo) {
+  return [
+    photo.exposure_time ? (photo.exposure_time < 1 ? `1/${Math.round(1 / photo.exposure_time)} s` : `${photo.exposure_time} s`) : '',
+    photo.f_number ? `f/${photo.f_number}` : '',
+    photo.iso ? `ISO ${photo.iso}` : '',
+    photo.focal_length ? `${photo.focal_length} mm` : '',
+  ].filter(Boolean).join(' · ');
+}
+
+// A short camera summary: "Canon EOS 5D, 24-70 mm lens · 1/250 s · f/4 · ISO 400", or ''.
+export function cameraOf(photo) {
+  const body = [photo.make, photo.model].filter(Boolean).join(' ');
+  return [[body, photo.lens].filter(Boolean).join(', '), exposureOf(photo)].filter(Boolean).join(' · ');
+}

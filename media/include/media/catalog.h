@@ -395,7 +395,9 @@ class Catalog {
   // for a cover that is not one of the meeting's photos.
   virtual Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) = 0;
   virtual Result<std::vector<HistoryEntry>> MeetingHistory(const std::string& slug) = 0;
-  // Photos and albums of the meeting lose the meeting; none is deleted.
+  // Conflict while the meeting still has photos (those in the trash do not
+  // count: they come back without it). Its albums lose the meeting; none is
+  // deleted.
   virtual Status DeleteMeeting(const std::string& slug) = 0;
   // Updates every field of the album but id, slug (renames when m.slug
   // differs and is free; an empty m.slug keeps it) and photo_count; one

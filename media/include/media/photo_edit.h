@@ -36,11 +36,23 @@ struct PhotoEdit {
   // The photo's new keywords, replacing all of them: trimmed, empty ones and
   // repeats dropped.
   std::optional<std::vector<std::string>> keywords;
+  // Keywords each photo gains (those it lacks, after its own) and loses
+  // (exact matches, after trimming): the photo's own list otherwise stays.
+  // Not with `keywords`; a keyword in both is InvalidArgument.
+  std::vector<std::string> keywords_add;
+  std::vector<std::string> keywords_remove;
+  // An album's slug the photos join (at its end, in the order of the ids;
+  // those already in it stay where they are) or leave; "" for none.
+  // NotFound for an unknown album. Not recorded in the photos' history (the
+  // album's membership is not a field of the photo).
+  std::string add_to_album;
+  std::string remove_from_album;
 
   // True when the edit changes nothing at all.
   bool empty() const {
     return caption.empty() && headline.empty() && alt_text.empty() && !credit && !creator &&
-           !copyright && !event && !usage_terms && !embargo_until && !meeting && !keywords;
+           !copyright && !event && !usage_terms && !embargo_until && !meeting && !keywords &&
+           keywords_add.empty() && keywords_remove.empty() && add_to_album.empty() && remove_from_album.empty();
   }
 };
 

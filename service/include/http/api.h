@@ -90,6 +90,7 @@ class Api {
   HttpResponse RevertEdit(const HttpRequest& req);
   HttpResponse DeletePhoto(const HttpRequest& req);
   HttpResponse ListTrash(const HttpRequest& req);
+  HttpResponse EmptyTrash(const HttpRequest& req);
   HttpResponse RestorePhoto(const HttpRequest& req);
 
   // --- web pages and sessions (web_pages.cc, session_routes.cc)

@@ -97,6 +97,15 @@ HttpResponse Api::ListTrash(const HttpRequest&) {
   return JsonResponse({{"items", items}});
 }
 
+HttpResponse Api::EmptyTrash(const HttpRequest&) {
+  // Only the catalog's rows go here: the files stay until `gallery gc`, which
+  // removes them with the archive to itself, so that no upload of the same
+  // bytes can race the removal.
+  auto purged = catalog().PurgeDeletedPhotos();
+  if (!purged.ok()) return ErrorFromStatus(purged.status());
+  return JsonResponse({{"purged", purged->size()}});
+}
+
 HttpResponse Api::RestorePhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
   if (!id) return ErrorResponse(ApiError::kNotFound, "no deleted photo '" + req.Param("id") + "'");

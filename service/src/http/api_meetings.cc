@@ -1,6 +1,6 @@
 // Writing meetings: create, update (slug, title, description, place, dates,
-// default credit, location, cover photo), delete (its photos and albums stay, without the
-// meeting), and the meeting's edit history.
+// default credit, location, cover photo), delete (only once it has no photos;
+// its albums stay, without the meeting), and the meeting's edit history.
 #include "http/api.h"
 #include "http/json_body.h"
 #include "http/status_map.h"

@@ -205,14 +205,15 @@ std::optional<HttpResponse> ReadLangTexts(const std::string& field, const json& 
   return std::nullopt;
 }
 
-std::optional<HttpResponse> ReadKeywords(const json& value, std::vector<std::string>* keywords) {
-  if (!value.is_array()) return BadField("keywords", "must be an array of text");
+std::optional<HttpResponse> ReadKeywords(const json& value, std::vector<std::string>* keywords,
+                                         const std::string& field = "keywords") {
+  if (!value.is_array()) return BadField(field, "must be an array of text");
   if (value.size() > media::kMaxKeywords) {
-    return BadField("keywords", std::to_string(value.size()) + " keywords, over the limit of " +
-                                    std::to_string(media::kMaxKeywords));
+    return BadField(field, std::to_string(value.size()) + " keywords, over the limit of " +
+                               std::to_string(media::kMaxKeywords));
   }
   for (const auto& k : value) {
-    if (!k.is_string()) return BadField("keywords", "must be an array of text");
+    if (!k.is_string()) return BadField(field, "must be an array of text");
     keywords->push_back(k.get<std::string>());
   }
   return std::nullopt;
@@ -232,6 +233,13 @@ std::optional<HttpResponse> ReadPhotoEditField(const std::string& field, const j
     return std::nullopt;
   }
   if (field == "keywords") return ReadKeywords(value, &edit->keywords.emplace());
+  if (field == "keywords_add") return ReadKeywords(value, &edit->keywords_add, field);
+  if (field == "keywords_remove") return ReadKeywords(value, &edit->keywords_remove, field);
+  if (field == "add_to_album" || field == "remove_from_album") {
+    if (!value.is_string() || value.get<std::string>().empty()) return BadField(field, "must be an album's slug");
+    (field == "add_to_album" ? edit->add_to_album : edit->remove_from_album) = value.get<std::string>();
+    return std::nullopt;
+  }
   return BadField(KeyName(field), "unknown field");
 }
 

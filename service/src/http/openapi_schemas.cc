@@ -176,7 +176,7 @@ const char kComponents[] = R"json({
     },
     "PhotoEdit": {
       "type": "object",
-      "description": "Any of: caption, headline, alt_text ({lang: text or null}); credit, creator, copyright, event, usage_terms, embargo_until, meeting (text or null); keywords ([text])."
+      "description": "Any of: caption, headline, alt_text ({lang: text or null}); credit, creator, copyright, event, usage_terms, embargo_until, meeting (text or null); keywords ([text]: replaces them all), or keywords_add and keywords_remove ([text]: each photo keeps its other keywords); add_to_album, remove_from_album (an album's slug)."
     },
     "PhotoBulkEdit": {
       "type": "object",
@@ -184,7 +184,7 @@ const char kComponents[] = R"json({
         "ids": {"type": "array", "items": {"type": "integer"}},
         "set": {
           "type": "object",
-          "description": "Any of: caption, headline, alt_text ({lang: text or null}); credit, creator, copyright, event, usage_terms, embargo_until, meeting (text or null); keywords ([text])."
+          "description": "Any of: caption, headline, alt_text ({lang: text or null}); credit, creator, copyright, event, usage_terms, embargo_until, meeting (text or null); keywords ([text]: replaces them all), or keywords_add and keywords_remove ([text]: each photo keeps its other keywords); add_to_album, remove_from_album (an album's slug)."
         }
       }
     },

@@ -212,7 +212,9 @@ const std::vector<RouteSpec>& RouteTable() {
           .Responds(204, "Removed")
           .Errors({404, 409, 412}),
       Patch("/api/photos", &Api::EditPhotos, Access::kEditor)
-          .Summary("Edit many photos in one transaction: {ids: [...], set: {...}}")
+          .Summary("Edit up to 1,000 photos in one transaction: {ids: [...], set: {...}}; each photo's "
+                   "history records its changed fields; add_to_album and remove_from_album change the "
+                   "album in the same transaction")
           .Body("PhotoBulkEdit")
           .Responds(200, "{updated: n}")
           .Errors({400, 404}),
@@ -232,6 +234,10 @@ const std::vector<RouteSpec>& RouteTable() {
       Get("/api/trash", &Api::ListTrash, Access::kAdmin)
           .Summary("The deleted photos that can still be restored (admin), most recent first")
           .Responds(200, "{items: [{id, sha256, filename, deleted_at, deleted_by}]}"),
+      Delete("/api/trash", &Api::EmptyTrash, Access::kAdmin)
+          .Summary("Empty the trash (admin): every deleted photo is gone for good and can no longer be "
+                   "restored; its files are removed by the next `gallery gc`")
+          .Responds(200, "{purged: the number of photos removed for good}"),
       Post("/api/trash/{id}/restore", &Api::RestorePhoto, Access::kAdmin)
           .Summary("Bring a deleted photo back as it was (admin): its id, fields, texts, keywords and places"
                    " in the albums that still exist")
@@ -327,10 +333,11 @@ const std::vector<RouteSpec>& RouteTable() {
           .Responds(200, "The meeting", "Meeting")
           .Errors({400, 404, 409}),
       Delete("/api/meetings/{slug}", &Api::DeleteMeeting, Access::kEditor)
-          .Summary("Delete a meeting; its albums and photos stay, without a meeting (editor)")
+          .Summary("Delete a meeting that has no photos left (409 conflict otherwise; those in the trash "
+                   "do not count and come back without it); its albums stay, without a meeting (editor)")
           .Params({kMeetingSlug})
           .Responds(204, "Deleted")
-          .Errors({404}),
+          .Errors({404, 409}),
       Get("/api/meetings/{slug}/history", &Api::MeetingHistory, Access::kEditor)
           .Summary("The meeting's edit history (editor)")
           .Params({kMeetingSlug})
@@ -459,6 +466,9 @@ const std::vector<RouteSpec>& RouteTable() {
       Get("/login", &Api::WebPage)
           .Page("login")
           .Summary("Log in (editors)"),
+      Get("/people", &Api::WebPage)
+          .Page("people")
+          .Summary("Users and API tokens: add, change role, disable, new password; create, revoke (admins)"),
       Get("/embed/meetings/{slug}", &Api::WebEmbedPage)
           .Page("embed_meeting")
           .Summary("A meeting's photos, compact, for a frame on another site (--embed-origins); "
