@@ -135,6 +135,11 @@ class Api {
   HttpResponse GetOriginal(const HttpRequest& req);
   HttpResponse GetSidecar(const HttpRequest& req);
 
+  // IIIF Image API 3.0 (api_iiif.cc)
+  HttpResponse IiifBase(const HttpRequest& req);
+  HttpResponse IiifInfo(const HttpRequest& req);
+  HttpResponse IiifImage(const HttpRequest& req);
+
  private:
   std::string WebRoot() const;
   HttpResponse PhotoPage(const HttpRequest& req, media::PhotoFilter filter, const std::string& context);
