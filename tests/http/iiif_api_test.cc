@@ -5,6 +5,8 @@
 #include <vips/vips.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "fixtures/api_fixture.h"
@@ -329,6 +331,55 @@ TEST_F(IiifApiTest, ETagsAndCors) {
   ASSERT_EQ(Send(port(), "PATCH", "/api/photos/" + id_, h, R"({"headline": {"en": "New"}})").status, 200);
   EXPECT_NE(Get(Url(id_, "full/100,/0/default.jpg")).Header("etag"), etag);
   EXPECT_EQ(Get(Url(id_, "info.json")).Header("access-control-allow-origin"), "*");
+}
+
+TEST_F(IiifApiTest, RegionsAreCachedUntilThePhotoChangesOrGoes) {
+  const std::string sha = json::parse(Get("/api/photos/" + id_).body)["sha256"];
+  const std::string dir = data_ + "/renditions/iiif/" + sha.substr(0, 2) + "/" + sha;
+  const std::string entry = dir + "/v1-0,0,400,200-100,50-r0-default.jpg";
+  EXPECT_FALSE(std::filesystem::exists(entry));
+  Reply first = Get(Url(id_, "full/100,/0/default.jpg"));
+  ASSERT_EQ(first.status, 200);
+  ASSERT_TRUE(std::filesystem::exists(entry));
+  EXPECT_EQ(testing_util::ReadFileOrDie(entry), first.body);
+  // Answered from the cache: the same pixels asked another way too.
+  { std::ofstream(entry, std::ios::binary | std::ios::trunc) << "cached bytes"; }
+  EXPECT_EQ(Get(Url(id_, "full/100,/0/default.jpg")).body, "cached bytes");
+  EXPECT_EQ(Get(Url(id_, "full/pct:25/0/default.jpg")).body, "cached bytes");
+  // An edit makes a new version: rendered again, the old entries dropped.
+  Headers h = Editor();
+  h.emplace_back("Content-Type", "application/json");
+  ASSERT_EQ(Send(port(), "PATCH", "/api/photos/" + id_, h, R"({"headline": {"en": "New"}})").status, 200);
+  Reply fresh = Get(Url(id_, "full/100,/0/default.jpg"));
+  ASSERT_EQ(fresh.status, 200);
+  EXPECT_EQ(fresh.body.substr(0, 3), "\xff\xd8\xff"s);
+  EXPECT_FALSE(std::filesystem::exists(entry));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/v2-0,0,400,200-100,50-r0-default.jpg"));
+  // Deleted: its entries go.
+  ASSERT_EQ(Send(port(), "DELETE", "/api/photos/" + id_, Admin()).status, 200);
+  EXPECT_FALSE(std::filesystem::exists(dir));
+  EXPECT_EQ(Get(Url(id_, "full/100,/0/default.jpg")).status, 404);
+}
+
+class IiifCacheCapTest : public ApiTest {};
+
+TEST_F(IiifCacheCapTest, TheCacheStaysUnderItsCap) {
+  StartServer({"--iiif-cache-bytes", "6000"});
+  fixtures::FixtureSpec spec;
+  spec.width = 400;
+  spec.height = 200;
+  const std::string id = std::to_string(UploadPhoto(fixtures::MakeImage(spec), "p.jpg")["id"].get<int>());
+  for (int w = 40; w <= 200; w += 20) {
+    ASSERT_EQ(Get("/iiif/3/" + id + "/full/" + std::to_string(w) + ",/0/default.jpg").status, 200);
+  }
+  std::uintmax_t total = 0;
+  int files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(data_ + "/renditions/iiif")) {
+    if (e.is_regular_file()) total += e.file_size(), ++files;
+  }
+  EXPECT_LE(total, 6000u);
+  EXPECT_GT(files, 0);
+  EXPECT_LT(files, 9) << "some were evicted";
 }
 
 }  // namespace

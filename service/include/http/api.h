@@ -21,6 +21,7 @@
 #include "media/upload_store.h"
 #include "service/archive.h"
 #include "service/first_run.h"
+#include "thumbnails/region_cache.h"
 
 namespace gallery::http {
 
@@ -39,6 +40,9 @@ struct ApiContext {
   // The first-run setup (an archive without an admin); not owned. nullptr:
   // closed.
   FirstRun* first_run = nullptr;
+  // Rendered image-service regions (--iiif-cache-bytes); not owned.
+  // nullptr: none kept.
+  thumbnails::RegionCache* iiif_cache = nullptr;
 };
 
 class Api {

@@ -4,6 +4,7 @@
 // the photos of their album.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "http/access.h"
 #include "http/api.h"
@@ -208,11 +209,25 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
     r.content_type.clear();
     return r;
   }
-  return Deferred([this, r, sha = photo->sha256, plan = *plan]() mutable {
+  const std::string name = CanonicalPlan(*plan);
+  thumbnails::RegionCache* cache = ctx_.iiif_cache;
+  if (cache) {
+    if (auto hit = cache->Get(photo->sha256, photo->version, name)) {
+      r.content_type = IiifMediaType(plan->format);
+      r.body = std::move(*hit);
+      return r;
+    }
+  }
+  return Deferred([this, r, cache, name, sha = photo->sha256, version = photo->version, plan = *plan]() mutable {
     auto original = archive().originals().Read(sha);
     if (!original.ok()) return ErrorFromStatus(original.status());
     auto image = thumbnails::RenderRegion(original.value(), RegionRequestOf(plan), kLimits.max_area);
     if (!image.ok()) return ErrorFromRender(image.error());
+    if (cache) {
+      // A region that cannot be kept is still answered.
+      if (auto kept = cache->Put(sha, version, name, image.value().bytes); !kept.ok())
+        std::fprintf(stderr, "gallery: region cache: %s\n", kept.error().message.c_str());
+    }
     r.content_type = IiifMediaType(plan.format);
     r.body = std::move(image.value().bytes);
     return r;
