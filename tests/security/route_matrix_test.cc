@@ -248,6 +248,8 @@ const Rule kRules[] = {
     {"GET", "/iiif/3/{id}", Need::kAnyone, Check::kIiif},
     {"GET", "/iiif/3/{id}/info.json", Need::kAnyone, Check::kIiif},
     {"GET", "/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", Need::kAnyone, Check::kIiif},
+    {"GET", "/iiif/3/manifests/albums/{slug}", Need::kAnyone, Check::kIiif},
+    {"GET", "/iiif/3/collections/meetings/{slug}", Need::kAnyone, Check::kIiif},
     {"GET", "/api/session", Need::kAnyone, Check::kAlways},
     {"GET", "/api/setup", Need::kAnyone, Check::kAlways},
     {"POST", "/api/setup", Need::kAnyone, Check::kChange, "{"},
@@ -383,9 +385,11 @@ std::vector<Target> TargetsFor(const std::string& pattern, const World& w, std::
                            StartsWith(pattern, "/photos/{id}") || StartsWith(pattern, "/api/trash/{id}") ||
                            StartsWith(pattern, "/iiif/3/{id}");
   const bool album_route = StartsWith(pattern, "/api/albums/{slug}") || StartsWith(pattern, "/albums/{slug}") ||
-                           StartsWith(pattern, "/embed/albums/{slug}");
+                           StartsWith(pattern, "/embed/albums/{slug}") ||
+                           StartsWith(pattern, "/iiif/3/manifests/albums/{slug}");
   const bool meeting_route = StartsWith(pattern, "/api/meetings/{slug}") || StartsWith(pattern, "/meetings/{slug}") ||
-                             StartsWith(pattern, "/embed/meetings/{slug}");
+                             StartsWith(pattern, "/embed/meetings/{slug}") ||
+                             StartsWith(pattern, "/iiif/3/collections/meetings/{slug}");
   if (photo_route) {
     if (!only({"id", "entry", "file", "region", "size", "rotation", "quality_format"})) return {};
     const std::map<std::string, std::string> image_request = {
@@ -776,6 +780,8 @@ int ExpectedReadStatus(const Rule& rule, const Audience& a, const Target& t) {
     case Check::kMedia:
       return t.photo && PhotoOpens(a, *t.photo) ? 200 : 404;
     case Check::kIiif:
+      if (StartsWith(rule.pattern, "/iiif/3/manifests/")) return t.album && AlbumOpens(a, *t.album) ? 200 : 404;
+      if (StartsWith(rule.pattern, "/iiif/3/collections/")) return t.exists ? 200 : 404;
       if (!t.photo || !PhotoOpens(a, *t.photo)) return 404;
       return rule.pattern == std::string("/iiif/3/{id}") ? 303 : 200;
     case Check::kChange:
@@ -819,6 +825,34 @@ void RouteMatrixTest::CheckRead(const Rule& rule, const Audience& a, const Targe
                             << r.body.substr(0, 300);
   if (r.status != want) return;
   const std::string content_type = r.Header("content-type");
+  if (rule.check == Check::kIiif && r.status == 200 && StartsWith(rule.pattern, "/iiif/3/manifests/")) {
+    // One canvas per photo of the album the asker may see.
+    const json manifest = json::parse(r.body, nullptr, false);
+    ++checks_;
+    EXPECT_EQ(manifest.value("type", ""), "Manifest") << where;
+    std::set<std::string> ids;
+    if (manifest.contains("items")) {
+      for (const auto& canvas : manifest["items"]) {
+        const std::string id = canvas.value("id", "");
+        ids.insert(id.substr(id.rfind('/') + 1));
+      }
+    }
+    EXPECT_EQ(ids, AlbumPhotoIds(a, *t.album, world_)) << where << ": got " << Describe(ids);
+    return;
+  }
+  if (rule.check == Check::kIiif && r.status == 200 && StartsWith(rule.pattern, "/iiif/3/collections/")) {
+    const json collection = json::parse(r.body, nullptr, false);
+    std::set<std::string> albums;
+    if (collection.contains("items")) {
+      for (const auto& m : collection["items"]) {
+        const std::string id = m.value("id", "");
+        albums.insert(id.substr(id.rfind('/') + 1));
+      }
+    }
+    ++checks_;
+    EXPECT_EQ(albums, ListedAlbums(a, true)) << where << ": got " << Describe(albums);
+    return;
+  }
   if (rule.check == Check::kIiif && (r.status == 200 || r.status == 303)) {
     ++checks_;
     EXPECT_EQ(r.Header("access-control-allow-origin"), PhotoOpens(Anonymous(), *t.photo) ? "*" : "")

@@ -143,6 +143,9 @@ class Api {
   HttpResponse IiifBase(const HttpRequest& req);
   HttpResponse IiifInfo(const HttpRequest& req);
   HttpResponse IiifImage(const HttpRequest& req);
+  // IIIF Presentation API 3.0 (api_iiif_presentation.cc)
+  HttpResponse IiifAlbumManifest(const HttpRequest& req);
+  HttpResponse IiifMeetingCollection(const HttpRequest& req);
 
  private:
   std::string WebRoot() const;

@@ -397,6 +397,21 @@ const std::vector<RouteSpec>& RouteTable() {
           .Responds(200, "image/jpeg, image/png or image/webp")
           .Responds(304, "Not modified")
           .Errors({400, 404, 501, 503}),
+      Get("/iiif/3/manifests/albums/{slug}", &Api::IiifAlbumManifest)
+          .Summary("IIIF Presentation API 3.0: the album as a Manifest, one Canvas per photo the caller may see "
+                   "in album order, each painted with its image and ImageService3; labels and summaries as "
+                   "en/fr language maps, the credit line as requiredStatement, rights when a URI, creator, "
+                   "copyright, date taken and place as metadata, thumbnail and homepage. Private albums: 404 "
+                   "unless editor or share link")
+          .Params({kAlbumSlug, kShare, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Responds(200, "The Manifest (application/json or application/ld+json)")
+          .Errors({404}),
+      Get("/iiif/3/collections/meetings/{slug}", &Api::IiifMeetingCollection)
+          .Summary("IIIF Presentation API 3.0: the meeting as a Collection of its albums' Manifests (those the "
+                   "caller may see)")
+          .Params({kMeetingSlug, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Responds(200, "The Collection (application/json or application/ld+json)")
+          .Errors({404}),
       Get("/api/session", &Api::GetSession)
           .Summary("Who is asking: {authenticated, name, role, csrf_token} (csrf_token for a session cookie)")
           .Responds(200, "The principal"),
