@@ -7,7 +7,7 @@ packages=(
   libvips-dev libexiv2-dev libpistache-dev libsqlite3-dev libssl-dev libargon2-dev libcurl4-openssl-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time
+  libvips-tools exiv2 libjpeg-turbo-progs sqlite3 curl time tzdata
   clang libclang-rt-14-dev
   wrk nginx
   chromium

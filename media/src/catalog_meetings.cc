@@ -20,6 +20,7 @@ Result<Meeting> ValidMeeting(const Meeting& in) {
   CATALOG_RETURN_IF_ERROR(CheckChars("default_credit", m.default_credit, kMaxCreditChars));
   CATALOG_RETURN_IF_ERROR(CheckOptionalDate("start_date", m.start_date));
   CATALOG_RETURN_IF_ERROR(CheckOptionalDate("end_date", m.end_date));
+  CATALOG_RETURN_IF_ERROR(CheckOptionalTimeZone("time_zone", m.time_zone));
   if (!m.start_date.empty() && !m.end_date.empty() && m.end_date < m.start_date) {
     return Status::InvalidArgument("end_date: " + m.end_date + " is before start_date " +
                                    m.start_date);
@@ -44,7 +45,7 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
                  "m.default_credit, (SELECT count(*)" + photos + "), m.show_location, " +
                  (audience.everything() ? std::string("m.cover_photo_id") : chosen) + ", "
                  "coalesce(" + chosen + ", (SELECT p.id" + photos + " ORDER BY " + BestCoverOrderSql() +
-                 ", p.taken_sort, p.id LIMIT 1)) "
+                 ", p.taken_sort, p.id LIMIT 1)), m.time_zone "
                  "FROM meeting m " +
                  (slug.empty() ? "" : "WHERE m.slug = ? ") +
                  "ORDER BY m.start_date IS NULL, m.start_date DESC, m.slug"));
@@ -67,6 +68,7 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
     m.show_location = row.Int(7) != 0;
     m.cover_photo_id = row.OptInt(8);
     m.shown_cover_id = row.OptInt(9);
+    m.time_zone = row.Text(10);
     return m;
   }));
   CATALOG_RETURN_IF_ERROR(LoadTitles(db, kMeetingText, &out));
@@ -114,9 +116,10 @@ Status SqliteCatalog::CreateMeeting(const Meeting& in) {
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("INSERT INTO meeting (slug, place, start_date, end_date, default_credit, "
-                       "show_location) VALUES (?, ?, ?, ?, ?, ?)"));
+                       "show_location, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?)"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
   st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit).Bind(6, std::int64_t{m.show_location});
+  st.Bind(7, m.time_zone);
   Status s = st.Run();
   if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
   CATALOG_RETURN_IF_ERROR(s);
@@ -150,6 +153,7 @@ Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
   diffs.Add("place", old.place, m.place);
   diffs.Add("start_date", old.start_date, m.start_date);
   diffs.Add("end_date", old.end_date, m.end_date);
+  diffs.Add("time_zone", old.time_zone, m.time_zone);
   diffs.Add("default_credit", old.default_credit, m.default_credit);
   diffs.Add("show_location", BoolText(old.show_location), BoolText(m.show_location));
   diffs.Add("cover_photo_id", CoverText(old.cover_photo_id), CoverText(m.cover_photo_id));
@@ -160,10 +164,11 @@ Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
   CATALOG_ASSIGN_OR_RETURN(
       sqlite::Stmt st,
       txn.db().Prepare("UPDATE meeting SET slug = ?, place = ?, start_date = ?, end_date = ?, "
-                       "default_credit = ?, show_location = ?, cover_photo_id = ? WHERE id = ?"));
+                       "default_credit = ?, show_location = ?, cover_photo_id = ?, time_zone = ? WHERE id = ?"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
   st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit);
-  st.Bind(6, std::int64_t{m.show_location}).BindOptional(7, m.cover_photo_id).Bind(8, m.id);
+  st.Bind(6, std::int64_t{m.show_location}).BindOptional(7, m.cover_photo_id).Bind(8, m.time_zone);
+  st.Bind(9, m.id);
   Status s = st.Run();
   if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
   CATALOG_RETURN_IF_ERROR(s);

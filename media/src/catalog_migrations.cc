@@ -15,6 +15,7 @@ const char* const kMigrations[] = {
     kSchemaV3,
     kSchemaV4,
     kSchemaV5,
+    kSchemaV6,
 };
 
 Result<int> UserVersion(sqlite::Db& db) {

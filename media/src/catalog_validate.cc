@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
 
 namespace media::catalog {
 namespace {
@@ -206,6 +208,38 @@ Result<std::string> NormalizeSha256(const std::string& what, const std::string& 
     return Status::InvalidArgument(what + ": expected 64 hex digits, got '" + hex.substr(0, 80) + "'");
   }
   return base::AsciiLower(hex);
+}
+
+Status CheckOptionalTimeZone(const std::string& what, const std::string& name) {
+  if (name.empty()) return Status::OK();
+  auto refuse = [&](const std::string& why) {
+    return Status::InvalidArgument(what + ": " + why + " (a time zone name such as Africa/Casablanca)");
+  };
+  if (name.size() > 64) return refuse("a time zone name is at most 64 characters");
+  // Names are parts of [A-Za-z0-9_+-] joined by '/', each starting with a
+  // letter ("Etc/GMT+1", "America/Port-au-Prince"): no "..", no leading '/'.
+  bool part_start = true;
+  for (char c : name) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (part_start && !letter) return refuse("'" + name + "' is not a time zone name");
+    if (c == '/') {
+      part_start = true;
+      continue;
+    }
+    if (!letter && !std::isdigit(static_cast<unsigned char>(c)) && c != '_' && c != '+' && c != '-') {
+      return refuse("'" + name + "' is not a time zone name");
+    }
+    part_start = false;
+  }
+  if (part_start) return refuse("'" + name + "' is not a time zone name");
+  const char* dir = std::getenv("TZDIR");
+  const std::string path = std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + name;
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  if (!in.read(magic, sizeof magic) || std::string(magic, sizeof magic) != "TZif") {
+    return refuse("unknown time zone '" + name + "'");
+  }
+  return Status::OK();
 }
 
 }  // namespace media::catalog

@@ -30,6 +30,12 @@ bool IsDate(const std::string& s);
 // Empty or IsDate, else InvalidArgument naming `what`.
 Status CheckOptionalDate(const std::string& what, const std::string& s);
 
+// Empty, or the name of a time zone of the system's time zone database
+// ("Africa/Casablanca", "UTC"; looked up under $TZDIR, else
+// /usr/share/zoneinfo, and the file must be time zone data). InvalidArgument
+// naming `what` otherwise.
+Status CheckOptionalTimeZone(const std::string& what, const std::string& name);
+
 // A UTC instant as "YYYY-MM-DDTHH:MM:SSZ". Accepts that form or a bare date
 // (midnight UTC). "" stays "". InvalidArgument naming `what` otherwise.
 Result<std::string> NormalizeUtcTime(const std::string& what, const std::string& s);

@@ -34,9 +34,13 @@ export function makeJpeg(path, width = 480, height = 320) {
 
 // A noise JPEG at `path` (`width`×`height`) whose EXIF says it was taken at
 // `when` ("YYYY:MM:DD HH:MM:SS").
-export function makeDatedJpeg(path, when, width = 480, height = 320) {
+// `offset` ("+00:00"), when given, is the camera's offset from UTC
+// (Exif.Photo.OffsetTimeOriginal): the photo's taken_at is then an instant.
+export function makeDatedJpeg(path, when, width = 480, height = 320, offset = '') {
   makeJpeg(path, width, height);
-  const r = spawnSync('exiv2', ['-M', `set Exif.Photo.DateTimeOriginal Ascii ${when}`, 'mo', path], {encoding: 'utf8'});
+  const commands = ['-M', `set Exif.Photo.DateTimeOriginal Ascii ${when}`];
+  if (offset) commands.push('-M', `set Exif.Photo.OffsetTimeOriginal Ascii ${offset}`);
+  const r = spawnSync('exiv2', [...commands, 'mo', path], {encoding: 'utf8'});
   if (r.status !== 0) throw new Error(`exiv2 could not date ${path}: ${r.stderr}`);
   return path;
 }

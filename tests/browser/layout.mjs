@@ -4,13 +4,14 @@
 // accessibility violation, justified rows that keep each photo's shape,
 // the meeting's photos under one heading per day, filters that fit (folded
 // on phones, listing only this page's credits and tags), alt texts, the
-// skip link to the first photo; the viewer's address, Back, keyboard, wheel
+// skip link to the first photo; days in the meeting's time zone, set by an
+// editor in the meeting's form; the viewer's address, Back, keyboard, wheel
 // and pinch zoom and info panel. Screenshots of every page go to OUT_DIR.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {World, makeDatedJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
+import {EDITOR, World, makeDatedJpeg, expectAccessible, expectNoOverflow, newPageOf} from './fixtures.mjs';
 
 const [binary, sourceDir, outDir] = process.argv.slice(2);
 if (!binary || !sourceDir || !outDir) {
@@ -330,6 +331,52 @@ describe('the viewer', () => {
       assert.equal(await tp.textContent('.lb-counter'), `1 of ${photos.length}`, 'a pinch is not a swipe');
     } finally {
       await touch.close();
+    }
+  });
+});
+
+describe("a meeting's time zone", () => {
+  // Taken at 10:00 and 23:30 UTC on 4 July, and on 6 July with no offset
+  // (the camera's clock where it was taken).
+  const TOKYO = [['utc-morning.jpg', '2016:07:04 10:00:00', '+00:00'], ['utc-night.jpg', '2016:07:04 23:30:00', '+00:00'],
+    ['local.jpg', '2016:07:06 09:00:00', '']];
+  const days = async (page) => {
+    await gridLoaded(page, TOKYO.length);
+    return [await page.$$eval('.day-heading', (hs) => hs.map((x) => x.textContent)),
+      await page.$$eval('.grid-body ul.photo-grid', (ls) => ls.map((l) => l.children.length))];
+  };
+
+  test('groups the photos by their day where it took place, once an editor sets it', async () => {
+    await world.api('POST', '/api/meetings', {slug: 'tokyo-2016', title: {en: 'Tokyo workshop'}});
+    for (const [name, when, offset] of TOKYO) {
+      const bytes = readFileSync(makeDatedJpeg(join(world.images, name), when, 640, 480, offset));
+      await world.api('POST', '/api/photos?meeting=tokyo-2016', bytes, {'Content-Type': 'image/jpeg', 'X-Filename': name});
+    }
+    const page = await newPage([1280, 800]);
+    try {
+      await page.goto('/meetings/tokyo-2016?lang=en');
+      assert.deepEqual(await days(page), [['Monday, 4 July 2016', 'Wednesday, 6 July 2016'], [2, 1]],
+        'without a time zone, the dates as the photos carry them');
+
+      await page.goto('/login');
+      await page.fill('#login-name', EDITOR.name);
+      await page.fill('#login-password', EDITOR.password);
+      await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form.login button[type=submit]')]);
+      await page.goto('/meetings/tokyo-2016?lang=fr');
+      await page.click('#edit-meeting');
+      await page.fill('#meeting-time-zone', 'Mars/Olympus_Mons');
+      await page.click('dialog.admin-dialog button[type=submit]');
+      assert.equal(await page.$eval('#meeting-time-zone', (b) => b.validationMessage),
+        '« Mars/Olympus_Mons » n’est pas un nom de fuseau horaire. Choisissez-en un dans la liste, p. ex. Africa/Casablanca.');
+      assert.ok(await page.isVisible('dialog.admin-dialog'), 'an unknown zone is not sent');
+      await axe(page, 'meeting form with a time zone');
+      await page.fill('#meeting-time-zone', 'asia/tokyo');
+      await Promise.all([page.waitForEvent('load'), page.click('dialog.admin-dialog button[type=submit]')]);
+      assert.equal((await world.api('GET', '/api/meetings/tokyo-2016')).time_zone, 'Asia/Tokyo');
+      assert.deepEqual(await days(page), [['lundi 4 juillet 2016', 'mardi 5 juillet 2016', 'mercredi 6 juillet 2016'],
+        [1, 1, 1]], '23:30 UTC is the next morning in Tokyo; the photo without an offset keeps its date');
+    } finally {
+      await page.close();
     }
   });
 });

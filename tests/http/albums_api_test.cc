@@ -180,5 +180,39 @@ TEST_F(AlbumsApiTest, MeetingsAreCreatedUpdatedAndDeleted) {
   EXPECT_TRUE(json::parse(Get("/api/albums/council").body)["meeting"].is_null());
 }
 
+TEST_F(AlbumsApiTest, MeetingTimeZoneIsSetCheckedAndCleared) {
+  auto r = Json("POST", "/api/meetings", R"({"slug": "marrakech-2016", "time_zone": "Africa/Casablanca"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json::parse(r.body)["time_zone"], "Africa/Casablanca");
+  EXPECT_TRUE(json::parse(Json("POST", "/api/meetings", R"({"slug": "none"})").body)["time_zone"].is_null());
+  for (const char* bad : {R"({"time_zone": "Mars/Olympus_Mons"})", R"({"time_zone": "../../etc/passwd"})",
+                          R"({"time_zone": 1})", R"({"time_zone": "+01:00"})"}) {
+    ExpectRefused(Json("PATCH", "/api/meetings/marrakech-2016", bad), "time_zone");
+  }
+  EXPECT_EQ(json::parse(Get("/api/meetings/marrakech-2016").body)["time_zone"], "Africa/Casablanca");
+  auto u = Json("PATCH", "/api/meetings/marrakech-2016", R"({"time_zone": "Europe/Paris"})");
+  ASSERT_EQ(u.status, 200) << u.body;
+  EXPECT_EQ(json::parse(u.body)["time_zone"], "Europe/Paris");
+  u = Json("PATCH", "/api/meetings/marrakech-2016", R"({"time_zone": null})");
+  ASSERT_EQ(u.status, 200) << u.body;
+  EXPECT_TRUE(json::parse(u.body)["time_zone"].is_null());
+  auto h = Get("/api/meetings/marrakech-2016/history", Editor());
+  ASSERT_EQ(h.status, 200) << h.body;
+  const json items = json::parse(h.body)["items"];
+  ASSERT_EQ(items.size(), 2u) << h.body;
+  for (const json& item : items) EXPECT_EQ(item["field"], "time_zone");
+}
+
+TEST_F(AlbumsApiTest, MeetingTimeZoneFromTheCommandLine) {
+  Gallery({"meeting", "add", "tokyo-2016", "--time-zone", "Asia/Tokyo"});
+  EXPECT_EQ(json::parse(Get("/api/meetings/tokyo-2016").body)["time_zone"], "Asia/Tokyo");
+  testing_util::CommandResult bad =
+      testing_util::RunGallery({"meeting", "add", "mars-2016", "--time-zone", "Mars/Olympus_Mons", "--data", data_});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("mars-2016"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown time zone 'Mars/Olympus_Mons'"), std::string::npos) << bad.err;
+  EXPECT_EQ(Get("/api/meetings/mars-2016").status, 404);
+}
+
 }  // namespace
 }  // namespace http_test

@@ -88,6 +88,35 @@ TEST_F(CatalogTest, UpdateMeetingRecordsHistoryAndRenames) {
   EXPECT_EQ(catalog_->MeetingHistory("casablanca-2016")->size(), 3u);
 }
 
+TEST_F(CatalogTest, MeetingTimeZoneIsAKnownZoneOrNone) {
+  media::Meeting m = MakeMeeting("casablanca-2016");
+  m.time_zone = "Africa/Casablanca";
+  ASSERT_TRUE(catalog_->CreateMeeting(m).ok());
+  EXPECT_EQ(catalog_->GetMeeting("casablanca-2016")->time_zone, "Africa/Casablanca");
+  for (const std::string good : {"UTC", "America/Port-au-Prince", "Etc/GMT+1", "America/Argentina/Buenos_Aires"}) {
+    m.time_zone = good;
+    EXPECT_TRUE(catalog_->UpdateMeeting("casablanca-2016", m, "e").ok()) << good;
+  }
+  for (const std::string& bad : std::vector<std::string>{"Mars/Olympus_Mons", "africa/casablanca ", "../../etc/passwd", "/etc/passwd",
+                                "Africa/", "Africa//Casablanca", "zone.tab", "Africa", "+01:00",
+                                std::string(65, 'A')}) {
+    m.time_zone = bad;
+    Status s = catalog_->UpdateMeeting("casablanca-2016", m, "e");
+    EXPECT_EQ(s.code(), Status::Code::kInvalidArgument) << bad;
+    EXPECT_NE(s.message().find("time_zone"), std::string::npos) << s.message();
+  }
+  EXPECT_EQ(catalog_->GetMeeting("casablanca-2016")->time_zone, "America/Argentina/Buenos_Aires");
+  m.time_zone = "";
+  ASSERT_TRUE(catalog_->UpdateMeeting("casablanca-2016", m, "e").ok());
+  auto history = catalog_->MeetingHistory("casablanca-2016");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 5u);
+  EXPECT_EQ((*history)[0].field, "time_zone");
+  EXPECT_EQ((*history)[0].old_value, "Africa/Casablanca");
+  EXPECT_EQ((*history)[4].old_value, "America/Argentina/Buenos_Aires");
+  EXPECT_EQ((*history)[4].new_value, "");
+}
+
 TEST_F(CatalogTest, DeleteMeetingDetachesPhotosAndAlbums) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("m")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a", "m")).ok());

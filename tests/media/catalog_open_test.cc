@@ -27,20 +27,26 @@ std::string Query(const std::string& path, const std::string& sql) {
   return out;
 }
 
-// Takes a version-5 file back to version 4's schema.
+// Takes a version-6 file back to version 5's schema.
+void UndoVersion6(const std::string& path) {
+  Query(path, "ALTER TABLE meeting DROP COLUMN time_zone");
+}
+
+// Takes a version-6 file back to version 4's schema.
 void UndoVersion5(const std::string& path) {
+  UndoVersion6(path);
   Query(path, "DROP INDEX meeting_by_cover");
   Query(path, "ALTER TABLE meeting DROP COLUMN cover_photo_id");
 }
 
-// Takes a version-5 file back to version 3's schema.
+// Takes a version-6 file back to version 3's schema.
 void UndoVersion4(const std::string& path) {
   UndoVersion5(path);
   Query(path, "ALTER TABLE meeting DROP COLUMN show_location");
   Query(path, "ALTER TABLE album DROP COLUMN show_location");
 }
 
-// Takes a version-5 file back to version 2's schema (one version at a time).
+// Takes a version-6 file back to version 2's schema (one version at a time).
 void UndoVersion3(const std::string& path) {
   UndoVersion4(path);
   Query(path, "DROP INDEX credential_by_kind_user");
@@ -56,7 +62,7 @@ TEST(CatalogOpenTest, FreshFileGetsLatestSchemaInWalMode) {
   testing_util::TempDir dir;
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'photo_fts'"), "1");
   EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
@@ -76,7 +82,7 @@ TEST(CatalogOpenTest, ReopenKeepsDataAndDoesNotMigrateAgain) {
   auto all = (*again)->AllSha256();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
 }
 
 TEST(CatalogOpenTest, RefusesFileFromNewerVersionAndLeavesItUntouched) {
@@ -99,7 +105,7 @@ TEST(CatalogOpenTest, UpgradesAnOlderEmptyFile) {
   Query(dir / "c.db", "INSERT INTO note VALUES ('kept')");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
   EXPECT_EQ(Query(dir / "c.db", "SELECT x FROM note"), "kept");
 }
 
@@ -149,7 +155,7 @@ TEST(CatalogOpenTest, UpgradesAVersion1CatalogKeepingItsPhotos) {
   Query(dir / "c.db", "PRAGMA user_version = 1");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
   ASSERT_TRUE((*catalog)->GetPhoto(id).ok());
   ASSERT_TRUE((*catalog)->DeletePhoto(id).ok());
   ASSERT_TRUE((*catalog)->RestorePhoto(id).ok());
@@ -170,11 +176,36 @@ TEST(CatalogOpenTest, UpgradesAVersion4CatalogGivingMeetingsNoChosenCover) {
   Query(dir / "c.db", "PRAGMA user_version = 4");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "5");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
   auto m = (*catalog)->GetMeeting("casablanca-2016");
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_FALSE(m->cover_photo_id.has_value());
   EXPECT_FALSE(m->shown_cover_id.has_value());  // the photo is not the meeting's
+}
+
+TEST(CatalogOpenTest, UpgradesAVersion5CatalogGivingMeetingsNoTimeZone) {
+  testing_util::TempDir dir;
+  {
+    auto catalog = Catalog::Open(dir / "c.db");
+    ASSERT_TRUE(catalog.ok());
+    media::Meeting m;
+    m.slug = "casablanca-2016";
+    m.place = "Casablanca";
+    ASSERT_TRUE((*catalog)->CreateMeeting(m).ok());
+  }
+  UndoVersion6(dir / "c.db");
+  Query(dir / "c.db", "PRAGMA user_version = 5");
+  auto catalog = Catalog::Open(dir / "c.db");
+  ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  auto m = (*catalog)->GetMeeting("casablanca-2016");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->place, "Casablanca");
+  EXPECT_EQ(m->time_zone, "");
+  media::Meeting changed = *m;
+  changed.time_zone = "Africa/Casablanca";
+  ASSERT_TRUE((*catalog)->UpdateMeeting("casablanca-2016", changed, "admin").ok());
+  EXPECT_EQ((*catalog)->GetMeeting("casablanca-2016")->time_zone, "Africa/Casablanca");
 }
 
 TEST(CatalogOpenTest, NotADatabaseIsCorrupt) {
@@ -236,7 +267,7 @@ TEST(CatalogOpenTest, UpgradesAVersion2CatalogWithUsersAndTokens) {
 
   auto catalog = Catalog::Open(path);
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(path, "PRAGMA user_version"), "5");
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "6");
   auto users = (*catalog)->ListUsers();
   ASSERT_TRUE(users.ok());
   ASSERT_EQ(users->size(), 2u);

@@ -99,6 +99,35 @@ function slugField(prefix, titleBox) {
 
 // --- meetings
 
+// The meeting's time zone: a text box suggesting the zones this browser
+// knows (the server checks the name against its own list).
+function timeZoneField(prefix, value) {
+  const listId = `${prefix}-time-zones`;
+  const box = input(`${prefix}-time-zone`, value, {list: listId, spellcheck: 'false', maxlength: 64,
+    'aria-describedby': `${prefix}-time-zone-hint`});
+  let zones = [];
+  try { zones = Intl.supportedValuesOf('timeZone'); } catch { /* an older browser: no suggestions */ }
+  const list = h('datalist', {id: listId}, ...zones.map((z) => h('option', {value: z})));
+  // A name this browser does not know is refused here, in the page's
+  // language; a known one is written as the time zone list spells it.
+  const check = () => {
+    const name = box.value.trim();
+    let known = name;
+    if (name) {
+      try {
+        known = new Intl.DateTimeFormat('en', {timeZone: name}).resolvedOptions().timeZone;
+      } catch {
+        known = null;
+      }
+    }
+    box.setCustomValidity(known === null ? t('time_zone_unknown', {zone: name}) : '');
+    if (known && known.toLowerCase() === name.toLowerCase()) box.value = known;
+  };
+  box.addEventListener('change', check);
+  box.addEventListener('input', () => box.setCustomValidity(''));
+  return {box, check, part: h('div', {}, field(t('time_zone'), box, t('time_zone_hint')), list)};
+}
+
 export function meetingDialog(meeting = null) {
   const prefix = 'meeting';
   const texts = textFields(prefix, meeting);
@@ -106,14 +135,15 @@ export function meetingDialog(meeting = null) {
   const place = input(`${prefix}-place`, meeting?.place);
   const start = h('input', {type: 'date', id: `${prefix}-start`, value: meeting?.start_date || ''});
   const end = h('input', {type: 'date', id: `${prefix}-end`, value: meeting?.end_date || ''});
+  const zone = timeZoneField(prefix, meeting?.time_zone);
   const credit = input(`${prefix}-credit`, meeting?.default_credit, {'aria-describedby': `${prefix}-credit-hint`});
   const parts = [slug?.part, ...texts.parts, field(t('place'), place),
     h('div', {class: 'field-row'}, field(t('start_date'), start), field(t('end_date'), end)),
-    field(t('default_credit'), credit, t('default_credit_hint'))].filter(Boolean);
+    zone.part, field(t('default_credit'), credit, t('default_credit_hint'))].filter(Boolean);
   return formDialog(meeting ? t('edit_meeting') : t('create_meeting'), parts,
     meeting ? t('save') : t('create_meeting'), async () => {
       const body = {...texts.values(), place: orNull(place.value), start_date: start.value || null,
-        end_date: end.value || null, default_credit: orNull(credit.value)};
+        end_date: end.value || null, time_zone: orNull(zone.box.value), default_credit: orNull(credit.value)};
       if (meeting) {
         await sendJson('PATCH', `/api/meetings/${encodeURIComponent(meeting.slug)}`, body);
         location.reload();

@@ -1,5 +1,6 @@
 // A meeting's page (/meetings/{slug}): its title, place and dates, its
-// albums, and its photos grouped by the day they were taken; for editors
+// albums, and its photos grouped by the day they were taken (there, when
+// its time zone is known); for editors
 // the code that shows its embed page on another site, and the tools that
 // edit, delete (when empty) and add an album to it. A link names its IIIF
 // collection.
@@ -32,5 +33,5 @@ export async function renderMeeting(main, slug) {
       h('h2', {id: 'albums-heading', text: t('albums')}),
       cardList(t('albums'), meeting.albums || [], albumCard, editor ? t('empty_albums_editor') : t('no_albums'))),
     isEditor() ? embedSection(pagePath('embed_meeting', meeting.slug), title) : null,
-    photoBrowser({meeting: meeting.slug}, {byDay: true}));
+    photoBrowser({meeting: meeting.slug}, {byDay: true, timeZone: meeting.time_zone || ''}));
 }

@@ -12,9 +12,11 @@ import {PhotoGrid} from './photo_grid.js';
 const FILTERS = ['q', 'credit', 'tag', 'from', 'to'];
 
 // `scope` fixes the listing to an album or meeting ({album} or {meeting});
-// `options.byDay` groups the photos by the day they were taken.
+// `options.byDay` groups the photos by the day they were taken (in
+// `options.timeZone` when known).
 export function photoBrowser(scope = {}, options = {}) {
-  const grid = new PhotoGrid({selectable: isEditor(), albumSlug: scope.album, byDay: options.byDay});
+  const grid = new PhotoGrid({selectable: isEditor(), albumSlug: scope.album, byDay: options.byDay,
+    timeZone: options.timeZone});
   const params = new URLSearchParams(location.search);
   const current = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) || '']));
   const {form, toggle, refreshFacets} = filterForm(scope, current, (values) => {

@@ -25,17 +25,38 @@ function rememberLayout(layout) {
   try { localStorage.setItem(LAYOUT_KEY, layout); } catch { /* storage off */ }
 }
 
-// The local day a photo was taken ("YYYY-MM-DD" of its taken_at, which is
-// the time where it was taken), or '' when unknown.
-function dayOf(photo) {
-  const m = /^\d{4}-\d{2}-\d{2}/.exec(photo.taken_at || '');
-  return m ? m[0] : '';
+// The day a photo was taken ("YYYY-MM-DD"), or '' when unknown. A taken_at
+// with its offset ("…+02:00", "…Z") is an instant: its day is the day in
+// `timeZone` (the meeting's) when one is given. Without an offset, or
+// without a time zone, it is the date as written (the camera's clock where
+// the photo was taken).
+const dayFormats = new Map();
+export function dayOf(photo, timeZone = '') {
+  const taken = photo.taken_at || '';
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(taken);
+  if (!m) return '';
+  if (!timeZone || !/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(taken)) return m[0];
+  const instant = new Date(taken);
+  if (Number.isNaN(instant.getTime())) return m[0];
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {timeZone, year: 'numeric', month: '2-digit', day: '2-digit'});
+    } catch {
+      format = null;  // a zone this browser does not know: the date as written
+    }
+    dayFormats.set(timeZone, format);
+  }
+  if (!format) return m[0];
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 export class PhotoGrid {
   // `query` is the /api/photos filter ({album, meeting, credit, tag, q, from, to});
   // `options.albumSlug` enables the album ZIP in the lightbox;
-  // `options.byDay` puts a date heading over each day's photos.
+  // `options.byDay` puts a date heading over each day's photos (days in
+  // `options.timeZone` when given, see dayOf).
   constructor(options = {}) {
     this.options = options;
     this.photos = [];
@@ -137,7 +158,7 @@ export class PhotoGrid {
 
   // Appends photo `index`'s tile, under a new day heading when it starts a day.
   place(photo, index) {
-    const day = this.options.byDay ? dayOf(photo) : null;
+    const day = this.options.byDay ? dayOf(photo, this.options.timeZone) : null;
     if (!this.list || (this.options.byDay && day !== this.day)) {
       this.day = day;
       const label = this.options.byDay ? (day ? formatDay(day) : t('date_unknown')) : t('photos');

@@ -36,6 +36,9 @@ struct Meeting {
   std::string place;
   std::string start_date;      // YYYY-MM-DD or empty
   std::string end_date;        // YYYY-MM-DD or empty
+  // Where it took place, as a time zone name ("Africa/Casablanca") or empty
+  // when unknown: the pages group its photos by their day there.
+  std::string time_zone;
   std::string default_credit;  // fills a missing credit on import
   // Where its photos were taken (GPS) is shown to everyone who sees them;
   // otherwise to editors and admins only (see Photo::location_shown).
@@ -383,8 +386,8 @@ class Catalog {
   // m.slug differs and is free: Conflict otherwise; an empty m.slug keeps
   // it); one history row per
   // changed field ("slug", "title.<lang>", "description.<lang>", "place",
-  // "start_date", "end_date", "default_credit", "show_location",
-  // "cover_photo_id"). NotFound for an unknown cover photo, InvalidArgument
+  // "start_date", "end_date", "time_zone", "default_credit",
+  // "show_location", "cover_photo_id"). NotFound for an unknown cover photo, InvalidArgument
   // for a cover that is not one of the meeting's photos.
   virtual Status UpdateMeeting(const std::string& slug, const Meeting& m, const std::string& who) = 0;
   virtual Result<std::vector<HistoryEntry>> MeetingHistory(const std::string& slug) = 0;

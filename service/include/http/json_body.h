@@ -103,7 +103,7 @@ std::optional<HttpResponse> ReadAlbumFields(const nlohmann::json& body, bool cre
                                             CoverChange* cover);
 
 // Applies a meeting body (slug, title, description, place, start_date,
-// end_date, default_credit, show_location) to *meeting and, unless
+// end_date, time_zone, default_credit, show_location) to *meeting and, unless
 // `creating`, cover_photo_id to *cover; `creating` requires the slug. The
 // 400 answer naming the first field refused; *meeting may then be partly
 // changed.

@@ -14,7 +14,7 @@ struct CollectionArgs {
   bool show_location = false;
 };
 struct MeetingArgs : CollectionArgs {
-  std::string place, start, end;
+  std::string place, start, end, time_zone;
 };
 struct AlbumArgs : CollectionArgs {
   std::string meeting, visibility = "public";
@@ -44,6 +44,7 @@ void RunMeetingAdd(const MeetingArgs& a) {
   m.place = a.place;
   m.start_date = a.start;
   m.end_date = a.end;
+  m.time_zone = a.time_zone;
   Report("meeting", a.slug, archive->catalog().CreateMeeting(m));
 }
 
@@ -87,6 +88,8 @@ void AddMeetingCommand(CLI::App& app) {
   add->add_option("--place", args->place, "Where it took place");
   add->add_option("--start", args->start, "First day, YYYY-MM-DD");
   add->add_option("--end", args->end, "Last day, YYYY-MM-DD");
+  add->add_option("--time-zone", args->time_zone,
+                  "Its time zone, e.g. Africa/Casablanca: photos are grouped by their day there");
 }
 
 void AddAlbumCommand(CLI::App& app) {

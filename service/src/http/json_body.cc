@@ -303,7 +303,7 @@ std::optional<HttpResponse> ReadAlbumFields(const json& body, bool creating, med
 std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, media::Meeting* meeting,
                                               CoverChange* cover) {
   std::vector<std::string> known = {"slug", "title", "description", "place", "start_date",
-                                    "end_date", "default_credit", "show_location"};
+                                    "end_date", "time_zone", "default_credit", "show_location"};
   if (!creating) known.push_back("cover_photo_id");
   if (auto bad = RejectUnknownFields(body, known)) return bad;
   if (creating && !body.contains("slug")) return BadField("slug", "is required");
@@ -320,6 +320,7 @@ std::optional<HttpResponse> ReadMeetingFields(const json& body, bool creating, m
   const std::pair<const char*, std::string*> texts[] = {{"place", &meeting->place},
                                                         {"start_date", &meeting->start_date},
                                                         {"end_date", &meeting->end_date},
+                                                        {"time_zone", &meeting->time_zone},
                                                         {"default_credit", &meeting->default_credit}};
   for (const auto& [field, target] : texts) {
     if (!body.contains(field)) continue;

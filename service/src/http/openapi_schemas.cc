@@ -85,6 +85,7 @@ const char kComponents[] = R"json({
         },
         "slug": {"type": "string"},
         "start_date": {"type": ["string", "null"]},
+        "time_zone": {"type": ["string", "null"], "description": "a time zone name, e.g. Africa/Casablanca"},
         "title": {"type": "object"}
       }
     },
@@ -149,6 +150,10 @@ const char kComponents[] = R"json({
         "place": {"type": ["string", "null"]},
         "slug": {"type": "string"},
         "start_date": {"type": ["string", "null"]},
+        "time_zone": {
+          "type": ["string", "null"],
+          "description": "where it took place, as a time zone name (e.g. Africa/Casablanca); the pages group its photos by their day there"
+        },
         "title": {"$ref": "#/components/schemas/Texts"}
       }
     },

@@ -65,6 +65,7 @@ nlohmann::json MeetingJson(const media::Meeting& m) {
           {"place", NullIfEmpty(m.place)},
           {"start_date", NullIfEmpty(m.start_date)},
           {"end_date", NullIfEmpty(m.end_date)},
+          {"time_zone", NullIfEmpty(m.time_zone)},
           {"default_credit", NullIfEmpty(m.default_credit)},
           {"show_location", m.show_location},
           {"cover_photo_id", m.cover_photo_id ? nlohmann::json(*m.cover_photo_id) : nullptr},
