@@ -8,6 +8,7 @@
 
 #include "http/access.h"
 #include "http/api.h"
+#include "http/iiif_common.h"
 #include "http/iiif_request.h"
 #include "http/request_params.h"
 #include "http/status_map.h"
@@ -20,32 +21,13 @@ namespace {
 
 const char kImageContext[] = "http://iiif.io/api/image/3/context.json";
 constexpr int kTileSize = 512;
-// The largest answer: 8192 px a side and 16.8 megapixels (4096²).
-const IiifLimits kLimits{8192, 8192, 16'777'216};
 
 HttpResponse NoImage(const HttpRequest& req) {
   return ErrorResponse(ApiError::kNotFound, "no image at " + req.path);
 }
 
-// The scheme and host this request came to ("http://host:port"), for the
-// absolute ids IIIF requires. A Host of other characters than a host name,
-// an address and a port is not echoed.
-std::string BaseUri(const HttpRequest& req) {
-  std::string host = req.Header("Host");
-  bool clean = !host.empty() && host.size() <= 255;
-  for (unsigned char c : host) {
-    if (!std::isalnum(c) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']') clean = false;
-  }
-  if (!clean) host = "localhost";
-  return std::string(req.Header("X-Forwarded-Proto") == "https" ? "https" : "http") + "://" + host;
-}
-
 std::string ImageServiceId(const HttpRequest& req, std::int64_t id) {
-  return BaseUri(req) + "/iiif/3/" + std::to_string(id);
-}
-
-bool IsUri(const std::string& text) {
-  return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
+  return IiifOrigin(req) + "/iiif/3/" + std::to_string(id);
 }
 
 // The headers every IIIF answer about `photo` carries: anyone's page may
@@ -120,8 +102,8 @@ nlohmann::json Sizes(int width, int height) {
   nlohmann::json sizes = nlohmann::json::array();
   for (int f = 1; f <= 1 << 20; f *= 2) {
     const int w = std::max(1, (width + f - 1) / f), h = std::max(1, (height + f - 1) / f);
-    const bool within = w <= kLimits.max_width && h <= kLimits.max_height &&
-                        std::int64_t(w) * h <= kLimits.max_area;
+    const bool within = w <= kIiifLimits.max_width && h <= kIiifLimits.max_height &&
+                        std::int64_t(w) * h <= kIiifLimits.max_area;
     if (within) sizes.insert(sizes.begin(), nlohmann::json{{"width", w}, {"height", h}});
     if (std::max(w, h) <= 64 || (w == 1 && h == 1)) break;
   }
@@ -139,6 +121,20 @@ nlohmann::json ScaleFactors(int width, int height) {
 }
 
 }  // namespace
+
+std::string IiifOrigin(const HttpRequest& req) {
+  std::string host = req.Header("Host");
+  bool clean = !host.empty() && host.size() <= 255;
+  for (unsigned char c : host) {
+    if (!std::isalnum(c) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']') clean = false;
+  }
+  if (!clean) host = "localhost";
+  return std::string(req.Header("X-Forwarded-Proto") == "https" ? "https" : "http") + "://" + host;
+}
+
+bool IsHttpUri(const std::string& text) {
+  return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
+}
 
 HttpResponse Api::IiifBase(const HttpRequest& req) {
   auto photo = VisiblePhoto(req);
@@ -163,16 +159,16 @@ HttpResponse Api::IiifInfo(const HttpRequest& req) {
       {"profile", "level2"},
       {"width", width},
       {"height", height},
-      {"maxWidth", kLimits.max_width},
-      {"maxHeight", kLimits.max_height},
-      {"maxArea", kLimits.max_area},
+      {"maxWidth", kIiifLimits.max_width},
+      {"maxHeight", kIiifLimits.max_height},
+      {"maxArea", kIiifLimits.max_area},
       {"sizes", Sizes(width, height)},
       {"tiles", nlohmann::json::array({{{"width", kTileSize}, {"scaleFactors", ScaleFactors(width, height)}}})},
       {"extraFormats", {"webp"}},
       {"extraQualities", {"gray", "bitonal"}},
       {"extraFeatures", {"mirroring", "rotationBy90s", "sizeUpscaling"}},
   };
-  if (IsUri(photo->meta.usage_terms)) info["rights"] = photo->meta.usage_terms;
+  if (IsHttpUri(photo->meta.usage_terms)) info["rights"] = photo->meta.usage_terms;
   HttpResponse r;
   const bool is_public = PhotoIsPublic(catalog(), *photo);
   r.content_type = req.Header("Accept").find("application/ld+json") != std::string::npos
@@ -192,7 +188,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
   auto request = ParseIiifRequest(req.Param("region"), req.Param("size"), req.Param("rotation"),
                                   req.Param("quality_format"), &refusal);
   std::optional<IiifPlan> plan;
-  if (request) plan = ResolveIiifRequest(*request, photo->meta.width, photo->meta.height, kLimits, &refusal);
+  if (request) plan = ResolveIiifRequest(*request, photo->meta.width, photo->meta.height, kIiifLimits, &refusal);
   if (!plan) {
     HttpResponse e = ErrorResponse(refusal.error, refusal.message);
     AddCors(e, is_public);
@@ -221,7 +217,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
   return Deferred([this, r, cache, name, sha = photo->sha256, version = photo->version, plan = *plan]() mutable {
     auto original = archive().originals().Read(sha);
     if (!original.ok()) return ErrorFromStatus(original.status());
-    auto image = thumbnails::RenderRegion(original.value(), RegionRequestOf(plan), kLimits.max_area);
+    auto image = thumbnails::RenderRegion(original.value(), RegionRequestOf(plan), kIiifLimits.max_area);
     if (!image.ok()) return ErrorFromRender(image.error());
     if (cache) {
       // A region that cannot be kept is still answered.

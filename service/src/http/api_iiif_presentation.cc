@@ -2,11 +2,11 @@
 // in album order, each painted with its image and image service) and a
 // meeting as a Collection of its albums' Manifests; only for audiences that
 // may open the album (or the meeting).
-#include <cctype>
 #include <map>
 
 #include "http/access.h"
 #include "http/api.h"
+#include "http/iiif_common.h"
 #include "http/iiif_request.h"
 #include "http/status_map.h"
 #include "http/views.h"
@@ -18,16 +18,6 @@ namespace {
 const char kPresentationContext[] = "http://iiif.io/api/presentation/3/context.json";
 // At most this many photos per manifest (pages of 500 read in turn).
 constexpr int kMaxPages = 40;
-
-std::string Base(const HttpRequest& req) {
-  std::string host = req.Header("Host");
-  bool clean = !host.empty() && host.size() <= 255;
-  for (unsigned char c : host) {
-    if (!std::isalnum(c) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']') clean = false;
-  }
-  if (!clean) host = "localhost";
-  return std::string(req.Header("X-Forwarded-Proto") == "https" ? "https" : "http") + "://" + host;
-}
 
 // A language map ({"en": [...], "fr": [...]}) of `text`: "x-default" stands
 // for English when there is no "en"; with neither language, `fallback`
@@ -51,10 +41,6 @@ nlohmann::json Pair(const char* en, const char* fr, const std::string& value) {
   return {{"label", {{"en", {en}}, {"fr", {fr}}}}, {"value", Plain(value)}};
 }
 
-bool IsUri(const std::string& text) {
-  return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
-}
-
 nlohmann::json Homepage(const std::string& url, const nlohmann::json& label) {
   return nlohmann::json::array({{{"id", url}, {"type", "Text"}, {"label", label}, {"format", "text/html"}}});
 }
@@ -63,7 +49,7 @@ nlohmann::json Homepage(const std::string& url, const nlohmann::json& label) {
 std::pair<int, int> MaxSize(int width, int height) {
   IiifRefusal refusal;
   auto request = ParseIiifRequest("full", "max", "0", "default.jpg", &refusal);
-  auto plan = request ? ResolveIiifRequest(*request, width, height, IiifLimits{8192, 8192, 16'777'216}, &refusal)
+  auto plan = request ? ResolveIiifRequest(*request, width, height, kIiifLimits, &refusal)
                       : std::nullopt;
   if (!plan) return {width, height};
   return {plan->out_w, plan->out_h};
@@ -107,7 +93,7 @@ nlohmann::json Canvas(const std::string& base, const std::string& manifest_id, c
   nlohmann::json summary = LanguageMap(p.meta.caption);
   if (!summary.empty()) c["summary"] = summary;
   if (!p.meta.credit.empty()) c["requiredStatement"] = Pair("Credit", "Crédit", p.meta.credit);
-  if (IsUri(p.meta.usage_terms)) c["rights"] = p.meta.usage_terms;
+  if (IsHttpUri(p.meta.usage_terms)) c["rights"] = p.meta.usage_terms;
   nlohmann::json metadata = nlohmann::json::array();
   if (!p.meta.creator.empty()) metadata.push_back(Pair("Creator", "Auteur", p.meta.creator));
   if (!p.meta.copyright.empty()) metadata.push_back(Pair("Copyright", "Droits d'auteur", p.meta.copyright));
@@ -134,7 +120,7 @@ HttpResponse Api::IiifAlbumManifest(const HttpRequest& req) {
   const media::Audience audience = AudienceOf(req.principal);
   auto album = catalog().GetAlbum(req.Param("slug"), audience);
   if (!album.ok()) return ErrorFromStatus(album.status());
-  const std::string base = Base(req);
+  const std::string base = IiifOrigin(req);
   const std::string id = base + "/iiif/3/manifests/albums/" + album->slug;
   nlohmann::json label = LanguageMap(album->title, album->slug);
   nlohmann::json manifest = {{"@context", kPresentationContext},
@@ -180,7 +166,7 @@ HttpResponse Api::IiifMeetingCollection(const HttpRequest& req) {
   if (!meeting.ok()) return ErrorFromStatus(meeting.status());
   auto albums = catalog().ListAlbums(meeting->slug, audience);
   if (!albums.ok()) return ErrorFromStatus(albums.status());
-  const std::string base = Base(req);
+  const std::string base = IiifOrigin(req);
   nlohmann::json label = LanguageMap(meeting->title, meeting->slug);
   nlohmann::json collection = {{"@context", kPresentationContext},
                                {"id", base + "/iiif/3/collections/meetings/" + meeting->slug},
