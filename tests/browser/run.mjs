@@ -280,6 +280,12 @@ describe('the gallery in a browser', () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('dialog.lightbox:not([open])', {state: 'attached'});
     assert.equal(await page.evaluate(() => document.activeElement.dataset.index), '1', 'focus returns to the photo shown');
+    // The IIIF manifest's link, absolute for dragging into a viewer.
+    const iiif = await page.getAttribute('.iiif-link a', 'href');
+    assert.equal(iiif, `${world.base}/iiif/3/manifests/albums/opening-session`);
+    const manifest = await (await fetch(iiif)).json();
+    assert.equal(manifest.type, 'Manifest');
+    assert.equal(manifest.items.length, 5, 'one canvas per photo');
     assert.deepEqual(page.errors, []);
   });
 

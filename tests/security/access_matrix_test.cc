@@ -31,6 +31,9 @@ constexpr std::array<int, kWhoCount> kAll200 = {200, 200, 200, 200, 200};
 constexpr std::array<int, kWhoCount> kClosed = {404, 200, 200, 200, 200};  // the link's own album
 constexpr std::array<int, kWhoCount> kSecret = {404, 200, 200, 200, 404};  // a private album
 constexpr std::array<int, kWhoCount> kEmbargoed = {404, 404, 200, 200, 404};  // for editors until its date
+// The image service's base URI redirects those who may see the photo.
+constexpr std::array<int, kWhoCount> kAll303 = {303, 303, 303, 303, 303};
+constexpr std::array<int, kWhoCount> kSecret303 = {404, 303, 303, 303, 404};
 constexpr std::array<int, kWhoCount> kEditor200 = {401, 403, 200, 200, 401};
 constexpr std::array<int, kWhoCount> kEditor201 = {401, 403, 201, 201, 401};
 constexpr std::array<int, kWhoCount> kEditor204 = {401, 403, 204, 204, 401};
@@ -86,6 +89,24 @@ const Row kTable[] = {
     {"GET", "/media/{id}/sidecar.xmp", "/media/{closed}/sidecar.xmp", "", kClosed},
     {"GET", "/media/{id}/sidecar.xmp", "/media/{secret}/sidecar.xmp", "", kSecret},
     {"GET", "/media/{id}/sidecar.xmp", "/media/{embargoed}/sidecar.xmp", "", kEmbargoed},
+    {"GET", "/iiif/3/{id}", "/iiif/3/{open}", "", kAll303},
+    {"GET", "/iiif/3/{id}", "/iiif/3/{secret}", "", kSecret303},
+    {"GET", "/iiif/3/{id}/info.json", "/iiif/3/{open}/info.json", "", kAll200},
+    {"GET", "/iiif/3/{id}/info.json", "/iiif/3/{closed}/info.json", "", kClosed},
+    {"GET", "/iiif/3/{id}/info.json", "/iiif/3/{secret}/info.json", "", kSecret},
+    {"GET", "/iiif/3/{id}/info.json", "/iiif/3/{embargoed}/info.json", "", kEmbargoed},
+    {"GET", "/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", "/iiif/3/{open}/full/32,/0/default.jpg",
+     "", kAll200},
+    {"GET", "/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", "/iiif/3/{closed}/full/32,/0/default.jpg",
+     "", kClosed},
+    {"GET", "/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", "/iiif/3/{secret}/full/32,/0/default.jpg",
+     "", kSecret},
+    {"GET", "/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}",
+     "/iiif/3/{embargoed}/full/32,/0/default.jpg", "", kEmbargoed},
+    {"GET", "/iiif/3/manifests/albums/{slug}", "/iiif/3/manifests/albums/open", "", kAll200},
+    {"GET", "/iiif/3/manifests/albums/{slug}", "/iiif/3/manifests/albums/closed", "", kClosed},
+    {"GET", "/iiif/3/manifests/albums/{slug}", "/iiif/3/manifests/albums/secret", "", kSecret},
+    {"GET", "/iiif/3/collections/meetings/{slug}", "/iiif/3/collections/meetings/casablanca-2016", "", kAll200},
     {"GET", "/api/credits", "/api/credits", "", kAll200},
     {"GET", "/api/tags", "/api/tags", "", kAll200},
     {"POST", "/api/photos", "/api/photos", "@jpeg", kEditor201},

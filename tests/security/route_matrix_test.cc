@@ -180,6 +180,8 @@ enum class Check {
   kPhotos,     // the photos the asker lists
   kPhoto,      // 200 when the asker may open it: the albums it lists
   kMedia,      // 200 when the asker may open the photo, and who may keep it
+  kIiif,       // the image service: 200 (303 at its base URI) when the asker may open the photo, else
+               // 404; anyone's page may read it (CORS) only when the public may open it
   kCredits,    // credit lines counted over the listed photos
   kTags,       // keywords counted over the listed photos
   kTrash,      // the photos in the trash
@@ -243,6 +245,11 @@ const Rule kRules[] = {
     {"GET", "/media/{id}/original", Need::kAnyone, Check::kMedia},
     {"GET", "/media/{id}/sidecar.xmp", Need::kAnyone, Check::kMedia},
     {"GET", "/media/{id}/{file}", Need::kAnyone, Check::kMedia},
+    {"GET", "/iiif/3/{id}", Need::kAnyone, Check::kIiif},
+    {"GET", "/iiif/3/{id}/info.json", Need::kAnyone, Check::kIiif},
+    {"GET", "/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", Need::kAnyone, Check::kIiif},
+    {"GET", "/iiif/3/manifests/albums/{slug}", Need::kAnyone, Check::kIiif},
+    {"GET", "/iiif/3/collections/meetings/{slug}", Need::kAnyone, Check::kIiif},
     {"GET", "/api/session", Need::kAnyone, Check::kAlways},
     {"GET", "/api/setup", Need::kAnyone, Check::kAlways},
     {"POST", "/api/setup", Need::kAnyone, Check::kChange, "{"},
@@ -375,13 +382,18 @@ std::vector<Target> TargetsFor(const std::string& pattern, const World& w, std::
     return true;
   };
   const bool photo_route = StartsWith(pattern, "/api/photos/{id}") || StartsWith(pattern, "/media/{id}") ||
-                           StartsWith(pattern, "/photos/{id}") || StartsWith(pattern, "/api/trash/{id}");
+                           StartsWith(pattern, "/photos/{id}") || StartsWith(pattern, "/api/trash/{id}") ||
+                           StartsWith(pattern, "/iiif/3/{id}");
   const bool album_route = StartsWith(pattern, "/api/albums/{slug}") || StartsWith(pattern, "/albums/{slug}") ||
-                           StartsWith(pattern, "/embed/albums/{slug}");
+                           StartsWith(pattern, "/embed/albums/{slug}") ||
+                           StartsWith(pattern, "/iiif/3/manifests/albums/{slug}");
   const bool meeting_route = StartsWith(pattern, "/api/meetings/{slug}") || StartsWith(pattern, "/meetings/{slug}") ||
-                             StartsWith(pattern, "/embed/meetings/{slug}");
+                             StartsWith(pattern, "/embed/meetings/{slug}") ||
+                             StartsWith(pattern, "/iiif/3/collections/meetings/{slug}");
   if (photo_route) {
-    if (!only({"id", "entry", "file"})) return {};
+    if (!only({"id", "entry", "file", "region", "size", "rotation", "quality_format"})) return {};
+    const std::map<std::string, std::string> image_request = {
+        {"region", "full"}, {"size", "32,"}, {"rotation", "0"}, {"quality_format", "default.jpg"}};
     const bool restore = StartsWith(pattern, "/api/trash/");
     const std::vector<std::string> files =
         pattern.find("{file}") != std::string::npos ? std::vector<std::string>{"tile.webp", "small.jpg"}
@@ -392,6 +404,7 @@ std::vector<Target> TargetsFor(const std::string& pattern, const World& w, std::
         t.photo = &p;
         t.params["id"] = std::to_string(w.photo_id.at(p.name));
         t.params["entry"] = std::to_string(w.entry.at(p.name));
+        t.params.insert(image_request.begin(), image_request.end());
         t.exists = restore ? p.trashed : !p.trashed;
         if (StartsWith(pattern, "/media/")) t.query = "?v=" + w.media_v.at(p.name);
         if (!file.empty()) {
@@ -402,6 +415,7 @@ std::vector<Target> TargetsFor(const std::string& pattern, const World& w, std::
       }
       Target missing = Named("photo never made" + (file.empty() ? "" : " " + file));
       missing.params = {{"id", kMissingId}, {"entry", kMissingId}, {"file", file.empty() ? "tile.webp" : file}};
+      missing.params.insert(image_request.begin(), image_request.end());
       missing.exists = false;
       out.push_back(missing);
     }
@@ -765,6 +779,11 @@ int ExpectedReadStatus(const Rule& rule, const Audience& a, const Target& t) {
     case Check::kPhoto:
     case Check::kMedia:
       return t.photo && PhotoOpens(a, *t.photo) ? 200 : 404;
+    case Check::kIiif:
+      if (StartsWith(rule.pattern, "/iiif/3/manifests/")) return t.album && AlbumOpens(a, *t.album) ? 200 : 404;
+      if (StartsWith(rule.pattern, "/iiif/3/collections/")) return t.exists ? 200 : 404;
+      if (!t.photo || !PhotoOpens(a, *t.photo)) return 404;
+      return rule.pattern == std::string("/iiif/3/{id}") ? 303 : 200;
     case Check::kChange:
       break;
   }
@@ -806,6 +825,45 @@ void RouteMatrixTest::CheckRead(const Rule& rule, const Audience& a, const Targe
                             << r.body.substr(0, 300);
   if (r.status != want) return;
   const std::string content_type = r.Header("content-type");
+  if (rule.check == Check::kIiif && r.status == 200 && StartsWith(rule.pattern, "/iiif/3/manifests/")) {
+    // One canvas per photo of the album the asker may see.
+    const json manifest = json::parse(r.body, nullptr, false);
+    ++checks_;
+    EXPECT_EQ(manifest.value("type", ""), "Manifest") << where;
+    std::set<std::string> ids;
+    if (manifest.contains("items")) {
+      for (const auto& canvas : manifest["items"]) {
+        const std::string id = canvas.value("id", "");
+        ids.insert(id.substr(id.rfind('/') + 1));
+      }
+    }
+    EXPECT_EQ(ids, AlbumPhotoIds(a, *t.album, world_)) << where << ": got " << Describe(ids);
+    return;
+  }
+  if (rule.check == Check::kIiif && r.status == 200 && StartsWith(rule.pattern, "/iiif/3/collections/")) {
+    const json collection = json::parse(r.body, nullptr, false);
+    std::set<std::string> albums;
+    if (collection.contains("items")) {
+      for (const auto& m : collection["items"]) {
+        const std::string id = m.value("id", "");
+        albums.insert(id.substr(id.rfind('/') + 1));
+      }
+    }
+    ++checks_;
+    EXPECT_EQ(albums, ListedAlbums(a, true)) << where << ": got " << Describe(albums);
+    return;
+  }
+  if (rule.check == Check::kIiif && (r.status == 200 || r.status == 303)) {
+    ++checks_;
+    EXPECT_EQ(r.Header("access-control-allow-origin"), PhotoOpens(Anonymous(), *t.photo) ? "*" : "")
+        << where << ": CORS";
+    if (r.status == 200 && content_type.find("json") != std::string::npos) {
+      const json info = json::parse(r.body, nullptr, false);
+      ++checks_;
+      EXPECT_EQ(info.value("type", ""), "ImageService3") << where;
+    }
+    return;
+  }
   if (r.status != 200 || content_type.find("json") == std::string::npos) {
     if (r.status >= 400) {
       const json error = json::parse(r.body, nullptr, false);

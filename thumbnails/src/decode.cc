@@ -1,6 +1,7 @@
 #include "decode.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -162,7 +163,75 @@ Result<ImagePtr> DecodeJpeg(std::string_view bytes, const ProbeInfo& source, Pix
   return ToSrgb8(std::move(shaped.value()));
 }
 
+// The loader of `source.format` with its scaled decode set for a `region`
+// (displayed) that will be resized to `size`. Lazy: nothing is decoded yet.
+Result<ImagePtr> LoadScaledFor(std::string_view bytes, const ProbeInfo& source, PixelRect region,
+                               PixelSize size) {
+  void* data = const_cast<char*>(bytes.data());
+  VipsImage* raw = nullptr;
+  int status = -1;
+  switch (source.format) {
+    case SourceFormat::kJpeg: {
+      int shrink = 1;
+      for (int s = 2; s <= 8; s *= 2)
+        if (region.width / s >= size.width && region.height / s >= size.height) shrink = s;
+      status = vips_jpegload_buffer(data, bytes.size(), &raw, "shrink", shrink, "fail_on",
+                                    VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    }
+    case SourceFormat::kWebp: {
+      double scale = std::max(double(size.width) / region.width, double(size.height) / region.height);
+      status = vips_webpload_buffer(data, bytes.size(), &raw, "scale", std::min(1.0, scale), "fail_on",
+                                    VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    }
+    case SourceFormat::kPng:
+      status = vips_pngload_buffer(data, bytes.size(), &raw, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case SourceFormat::kTiff:
+      status = vips_tiffload_buffer(data, bytes.size(), &raw, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case SourceFormat::kHeif:
+    case SourceFormat::kAvif:
+      status = vips_heifload_buffer(data, bytes.size(), &raw, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case SourceFormat::kUnknown:
+      return Error{Error::kUnsupported, "no accepted image format given for these bytes"};
+  }
+  if (status != 0) return VipsFailure(Error::kCorrupt, std::string("decode with ") + LoaderName(source.format));
+  return ImagePtr(raw);
+}
+
 }  // namespace
+
+Result<ImagePtr> DecodeRegion(std::string_view bytes, const ProbeInfo& source, PixelRect region,
+                              PixelSize size) {
+  if (region.width < 1 || region.height < 1 || size.width < 1 || size.height < 1 || region.x < 0 ||
+      region.y < 0 || region.x + region.width > source.width || region.y + region.height > source.height)
+    return Error{Error::kInvalidArgument, "region: not inside the image"};
+  auto loaded = LoadScaledFor(bytes, source, region, size);
+  if (!loaded.ok()) return loaded.error();
+  auto upright = Upright(std::move(loaded.value()));
+  if (!upright.ok()) return upright.error();
+  VipsImage* shown = upright.value().get();
+  // The rectangle at the decoded scale, rounded outwards.
+  const double fx = double(shown->Xsize) / source.width, fy = double(shown->Ysize) / source.height;
+  const int left = std::min(shown->Xsize - 1, int(region.x * fx));
+  const int top = std::min(shown->Ysize - 1, int(region.y * fy));
+  const int right = std::min(shown->Xsize, std::max(left + 1, int(std::ceil((region.x + region.width) * fx))));
+  const int bottom = std::min(shown->Ysize, std::max(top + 1, int(std::ceil((region.y + region.height) * fy))));
+  VipsImage* cut = nullptr;
+  if (vips_extract_area(shown, &cut, left, top, right - left, bottom - top, nullptr) != 0)
+    return VipsFailure(Error::kInternal, "cut the region");
+  auto srgb = ToSrgb8(ImagePtr(cut));
+  if (!srgb.ok()) return srgb.error();
+  auto resized = ResizeTo(srgb.value().get(), size);
+  if (!resized.ok()) return resized.error();
+  // Decoding happens here: a truncated or malformed file fails now.
+  VipsImage* memory = vips_image_copy_memory(resized.value().get());
+  if (!memory) return VipsFailure(Error::kCorrupt, std::string("decode with ") + LoaderName(source.format));
+  return ImagePtr(memory);
+}
 
 Result<ImagePtr> DecodeToSize(std::string_view bytes, const ProbeInfo& source, PixelSize size,
                               bool square_crop) {

@@ -18,4 +18,20 @@ namespace thumbnails {
 Result<ImagePtr> DecodeToSize(std::string_view bytes, const ProbeInfo& source, PixelSize size,
                               bool square_crop);
 
+// The displayed rectangle `region` of `bytes` (already probed as `source`;
+// inside its displayed size) made upright, converted to 8-bit sRGB (alpha
+// kept) and resized to exactly `size`, in memory. The decode is at the
+// smallest scale that still covers `size` (JPEG: libjpeg's 1/2, 1/4, 1/8;
+// WebP: its scaled decode); orientation is applied before the cut, so the
+// rectangle is in the coordinates of the picture as shown. Errors: kCorrupt
+// (truncated or malformed), kUnsupported.
+struct PixelRect {
+  int x = 0;
+  int y = 0;
+  int width = 0;
+  int height = 0;
+};
+Result<ImagePtr> DecodeRegion(std::string_view bytes, const ProbeInfo& source, PixelRect region,
+                              PixelSize size);
+
 }  // namespace thumbnails

@@ -28,6 +28,16 @@ Result<ImagePtr> FlattenOnWhite(VipsImage* image) {
   return ImagePtr(out);
 }
 
+Result<std::string> SavePng(VipsImage* image) {
+  void* buf = nullptr;
+  size_t len = 0;
+  if (vips_pngsave_buffer(image, &buf, &len, "compression", 6, "strip", TRUE, nullptr) != 0)
+    return VipsFailure(Error::kInternal, "pngsave_buffer");
+  std::string bytes(static_cast<char*>(buf), len);
+  g_free(buf);
+  return bytes;
+}
+
 Result<std::string> SaveJpeg(VipsImage* image, int quality) {
   ImagePtr flat;
   if (vips_image_hasalpha(image)) {
@@ -64,6 +74,17 @@ Result<std::string> Encode(VipsImage* image, Format format, const RenditionSpec&
   if (!bare.ok()) return bare.error();
   return format == Format::kJpeg ? SaveJpeg(bare.value().get(), spec.jpeg_quality)
                                  : SaveWebp(bare.value().get(), spec.webp_quality, spec.webp_effort);
+}
+
+Result<std::string> EncodeRegion(VipsImage* image, RegionFormat format) {
+  auto bare = WithoutMetadata(image);
+  if (!bare.ok()) return bare.error();
+  switch (format) {
+    case RegionFormat::kJpeg: return SaveJpeg(bare.value().get(), 85);
+    case RegionFormat::kPng: return SavePng(bare.value().get());
+    case RegionFormat::kWebp: return SaveWebp(bare.value().get(), 80, 2);
+  }
+  return Error{Error::kInvalidArgument, "no such region format"};
 }
 
 }  // namespace thumbnails

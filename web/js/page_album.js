@@ -1,7 +1,8 @@
 // An album's page (/albums/{slug}): its title and description, the meeting
 // it belongs to, and its photos in the grid. A private album opens through
 // its share link (?share=SECRET). Editors get the tools that edit it,
-// choose its cover, delete it, and remove selected photos from it.
+// choose its cover, delete it, and remove selected photos from it. A link
+// names its IIIF manifest.
 import {editorModule, getJson, hasRoute, shareToken, withShare} from './api.js';
 import {h, replace} from './dom.js';
 import {pick, t} from './i18n.js';
@@ -25,6 +26,9 @@ export async function renderAlbum(main, slug) {
         h('a', {href: `/meetings/${encodeURIComponent(album.meeting)}`, text: album.meeting})) : null,
       description ? h('p', {class: 'description', text: description}) : null,
       zip,
+      // The IIIF manifest, for dragging into an image-archive viewer.
+      h('p', {class: 'iiif-link'}, h('a', {text: 'IIIF', title: t('iiif_manifest'),
+        href: new URL(withShare(`/iiif/3/manifests/albums/${encodeURIComponent(album.slug)}`), location.href).href})),
       editor ? editor.albumActions(album) : null,
       editor ? editor.albumSharing(album) : null),
     photoBrowser({album: album.slug}));

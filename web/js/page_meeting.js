@@ -2,7 +2,8 @@
 // albums, and its photos grouped by the day they were taken (there, when
 // its time zone is known); for editors
 // the code that shows its embed page on another site, and the tools that
-// edit, delete (when empty) and add an album to it.
+// edit, delete (when empty) and add an album to it. A link names its IIIF
+// collection.
 import {editorModule, getJson, isEditor} from './api.js';
 import {h, replace} from './dom.js';
 import {formatRange, pick, t} from './i18n.js';
@@ -24,6 +25,9 @@ export async function renderMeeting(main, slug) {
         meeting.start_date || meeting.end_date
           ? h('span', {class: 'dates', text: formatRange(meeting.start_date, meeting.end_date)}) : null),
       description ? h('p', {class: 'description', text: description}) : null,
+      // The IIIF collection of its albums, for dragging into an image-archive viewer.
+      h('p', {class: 'iiif-link'}, h('a', {text: 'IIIF', title: t('iiif_manifest'),
+        href: new URL(`/iiif/3/collections/meetings/${encodeURIComponent(meeting.slug)}`, location.href).href})),
       editor ? editor.meetingActions(meeting) : null),
     h('section', {'aria-labelledby': 'albums-heading'},
       h('h2', {id: 'albums-heading', text: t('albums')}),

@@ -21,6 +21,7 @@
 #include "media/upload_store.h"
 #include "service/archive.h"
 #include "service/first_run.h"
+#include "thumbnails/region_cache.h"
 
 namespace gallery::http {
 
@@ -40,6 +41,9 @@ struct ApiContext {
   // The first-run setup (an archive without an admin); not owned. nullptr:
   // closed.
   FirstRun* first_run = nullptr;
+  // Rendered image-service regions (--iiif-cache-bytes); not owned.
+  // nullptr: none kept.
+  thumbnails::RegionCache* iiif_cache = nullptr;
 };
 
 class Api {
@@ -136,6 +140,14 @@ class Api {
   HttpResponse GetRendition(const HttpRequest& req);
   HttpResponse GetOriginal(const HttpRequest& req);
   HttpResponse GetSidecar(const HttpRequest& req);
+
+  // IIIF Image API 3.0 (api_iiif.cc)
+  HttpResponse IiifBase(const HttpRequest& req);
+  HttpResponse IiifInfo(const HttpRequest& req);
+  HttpResponse IiifImage(const HttpRequest& req);
+  // IIIF Presentation API 3.0 (api_iiif_presentation.cc)
+  HttpResponse IiifAlbumManifest(const HttpRequest& req);
+  HttpResponse IiifMeetingCollection(const HttpRequest& req);
 
  private:
   std::string WebRoot() const;

@@ -21,6 +21,7 @@
 #include "service/archive.h"
 #include "service/first_run.h"
 #include "service/worker_pool.h"
+#include "thumbnails/region_cache.h"
 #include "http/api.h"
 #include "http/metrics.h"
 #include "http/metrics_listener.h"
@@ -38,6 +39,7 @@ struct ServeArgs {
   int port = 8080;
   int threads = 2;
   std::size_t max_upload_bytes = 256u << 20;
+  std::uint64_t iiif_cache_bytes = std::uint64_t{256} << 20;
   double header_timeout = 30;   // seconds
   double body_timeout = 900;    // seconds
   int max_connections = 1000;
@@ -196,6 +198,8 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   context.max_chunk_bytes = args.max_chunk_bytes;
+  thumbnails::RegionCache iiif_cache((*archive)->dir().renditions_dir() + "/iiif", args.iiif_cache_bytes);
+  context.iiif_cache = &iiif_cache;
   context.web_dir = args.web;
   context.embed_origins = std::move(embed_origins);
   std::vector<http::IpNetwork> proxies;
@@ -300,6 +304,10 @@ void AddServeCommand(CLI::App& app) {
                   "(413) from its head, before it is read. Every other route takes JSON "
                   "bodies of at most 1 MiB, nested at most 32 levels deep")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
+  cmd->add_option("--iiif-cache-bytes", args->iiif_cache_bytes,
+                  "Bytes of rendered image-service regions (IIIF tiles and sizes) kept on disk under "
+                  "DIR/renditions/iiif; the least recently used go first. 0 keeps none")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 44))->capture_default_str();
   cmd->add_option("--header-timeout", args->header_timeout,
                   "Seconds a request's head may take, counted from the connection's opening or "
                   "the previous request's end; a late head gets 408 and the connection is "

@@ -83,6 +83,8 @@ HttpResponse Api::DeletePhoto(const HttpRequest& req) {
   if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   auto sha = catalog().DeletePhoto(*id, req.principal.name);
   if (!sha.ok()) return ErrorFromStatus(sha.status());
+  // Its image-service regions go now (a restore renders them again).
+  if (ctx_.iiif_cache) (void)ctx_.iiif_cache->Remove(*sha);
   return JsonResponse({{"deleted", *id}, {"sha256", *sha}});
 }
 

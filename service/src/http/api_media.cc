@@ -37,20 +37,6 @@ bool NotModified(const HttpRequest& req, const std::string& etag) {
   return !inm.empty() && (inm == "*" || inm.find(etag) != std::string::npos);
 }
 
-// Current URLs (their `v` changes with every edit and whenever who may see
-// the photo changes) of photos anyone may see are cacheable by anyone for a
-// year; of others only by the asking browser. Any other URL is revalidated.
-// `depends_on_location`: the answer carries the photo's location when the
-// asker may know it, so it is shared only when the public gets the same.
-std::string CacheControl(media::Catalog& catalog, const HttpRequest& req, const media::Photo& photo,
-                         bool depends_on_location = false) {
-  auto as_public = catalog.GetPhoto(photo.id, media::Audience::Public());
-  bool is_public = as_public.ok() &&
-                   (!depends_on_location || as_public->location_shown == photo.location_shown);
-  if (req.Query("v") != MediaVersion(photo)) return is_public ? "no-cache" : "private, no-cache";
-  return std::string(is_public ? "public, " : "private, ") + kImmutable;
-}
-
 std::string MimeOfFormat(const std::string& format) {
   if (format == "jpeg") return "image/jpeg";
   if (format == "png" || format == "tiff" || format == "webp" || format == "heic" ||
@@ -74,6 +60,22 @@ std::string SafeFilename(const std::string& name) {
 
 }  // namespace
 
+// Current URLs (their `v` changes with every edit and whenever who may see
+// the photo changes) of photos anyone may see are cacheable by anyone for a
+// year; of others only by the asking browser. Any other URL is revalidated.
+std::string MediaCacheControl(media::Catalog& catalog, const std::string& v, const media::Photo& photo,
+                              bool depends_on_location) {
+  auto as_public = catalog.GetPhoto(photo.id, media::Audience::Public());
+  bool is_public = as_public.ok() &&
+                   (!depends_on_location || as_public->location_shown == photo.location_shown);
+  if (v != MediaVersion(photo)) return is_public ? "no-cache" : "private, no-cache";
+  return std::string(is_public ? "public, " : "private, ") + kImmutable;
+}
+
+bool PhotoIsPublic(media::Catalog& catalog, const media::Photo& photo) {
+  return catalog.GetPhoto(photo.id, media::Audience::Public()).ok();
+}
+
 std::optional<media::Photo> Api::VisiblePhoto(const HttpRequest& req) {
   auto id = ParseId(req.Param("id"));
   if (!id) return std::nullopt;
@@ -94,7 +96,7 @@ HttpResponse Api::GetRendition(const HttpRequest& req) {
   std::string etag = "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) +
                      "-" + file + "\"";
   HttpResponse r;
-  r.headers = {{"ETag", etag}, {"Cache-Control", CacheControl(catalog(), req, *photo)}};
+  r.headers = {{"ETag", etag}, {"Cache-Control", MediaCacheControl(catalog(), req.Query("v"), *photo)}};
   if (NotModified(req, etag)) {
     r.status = 304;
     r.content_type.clear();
@@ -129,7 +131,7 @@ HttpResponse Api::GetOriginal(const HttpRequest& req) {
                      (photo->location_shown ? "" : "-n") + "\"";
   HttpResponse r;
   r.headers = {{"ETag", etag},
-               {"Cache-Control", CacheControl(catalog(), req, *photo, /*depends_on_location=*/true)},
+               {"Cache-Control", MediaCacheControl(catalog(), req.Query("v"), *photo, /*depends_on_location=*/true)},
                {"Accept-Ranges", "bytes"},
                {"Content-Disposition",
                 "attachment; filename=\"" + SafeFilename(photo->original_filename) + "\""}};
@@ -173,7 +175,7 @@ HttpResponse Api::GetSidecar(const HttpRequest& req) {
   if (!photo) return NoMedia(req);
   HttpResponse r;
   r.content_type = "application/rdf+xml";
-  r.headers = {{"Cache-Control", CacheControl(catalog(), req, *photo)},
+  r.headers = {{"Cache-Control", MediaCacheControl(catalog(), req.Query("v"), *photo)},
                {"Content-Disposition",
                 "attachment; filename=\"" + SafeFilename(photo->original_filename) + ".xmp\""}};
   r.body = media::XmpSidecar(photo->meta);

@@ -379,6 +379,49 @@ const std::vector<RouteSpec>& RouteTable() {
           .Responds(200, "image/webp or image/jpeg")
           .Responds(304, "Not modified")
           .Errors({404, 503}),
+      Get("/iiif/3/{id}", &Api::IiifBase)
+          .Summary("IIIF Image API 3.0: the image service's base URI, redirecting to its info.json")
+          .Params({kPhotoId, kShare})
+          .Responds(303, "See Other: Location is the info.json")
+          .Errors({404}),
+      Get("/iiif/3/{id}/info.json", &Api::IiifInfo)
+          .Summary("IIIF Image API 3.0 (level 2): the image's information (size as displayed, sizes, "
+                   "512 px tiles with their scale factors, limits, extra formats, qualities and features, "
+                   "rights when the usage terms are a URI). application/ld+json with the context as profile "
+                   "when Accept asks for it; Access-Control-Allow-Origin: * for public photos")
+          .Params({kPhotoId, kShare, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Responds(200, "The image information (application/json or application/ld+json)")
+          .Errors({404}),
+      Get("/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", &Api::IiifImage)
+          .Summary("IIIF Image API 3.0 (level 2): a region of the image as displayed, scaled, mirrored, "
+                   "turned, in colour, grey or black and white, as JPEG, PNG or WebP (rendered on the image "
+                   "workers). ETag; 304 on If-None-Match")
+          .Params({kPhotoId,
+                   {"region", In::kPath, "string", "full, square, x,y,w,h or pct:x,y,w,h"},
+                   {"size", In::kPath, "string", "max, w,, ,h, pct:n, w,h or !w,h, each with an optional ^"},
+                   {"rotation", In::kPath, "string", "0, 90, 180 or 270, with an optional ! (mirrored)"},
+                   {"quality_format", In::kPath, "string",
+                    "{quality}.{format}: default, color, gray or bitonal; jpg, png or webp"},
+                   kVersion,
+                   kShare})
+          .Responds(200, "image/jpeg, image/png or image/webp")
+          .Responds(304, "Not modified")
+          .Errors({400, 404, 501, 503}),
+      Get("/iiif/3/manifests/albums/{slug}", &Api::IiifAlbumManifest)
+          .Summary("IIIF Presentation API 3.0: the album as a Manifest, one Canvas per photo the caller may see "
+                   "in album order, each painted with its image and ImageService3; labels and summaries as "
+                   "en/fr language maps, the credit line as requiredStatement, rights when a URI, creator, "
+                   "copyright, date taken and place as metadata, thumbnail and homepage. Private albums: 404 "
+                   "unless editor or share link")
+          .Params({kAlbumSlug, kShare, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Responds(200, "The Manifest (application/json or application/ld+json)")
+          .Errors({404}),
+      Get("/iiif/3/collections/meetings/{slug}", &Api::IiifMeetingCollection)
+          .Summary("IIIF Presentation API 3.0: the meeting as a Collection of its albums' Manifests (those the "
+                   "caller may see)")
+          .Params({kMeetingSlug, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Responds(200, "The Collection (application/json or application/ld+json)")
+          .Errors({404}),
       Get("/api/session", &Api::GetSession)
           .Summary("Who is asking: {authenticated, name, role, csrf_token} (csrf_token for a session cookie)")
           .Responds(200, "The principal"),

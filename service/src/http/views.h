@@ -19,6 +19,15 @@ nlohmann::json MeetingJson(const media::Meeting& meeting);
 // The `v` of a photo's media URLs: its version and access stamp, so that a
 // URL changes with every edit and whenever who may see the photo changes.
 std::string MediaVersion(const media::Photo& photo);
+// The Cache-Control of a photo's media: a URL whose `v` is the current
+// MediaVersion is immutable (public when anyone may see the photo, else
+// private); any other is revalidated. `depends_on_location`: the answer
+// carries the photo's location when the asker may know it, so it is shared
+// only when the public gets the same.
+std::string MediaCacheControl(media::Catalog& catalog, const std::string& v, const media::Photo& photo,
+                              bool depends_on_location = false);
+// True when the public (no account, no share link) may see the photo.
+bool PhotoIsPublic(media::Catalog& catalog, const media::Photo& photo);
 // "/media/{id}/{name}.{ext}?v={MediaVersion}"
 std::string RenditionUrl(const media::Photo& photo, const std::string& name, const char* ext);
 
