@@ -46,18 +46,7 @@ for i in $(seq 1 "$import_count"); do   # distinct bytes: each a new photo
   printf 'growth-%d' "$i" >> "$import_src/photo_$i.jpg"
 done
 
-start_server() {  # DATA: sets server_pid and port
-  "$gallery" serve --data "$1" --bind 127.0.0.1 --port 0 --response-cache-bytes 0 \
-    >"$work/serve.out" 2>"$work/serve.log" &
-  server_pid=$!
-  for _ in $(seq 1 300); do
-    port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/serve.out")
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  echo "gallery serve did not start: $(cat "$work/serve.log")" >&2; exit 1
-}
-stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+start_server() { serve_on_free_port "$1" "$work" --response-cache-bytes 0; }  # DATA: sets server_pid, port
 
 # wrk on URL with CONNECTIONS and optional header: prints "p50_ms p99_ms requests".
 measure() {

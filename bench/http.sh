@@ -35,17 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 # Starts `gallery serve` on DATA (any free loopback port); sets server_pid, port.
-start_server() {
-  "$gallery" serve --data "$1" --bind 127.0.0.1 --port 0 --threads "$threads" >"$run/serve.out" 2>"$run/serve.log" &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$run/serve.out")
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  echo "gallery serve did not start: $(cat "$run/serve.log")" >&2; exit 1
-}
-stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+start_server() { serve_on_free_port "$1" "$run" --threads "$threads"; }
 
 # wrk on URL: prints "requests/s p99_ms".
 measure() {

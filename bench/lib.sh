@@ -4,6 +4,21 @@
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", n / (b - a) }'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+# Starts `$gallery serve --data DATA` with any further arguments on a free
+# loopback port, its output in LOGDIR/serve.out and serve.log; sets
+# server_pid and port (exits when it does not start within 10 s).
+serve_on_free_port() {
+  local data=$1 logdir=$2; shift 2
+  "$gallery" serve --data "$data" --bind 127.0.0.1 --port 0 "$@" >"$logdir/serve.out" 2>"$logdir/serve.log" &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$logdir/serve.out")
+    [ -n "$port" ] && return 0
+    sleep 0.1
+  done
+  echo "gallery serve did not start: $(cat "$logdir/serve.log")" >&2; exit 1
+}
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 count_jpegs() { ls "$1"/*.jpg | wc -l; }
 # Column COL of the lines of FILE whose first word is KEY, in increasing order.
 sorted_column() { awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$3" | sort -g; }

@@ -46,16 +46,8 @@ trap cleanup EXIT
 start_server() {
   rm -rf "$run/data"; sync
   "$gallery" token create --data "$run/data" --role editor | tail -n 1 >"$run/token"
-  "$gallery" serve --data "$run/data" --bind 127.0.0.1 --port 0 >"$run/serve.out" 2>"$run/serve.log" &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$run/serve.out")
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  echo "gallery serve did not start: $(cat "$run/serve.log")" >&2; exit 1
+  serve_on_free_port "$run/data" "$run"
 }
-stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 photo_count() { curl -sf -H "Authorization: Bearer $(cat "$run/token")" "http://127.0.0.1:$port/api/photos?limit=500" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))'; }
 
 # Seconds for `gallery upload` of the set to PORT ($1, default the server's).

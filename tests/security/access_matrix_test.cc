@@ -126,6 +126,7 @@ const Row kTable[] = {
     {"DELETE", "/api/photos/{id}", "/api/photos/{doomed}", "", kAdmin200},
     {"GET", "/api/trash", "/api/trash", "", kAdmin200},
     {"POST", "/api/trash/{id}/restore", "/api/trash/{doomed}/restore", "", kAdmin200},
+    {"DELETE", "/api/trash", "/api/trash", "", kAdmin200},
     {"POST", "/api/albums", "/api/albums", R"({"slug": "made-by-{who}", "visibility": "private"})",
      kEditor201},
     {"PATCH", "/api/albums/{slug}", "/api/albums/open", R"({"default_credit": "© IOM 2016"})", kEditor200},
@@ -161,6 +162,7 @@ const Row kTable[] = {
     {"GET", "/photos/{id}", "/photos/{secret}", "", kAll200},
     {"GET", "/upload", "/upload", "", kAll200},
     {"GET", "/login", "/login", "", kAll200},
+    {"GET", "/people", "/people", "", kAll200},
     {"GET", "/embed/meetings/{slug}", "/embed/meetings/casablanca-2016", "", kAll200},
     {"GET", "/embed/albums/{slug}", "/embed/albums/open", "", kAll200},
     {"GET", "/embed/albums/{slug}", "/embed/albums/secret", "", kAll200},  // the page shell only: no album data

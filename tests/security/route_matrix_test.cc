@@ -223,6 +223,7 @@ const Rule kRules[] = {
     {"DELETE", "/api/photos/{id}", Need::kAdmin, Check::kChange},
     {"GET", "/api/trash", Need::kAdmin, Check::kTrash},
     {"POST", "/api/trash/{id}/restore", Need::kAdmin, Check::kChange},
+    {"DELETE", "/api/trash", Need::kAdmin, Check::kChange},
     {"GET", "/api/photos/{id}/history", Need::kEditor, Check::kHistory},
     {"POST", "/api/photos/{id}/history/{entry}/revert", Need::kEditor, Check::kChange},
     {"POST", "/api/albums", Need::kEditor, Check::kChange, "{"},
@@ -267,6 +268,7 @@ const Rule kRules[] = {
     {"GET", "/photos/{id}", Need::kAnyone, Check::kAlways},
     {"GET", "/upload", Need::kAnyone, Check::kAlways},
     {"GET", "/login", Need::kAnyone, Check::kAlways},
+    {"GET", "/people", Need::kAnyone, Check::kAlways},
     {"GET", "/setup", Need::kAnyone, Check::kAlways},
     {"GET", "/embed/meetings/{slug}", Need::kAnyone, Check::kAlways},
     {"GET", "/embed/albums/{slug}", Need::kAnyone, Check::kAlways},
@@ -295,6 +297,7 @@ constexpr char kTusElsewhere[] =
 const Excluded kExcluded[] = {
     {"DELETE", "/api/photos/{id}", false, kOnlyEffect},
     {"POST", "/api/trash/{id}/restore", false, kOnlyEffect},
+    {"DELETE", "/api/trash", false, kOnlyEffect},
     {"POST", "/api/photos/{id}/history/{entry}/revert", false, kOnlyEffect},
     {"DELETE", "/api/albums/{slug}", false, kOnlyEffect},
     {"DELETE", "/api/albums/{slug}/links/{id}", false, kOnlyEffect},

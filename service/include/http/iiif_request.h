@@ -79,8 +79,4 @@ std::optional<IiifRequest> ParseIiifRequest(std::string_view region, std::string
 std::optional<IiifPlan> ResolveIiifRequest(const IiifRequest& request, int width, int height,
                                            const IiifLimits& limits, IiifRefusal* refusal);
 
-// The media type of a format ("image/jpeg", ...) and its extension ("jpg").
-const char* IiifMediaType(IiifFormat format);
-const char* IiifExtension(IiifFormat format);
-
 }  // namespace gallery::http

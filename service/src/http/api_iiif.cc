@@ -82,7 +82,7 @@ std::string CanonicalPlan(const IiifPlan& p) {
   return std::to_string(p.x) + "," + std::to_string(p.y) + "," + std::to_string(p.w) + "," +
          std::to_string(p.h) + "-" + std::to_string(p.out_w) + "," + std::to_string(p.out_h) + "-" +
          (p.mirror ? "m" : "r") + std::to_string(p.rotation) + "-" + QualityName(p.quality) + "." +
-         IiifExtension(p.format);
+         thumbnails::RegionFormatExtension(RegionFormatOf(p.format));
 }
 
 HttpResponse ErrorFromRender(const thumbnails::Error& error) {
@@ -209,7 +209,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
   thumbnails::RegionCache* cache = ctx_.iiif_cache;
   if (cache) {
     if (auto hit = cache->Get(photo->sha256, photo->version, name)) {
-      r.content_type = IiifMediaType(plan->format);
+      r.content_type = thumbnails::RegionFormatMimeType(RegionFormatOf(plan->format));
       r.body = std::move(*hit);
       return r;
     }
@@ -224,7 +224,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
       if (auto kept = cache->Put(sha, version, name, image.value().bytes); !kept.ok())
         std::fprintf(stderr, "gallery: region cache: %s\n", kept.error().message.c_str());
     }
-    r.content_type = IiifMediaType(plan.format);
+    r.content_type = thumbnails::RegionFormatMimeType(RegionFormatOf(plan.format));
     r.body = std::move(image.value().bytes);
     return r;
   });

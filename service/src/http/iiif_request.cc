@@ -272,22 +272,4 @@ std::optional<IiifPlan> ResolveIiifRequest(const IiifRequest& request, int width
   return plan;
 }
 
-const char* IiifMediaType(IiifFormat format) {
-  switch (format) {
-    case IiifFormat::kJpg: return "image/jpeg";
-    case IiifFormat::kPng: return "image/png";
-    case IiifFormat::kWebp: return "image/webp";
-  }
-  return "";
-}
-
-const char* IiifExtension(IiifFormat format) {
-  switch (format) {
-    case IiifFormat::kJpg: return "jpg";
-    case IiifFormat::kPng: return "png";
-    case IiifFormat::kWebp: return "webp";
-  }
-  return "";
-}
-
 }  // namespace gallery::http
