@@ -194,18 +194,17 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
     AddCors(e, is_public);
     return e;
   }
-  const std::string etag = "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) +
-                           "-" + CanonicalPlan(*plan) + "\"";
+  const std::string name = CanonicalPlan(*plan);
+  const std::string etag =
+      "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) + "-" + name + "\"";
   HttpResponse r;
   r.headers = {{"ETag", etag}, {"Cache-Control", MediaCacheControl(catalog(), req.Query("v"), *photo)}};
   AddCors(r, is_public);
-  std::string inm = req.Header("If-None-Match");
-  if (!inm.empty() && (inm == "*" || inm.find(etag) != std::string::npos)) {
+  if (NotModified(req, etag)) {
     r.status = 304;
     r.content_type.clear();
     return r;
   }
-  const std::string name = CanonicalPlan(*plan);
   thumbnails::RegionCache* cache = ctx_.iiif_cache;
   if (cache) {
     if (auto hit = cache->Get(photo->sha256, photo->version, name)) {

@@ -31,12 +31,6 @@ std::optional<std::string> ReadWhole(const std::string& path) {
   return ss.str();
 }
 
-// True when If-None-Match names `etag` (or is "*").
-bool NotModified(const HttpRequest& req, const std::string& etag) {
-  std::string inm = req.Header("If-None-Match");
-  return !inm.empty() && (inm == "*" || inm.find(etag) != std::string::npos);
-}
-
 std::string MimeOfFormat(const std::string& format) {
   if (format == "jpeg") return "image/jpeg";
   if (format == "png" || format == "tiff" || format == "webp" || format == "heic" ||
@@ -59,6 +53,11 @@ std::string SafeFilename(const std::string& name) {
 }
 
 }  // namespace
+
+bool NotModified(const HttpRequest& req, const std::string& etag) {
+  std::string inm = req.Header("If-None-Match");
+  return !inm.empty() && (inm == "*" || inm.find(etag) != std::string::npos);
+}
 
 // Current URLs (their `v` changes with every edit and whenever who may see
 // the photo changes) of photos anyone may see are cacheable by anyone for a

@@ -56,6 +56,7 @@ const std::vector<ParamSpec> kFacetScope = {
     kMeetingFilter, {"album", In::kQuery, "string", "an album's slug"},
     {"q", In::kQuery, "string", "words, all required (as /api/photos)"}};
 const ParamSpec kVersion = {"v", In::kQuery, "string", "the photo's version"};
+const ParamSpec kJsonLdAccept = {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"};
 const ParamSpec kRange = {"Range", In::kHeader, "string", ""};
 // Resumable uploads (tus 1.0.0).
 const ParamSpec kUploadId = {"id", In::kPath, "string", "the upload's id, from the creation's Location"};
@@ -389,7 +390,7 @@ const std::vector<RouteSpec>& RouteTable() {
                    "512 px tiles with their scale factors, limits, extra formats, qualities and features, "
                    "rights when the usage terms are a URI). application/ld+json with the context as profile "
                    "when Accept asks for it; Access-Control-Allow-Origin: * for public photos")
-          .Params({kPhotoId, kShare, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Params({kPhotoId, kShare, kJsonLdAccept})
           .Responds(200, "The image information (application/json or application/ld+json)")
           .Errors({404}),
       Get("/iiif/3/{id}/{region}/{size}/{rotation}/{quality_format}", &Api::IiifImage)
@@ -413,13 +414,13 @@ const std::vector<RouteSpec>& RouteTable() {
                    "en/fr language maps, the credit line as requiredStatement, rights when a URI, creator, "
                    "copyright, date taken and place as metadata, thumbnail and homepage. Private albums: 404 "
                    "unless editor or share link")
-          .Params({kAlbumSlug, kShare, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Params({kAlbumSlug, kShare, kJsonLdAccept})
           .Responds(200, "The Manifest (application/json or application/ld+json)")
           .Errors({404}),
       Get("/iiif/3/collections/meetings/{slug}", &Api::IiifMeetingCollection)
           .Summary("IIIF Presentation API 3.0: the meeting as a Collection of its albums' Manifests (those the "
                    "caller may see)")
-          .Params({kMeetingSlug, {"Accept", In::kHeader, "string", "application/ld+json for JSON-LD"}})
+          .Params({kMeetingSlug, kJsonLdAccept})
           .Responds(200, "The Collection (application/json or application/ld+json)")
           .Errors({404}),
       Get("/api/session", &Api::GetSession)

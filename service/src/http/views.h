@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/http_types.h"
 #include "media/catalog.h"
 
 namespace gallery::http {
@@ -26,6 +27,8 @@ std::string MediaVersion(const media::Photo& photo);
 // only when the public gets the same.
 std::string MediaCacheControl(media::Catalog& catalog, const std::string& v, const media::Photo& photo,
                               bool depends_on_location = false);
+// True when the request's If-None-Match names `etag` (or is "*").
+bool NotModified(const HttpRequest& req, const std::string& etag);
 // True when the public (no account, no share link) may see the photo.
 bool PhotoIsPublic(media::Catalog& catalog, const media::Photo& photo);
 // "/media/{id}/{name}.{ext}?v={MediaVersion}"
