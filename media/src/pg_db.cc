@@ -8,6 +8,7 @@
 #include <cstring>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.h"
@@ -145,7 +146,11 @@ class Db : public sql::Db {
 
   std::int64_t Changes() const override { return changes_; }
 
-  bool Healthy() const { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
+  // Connected as far as libpq knows (it learns of a dropped connection when
+  // a command fails).
+  bool Alive() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // Alive and outside any transaction: fit for reuse.
+  bool Healthy() const { return Alive() && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
   PGconn* conn() { return conn_; }
   void set_changes(std::int64_t n) { changes_ = n; }
 
@@ -232,28 +237,30 @@ class Pool : public sql::Pool {
   sql::Engine engine() const override { return sql::Engine::kPostgres; }
 
   Result<sql::WriteTxn> Write() override {
-    CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Take());
-    Status s = db->Exec("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriterLock) + ")");
-    if (!s.ok()) return s;
+    CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<Db> db,
+                             Begin("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriterLock) + ")"));
     return sql::WriteTxn(std::make_unique<WriteTxn>(this, std::move(db)));
   }
 
   Result<sql::ReadTxn> Read() override {
-    CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Take());
-    CATALOG_RETURN_IF_ERROR(db->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
     return sql::ReadTxn(std::make_unique<ReadTxn>(this, std::move(db)));
   }
 
   Result<std::int64_t> DataVersion() override {
     std::lock_guard<std::mutex> lock(version_mu_);
-    if (version_db_ && !version_db_->Healthy()) version_db_.reset();
-    if (!version_db_) {
-      CATALOG_ASSIGN_OR_RETURN(version_db_, Connect(url_));
+    // A connection the server dropped (a restart) is replaced once.
+    for (int attempt = 0;; ++attempt) {
+      if (!version_db_) {
+        CATALOG_ASSIGN_OR_RETURN(version_db_, Connect(url_));
+      }
+      CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, version_db_->Prepare("SELECT n FROM catalog_change"));
+      Result<bool> row = st.Step();
+      if (row.ok() && *row) return st.Int(0);
+      if (row.ok()) return Status::IOError("catalog: the change counter has no row");
+      if (version_db_->Alive() || attempt > 0) return row.status();
+      version_db_.reset();
     }
-    CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, version_db_->Prepare("SELECT n FROM catalog_change"));
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) return Status::IOError("catalog: the change counter has no row");
-    return st.Int(0);
   }
 
   // The server checks keys and types on every write; nothing to add here.
@@ -267,17 +274,30 @@ class Pool : public sql::Pool {
   }
 
  private:
-  // An idle connection, or a new one.
-  Result<std::unique_ptr<Db>> Take() {
+  // A connection on which `begin` ran. Idle connections the server has
+  // dropped since (a restart, an administrator) are discarded on the way, so
+  // the service carries on without a restart of its own.
+  Result<std::unique_ptr<Db>> Begin(const std::string& begin) {
+    for (;;) {
+      CATALOG_ASSIGN_OR_RETURN(auto taken, Take());
+      Status s = taken.first->Exec(begin);
+      if (s.ok()) return std::move(taken.first);
+      if (taken.second || taken.first->Alive()) return s;
+    }
+  }
+
+  // An idle connection (false), or a new one (true).
+  Result<std::pair<std::unique_ptr<Db>, bool>> Take() {
     {
       std::lock_guard<std::mutex> lock(idle_mu_);
       while (!idle_.empty()) {
         std::unique_ptr<Db> db = std::move(idle_.back());
         idle_.pop_back();
-        if (db->Healthy()) return db;
+        if (db->Healthy()) return std::make_pair(std::move(db), false);
       }
     }
-    return Connect(url_);
+    CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Connect(url_));
+    return std::make_pair(std::move(db), true);
   }
 
   const std::string url_;

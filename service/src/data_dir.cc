@@ -4,10 +4,11 @@
 
 namespace gallery {
 
-DataDir::DataDir(std::string r, std::string s) : root(std::move(r)), store(std::move(s)) {
+DataDir::DataDir(std::string r, std::string s, std::string c)
+    : root(std::move(r)), store(std::move(s)), catalog(std::move(c)) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
 }
-std::string DataDir::catalog_path() const { return root + "/catalog.db"; }
+std::string DataDir::catalog_path() const { return catalog.empty() ? root + "/catalog.db" : catalog; }
 std::string DataDir::originals_dir() const { return root + "/originals"; }
 std::string DataDir::renditions_dir() const { return root + "/renditions"; }
 std::string DataDir::users_lock_path() const { return root + "/users.lock"; }

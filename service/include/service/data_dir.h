@@ -7,12 +7,15 @@
 namespace gallery {
 
 struct DataDir {
-  explicit DataDir(std::string root, std::string store = "");
+  explicit DataDir(std::string root, std::string store = "", std::string catalog = "");
   std::string root;
   // Where the originals live: "" for DIR/originals, or an object store URL
   // (s3://BUCKET?endpoint=...&region=..., see media/s3_blob_store.h).
   std::string store;
-  std::string catalog_path() const;     // DIR/catalog.db
+  // Where the catalog lives: "" for DIR/catalog.db (SQLite), or a PostgreSQL
+  // URL (postgresql://USER@HOST:PORT/DATABASE).
+  std::string catalog;
+  std::string catalog_path() const;     // `catalog`, else DIR/catalog.db
   std::string originals_dir() const;    // DIR/originals
   std::string renditions_dir() const;   // DIR/renditions
   std::string users_lock_path() const;  // DIR/users.lock

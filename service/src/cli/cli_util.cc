@@ -12,6 +12,12 @@ std::string& StoreUrl() {
   return url;
 }
 
+// The --catalog URL ("" : the data folder's SQLite file).
+std::string& CatalogUrl() {
+  static std::string url;
+  return url;
+}
+
 }  // namespace
 
 void AddStoreOption(CLI::App* cmd) {
@@ -20,6 +26,16 @@ void AddStoreOption(CLI::App* cmd) {
                   "[&prefix=P/][&credentials=FILE] for S3-compatible object storage (credentials from "
                   "GALLERY_S3_ACCESS_KEY and GALLERY_S3_SECRET_KEY, or FILE; never on the command line). "
                   "Default: the data folder's originals/");
+  cmd->add_option("--catalog", CatalogUrl(),
+                  "Where the catalog lives: postgresql://USER@HOST:PORT/DATABASE (the password from "
+                  "PGPASSWORD or a password file; never on the command line), or GALLERY_CATALOG "
+                  "when set. Default: the data "
+                  "folder's catalog.db (SQLite)")
+      ->envname("GALLERY_CATALOG")
+      ->check([](const std::string& url) -> std::string {
+        if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return "";
+        return "expected postgresql://USER@HOST:PORT/DATABASE, got '" + url.substr(0, 80) + "'";
+      });
 }
 
 void AddDataOption(CLI::App* cmd, std::string* dir) {
@@ -29,7 +45,7 @@ void AddDataOption(CLI::App* cmd, std::string* dir) {
   AddStoreOption(cmd);
 }
 
-DataDir DataDirOf(const std::string& dir) { return DataDir(dir, StoreUrl()); }
+DataDir DataDirOf(const std::string& dir) { return DataDir(dir, StoreUrl(), CatalogUrl()); }
 
 CLI::App* AddCommandGroup(CLI::App& app, const std::string& name, const std::string& description) {
   CLI::App* group = app.add_subcommand(name, description);

@@ -18,13 +18,16 @@ constexpr int kExitSomeFailed = 1;   // the command ran; some items failed
 constexpr int kExitUsage = 2;        // bad arguments or setup (unknown album, unreadable data folder)
 
 // Adds `--data DIR` (default "data") to `cmd`, stored in `*dir`, and
-// `--store URL` (where the originals live; default DIR/originals), kept for
-// the process: one command runs per process.
+// `--store URL` (where the originals live; default DIR/originals) and
+// `--catalog URL` (where the catalog lives; default DIR/catalog.db), kept
+// for the process: one command runs per process.
 void AddDataOption(CLI::App* cmd, std::string* dir);
-// Adds only `--store URL` to `cmd` (for a command with its own --data).
+// Adds only `--store URL` and `--catalog URL` to `cmd` (for a command with
+// its own --data).
 void AddStoreOption(CLI::App* cmd);
 
-// The archive at `dir` with the originals where `--store` says.
+// The archive at `dir` with the originals and the catalog where `--store`
+// and `--catalog` say.
 DataDir DataDirOf(const std::string& dir);
 
 // A subcommand of `parent` taking `--data` into `args->data` and running
