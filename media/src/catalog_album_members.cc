@@ -3,29 +3,29 @@
 #include <set>
 
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 
 namespace media::catalog {
 namespace {
 
-Result<std::vector<std::int64_t>> Members(sqlite::Db& db, std::int64_t album_id) {
+Result<std::vector<std::int64_t>> Members(sql::Db& db, std::int64_t album_id) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("SELECT photo_id FROM album_photo WHERE album_id = ? ORDER BY position, photo_id"));
   st.Bind(1, album_id);
-  return st.Collect([&](sqlite::Stmt& row) { return row.Int(0); });
+  return st.Collect([&](sql::Stmt& row) { return row.Int(0); });
 }
 
 // The album's slug, as its members' history names it.
-Result<std::string> AlbumSlug(sqlite::Db& db, std::int64_t album_id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT slug FROM album WHERE id = ?"));
+Result<std::string> AlbumSlug(sql::Db& db, std::int64_t album_id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("SELECT slug FROM album WHERE id = ?"));
   st.Bind(1, album_id);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("album " + std::to_string(album_id) + " not found");
   return st.Text(0);
 }
 
-Result<bool> IsMember(sqlite::Stmt& member, std::int64_t album_id, std::int64_t photo_id) {
+Result<bool> IsMember(sql::Stmt& member, std::int64_t album_id, std::int64_t photo_id) {
   member.Reset();
   member.Bind(1, album_id).Bind(2, photo_id);
   CATALOG_ASSIGN_OR_RETURN(bool row, member.Step());
@@ -33,7 +33,7 @@ Result<bool> IsMember(sqlite::Stmt& member, std::int64_t album_id, std::int64_t 
 }
 
 // One history row of photo `photo_id`: the album it joined or left.
-Status RecordMembership(sqlite::Db& db, std::int64_t photo_id, const std::string& old_slug,
+Status RecordMembership(sql::Db& db, std::int64_t photo_id, const std::string& old_slug,
                         const std::string& new_slug, const std::string& who) {
   HistoryEntry e;
   e.photo_id = photo_id;
@@ -48,12 +48,12 @@ constexpr const char* kMemberSql = "SELECT 1 FROM album_photo WHERE album_id = ?
 
 }  // namespace
 
-Status AppendToAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
+Status AppendToAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
                      const std::string& who) {
   CATALOG_ASSIGN_OR_RETURN(std::string slug, AlbumSlug(db, album_id));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt member, db.Prepare(kMemberSql));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt member, db.Prepare(kMemberSql));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("INSERT INTO album_photo (album_id, photo_id, position) "
                  "SELECT ?, ?, coalesce(max(position), 0) + 1 FROM album_photo WHERE album_id = ?"));
   for (std::int64_t id : ids) {
@@ -68,21 +68,21 @@ Status AppendToAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<st
   return Status::OK();
 }
 
-Status SqliteCatalog::AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
-                                 const std::string& who) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+Status SqlCatalog::AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
+                              const std::string& who) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, ids, who));
   return txn.Commit();
 }
 
-Status LeaveAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
+Status LeaveAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
                   const std::string& who) {
   CATALOG_ASSIGN_OR_RETURN(std::string slug, AlbumSlug(db, album_id));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt member, db.Prepare(kMemberSql));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt del,
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt member, db.Prepare(kMemberSql));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt del,
                            db.Prepare("DELETE FROM album_photo WHERE album_id = ? AND photo_id = ?"));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt cover, db.Prepare("UPDATE album SET cover_photo_id = NULL "
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt cover, db.Prepare("UPDATE album SET cover_photo_id = NULL "
                                                           "WHERE id = ? AND cover_photo_id = ?"));
   for (std::int64_t id : ids) {
     CATALOG_ASSIGN_OR_RETURN(bool in_album, IsMember(member, album_id, id));
@@ -98,17 +98,17 @@ Status LeaveAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::
   return Status::OK();
 }
 
-Status SqliteCatalog::RemoveFromAlbum(const std::string& album_slug,
+Status SqlCatalog::RemoveFromAlbum(const std::string& album_slug,
                                       const std::vector<std::int64_t>& ids, const std::string& who) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, ids, who));
   return txn.Commit();
 }
 
-Status SqliteCatalog::ReorderAlbum(const std::string& album_slug,
+Status SqlCatalog::ReorderAlbum(const std::string& album_slug,
                                    const std::vector<std::int64_t>& ids) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_ASSIGN_OR_RETURN(std::vector<std::int64_t> members, Members(txn.db(), album_id));
   std::vector<std::int64_t> given = ids;
@@ -119,7 +119,7 @@ Status SqliteCatalog::ReorderAlbum(const std::string& album_slug,
                                    std::to_string(members.size()) + " photos exactly once");
   }
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("UPDATE album_photo SET position = ? WHERE album_id = ? AND photo_id = ?"));
   for (std::size_t i = 0; i < ids.size(); ++i) {
     st.Reset();

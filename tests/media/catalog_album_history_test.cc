@@ -33,7 +33,7 @@ std::int64_t LastEntryId(media::Catalog& catalog, std::int64_t id) {
 
 using Rows = std::vector<std::string>;
 
-TEST_F(CatalogTest, JoiningAndLeavingAnAlbumIsRecordedOncePerRealChange) {
+TEST_P(CatalogTest, JoiningAndLeavingAnAlbumIsRecordedOncePerRealChange) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("day-3")).ok());
   const std::int64_t one = Add(MakePhoto(1));
   const std::int64_t two = Add(MakePhoto(2));
@@ -54,7 +54,7 @@ TEST_F(CatalogTest, JoiningAndLeavingAnAlbumIsRecordedOncePerRealChange) {
   EXPECT_EQ(catalog_->GetPhoto(one)->version, 1);
 }
 
-TEST_F(CatalogTest, BulkEditAndUploadIntoAnAlbumRecordTheJoinAndLeave) {
+TEST_P(CatalogTest, BulkEditAndUploadIntoAnAlbumRecordTheJoinAndLeave) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("b")).ok());
   media::NewPhoto uploaded = MakePhoto(1);
@@ -79,7 +79,7 @@ TEST_F(CatalogTest, BulkEditAndUploadIntoAnAlbumRecordTheJoinAndLeave) {
   EXPECT_FALSE((*history)[1].at.empty());
 }
 
-TEST_F(CatalogTest, RevertingAnAlbumEntryLeavesOrJoinsAgain) {
+TEST_P(CatalogTest, RevertingAnAlbumEntryLeavesOrJoinsAgain) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("day-3")).ok());
   const std::int64_t first = Add(MakePhoto(1));
   const std::int64_t photo = Add(MakePhoto(2));
