@@ -272,6 +272,9 @@ describe('administration of meetings and albums', () => {
     await lookAt(page, 'album-dialog-en', false);
     await Promise.all([page.waitForURL(/\/albums\/day-3$/), submitDialog(page)]);
     await page.waitForSelector('#edit-album');
+    // The empty album says so, with the next step at hand for an editor.
+    await page.waitForSelector('.grid-wrap > p.status:not([hidden]) a.button[href="/upload"]');
+    assert.equal(await page.textContent('.grid-wrap > p.status a[href="/upload"]'), 'Upload photos');
     let album = await world.api('GET', '/api/albums/day-3');
     assert.deepEqual([album.meeting, album.visibility, album.default_credit], ['technical-meeting-casablanca', 'private', 'Photo: IOM / A. Photographer']);
 
@@ -937,6 +940,9 @@ describe('bulk edit', () => {
     await page.click('.bulk-tools .toolbar button');
     for (const id of ids.slice(0, 2)) await page.click(`.photo-grid li[data-id="${id}"] .select-box`);
     await page.fill('#bulk-credit', 'Photo: IOM / Day 3');
+    await page.fill('#bulk-headline-en', 'Day 3');
+    await page.selectOption('#bulk-keywords-action', 'replace');
+    await page.fill('#bulk-keywords', 'day 3, field visit');
     await page.waitForFunction(() => document.querySelector('#bulk-album option[value="jour-3"]'));
     await page.selectOption('#bulk-album', 'jour-3');
     await page.click('.bulk-panel button[type=submit]');
@@ -944,6 +950,8 @@ describe('bulk edit', () => {
     const lines = await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent));
     assert.ok(lines.some((l) => l.startsWith('2 photos: Credit ') && l.endsWith('→ “Photo: IOM / Day 3”')), lines.join('\n'));
     assert.ok(lines.includes('Added to the album “Day 3”: 2 photos; 0 already in it'), lines.join('\n'));
+    assert.ok(lines.includes('2 photos: Headline (English) “” → “Day 3”'), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('2 photos: Keywords ') && l.endsWith('→ “day 3, field visit”')), lines.join('\n'));
     // Every write the page sends from here on.
     const writes = [];
     page.on('request', (r) => {
@@ -953,10 +961,11 @@ describe('bulk edit', () => {
     await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '2 photos updated.');
     assert.equal(writes.length, 1, JSON.stringify(writes));
     assert.deepEqual(writes[0].slice(0, 2), ['PATCH', '/api/photos']);
-    assert.deepEqual(writes[0][2], {ids: ids.slice(0, 2), set: {credit: 'Photo: IOM / Day 3', add_to_album: 'jour-3'}});
+    assert.deepEqual(writes[0][2], {ids: ids.slice(0, 2), set: {headline: {en: 'Day 3'}, credit: 'Photo: IOM / Day 3',
+      keywords: ['day 3', 'field visit'], add_to_album: 'jour-3'}});
     for (const id of ids.slice(0, 2)) {
       const p = await world.api('GET', `/api/photos/${id}`);
-      assert.equal(p.credit, 'Photo: IOM / Day 3');
+      assert.deepEqual([p.credit, p.headline.en, p.keywords], ['Photo: IOM / Day 3', 'Day 3', ['day 3', 'field visit']]);
       assert.ok(p.albums.includes('jour-3'), JSON.stringify(p.albums));
     }
 
