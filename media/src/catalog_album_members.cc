@@ -16,53 +16,93 @@ Result<std::vector<std::int64_t>> Members(sql::Db& db, std::int64_t album_id) {
   return st.Collect([&](sql::Stmt& row) { return row.Int(0); });
 }
 
+// The album's slug, as its members' history names it.
+Result<std::string> AlbumSlug(sql::Db& db, std::int64_t album_id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("SELECT slug FROM album WHERE id = ?"));
+  st.Bind(1, album_id);
+  CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("album " + std::to_string(album_id) + " not found");
+  return st.Text(0);
+}
+
+Result<bool> IsMember(sql::Stmt& member, std::int64_t album_id, std::int64_t photo_id) {
+  member.Reset();
+  member.Bind(1, album_id).Bind(2, photo_id);
+  CATALOG_ASSIGN_OR_RETURN(bool row, member.Step());
+  return row;
+}
+
+// One history row of photo `photo_id`: the album it joined or left.
+Status RecordMembership(sql::Db& db, std::int64_t photo_id, const std::string& old_slug,
+                        const std::string& new_slug, const std::string& who) {
+  HistoryEntry e;
+  e.photo_id = photo_id;
+  e.field = kAlbumField;
+  e.old_value = old_slug;
+  e.new_value = new_slug;
+  e.who = who;
+  return AddHistory(db, e);
+}
+
+constexpr const char* kMemberSql = "SELECT 1 FROM album_photo WHERE album_id = ? AND photo_id = ?";
+
 }  // namespace
 
-// Appends the photos not yet in the album, in the order given.
-Status AppendToAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
+Status AppendToAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
+                     const std::string& who) {
+  CATALOG_ASSIGN_OR_RETURN(std::string slug, AlbumSlug(db, album_id));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt member, db.Prepare(kMemberSql));
   CATALOG_ASSIGN_OR_RETURN(
       sql::Stmt st,
       db.Prepare("INSERT INTO album_photo (album_id, photo_id, position) "
-                 "SELECT ?1, ?2, coalesce(max(position), 0) + 1 FROM album_photo "
-                 "WHERE album_id = ?1 ON CONFLICT DO NOTHING"));
+                 "SELECT ?, ?, coalesce(max(position), 0) + 1 FROM album_photo WHERE album_id = ?"));
   for (std::int64_t id : ids) {
     CATALOG_RETURN_IF_ERROR(CheckPhotoExists(db, id));
+    CATALOG_ASSIGN_OR_RETURN(bool already, IsMember(member, album_id, id));
+    if (already) continue;
     st.Reset();
-    st.Bind(1, album_id).Bind(2, id);
+    st.Bind(1, album_id).Bind(2, id).Bind(3, album_id);
     CATALOG_RETURN_IF_ERROR(st.Run());
+    CATALOG_RETURN_IF_ERROR(RecordMembership(db, id, "", slug, who));
   }
   return Status::OK();
 }
 
-Status SqlCatalog::AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) {
+Status SqlCatalog::AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
+                              const std::string& who) {
   CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
-  CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, ids));
+  CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, ids, who));
   return txn.Commit();
 }
 
-// Takes the photos out of the album (and off its cover).
-Status LeaveAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
+Status LeaveAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
+                  const std::string& who) {
+  CATALOG_ASSIGN_OR_RETURN(std::string slug, AlbumSlug(db, album_id));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt member, db.Prepare(kMemberSql));
   CATALOG_ASSIGN_OR_RETURN(sql::Stmt del,
                            db.Prepare("DELETE FROM album_photo WHERE album_id = ? AND photo_id = ?"));
   CATALOG_ASSIGN_OR_RETURN(sql::Stmt cover, db.Prepare("UPDATE album SET cover_photo_id = NULL "
                                                           "WHERE id = ? AND cover_photo_id = ?"));
   for (std::int64_t id : ids) {
+    CATALOG_ASSIGN_OR_RETURN(bool in_album, IsMember(member, album_id, id));
+    if (!in_album) continue;
     del.Reset();
     del.Bind(1, album_id).Bind(2, id);
     CATALOG_RETURN_IF_ERROR(del.Run());
     cover.Reset();
     cover.Bind(1, album_id).Bind(2, id);
     CATALOG_RETURN_IF_ERROR(cover.Run());
+    CATALOG_RETURN_IF_ERROR(RecordMembership(db, id, slug, "", who));
   }
   return Status::OK();
 }
 
 Status SqlCatalog::RemoveFromAlbum(const std::string& album_slug,
-                                      const std::vector<std::int64_t>& ids) {
+                                      const std::vector<std::int64_t>& ids, const std::string& who) {
   CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
-  CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, ids));
+  CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, ids, who));
   return txn.Commit();
 }
 

@@ -78,11 +78,11 @@ Status SqlCatalog::EditPhotos(const std::vector<std::int64_t>& ids, const PhotoE
   }
   if (!edit.add_to_album.empty()) {
     CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), edit.add_to_album));
-    CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, unique));
+    CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, unique, who));
   }
   if (!edit.remove_from_album.empty()) {
     CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), edit.remove_from_album));
-    CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, unique));
+    CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, unique, who));
   }
   return txn.Commit();
 }
@@ -100,7 +100,8 @@ Status SqlCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
   CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
       sql::Stmt st,
-      txn.db().Prepare("SELECT field, old_value FROM edit_history WHERE id = ? AND photo_id = ?"));
+      txn.db().Prepare("SELECT field, old_value, new_value FROM edit_history "
+                       "WHERE id = ? AND photo_id = ?"));
   st.Bind(1, entry_id).Bind(2, photo_id);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) {
@@ -109,7 +110,18 @@ Status SqlCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
   }
   const std::string field = st.Text(0);
   const std::string old_value = st.Text(1);
+  const std::string new_value = st.Text(2);
   st.Reset();
+  if (field == kAlbumField) {
+    // Joined: leave that album; left: join it again (at its end).
+    CATALOG_RETURN_IF_ERROR(CheckPhotoExists(txn.db(), photo_id));
+    const bool joined = old_value.empty();
+    CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id,
+                             AlbumId(txn.db(), joined ? new_value : old_value));
+    CATALOG_RETURN_IF_ERROR(joined ? LeaveAlbum(txn.db(), album_id, {photo_id}, who)
+                                   : AppendToAlbum(txn.db(), album_id, {photo_id}, who));
+    return txn.Commit();
+  }
   CATALOG_ASSIGN_OR_RETURN(PhotoEdit back, EditFromHistory(field, old_value));
   CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> changes, ParseEdit(back));
   CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), photo_id, changes, who));

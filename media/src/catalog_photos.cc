@@ -129,7 +129,7 @@ Result<std::int64_t> InsertPhoto(sql::Db& db, const NewPhoto& p, std::int64_t* e
   CATALOG_ASSIGN_OR_RETURN(Placement where, Place(db, p));
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, InsertPhotoRow(db, p, where));
   CATALOG_RETURN_IF_ERROR(SavePhotoTexts(db, id, p.meta));
-  if (where.album_id) CATALOG_RETURN_IF_ERROR(AppendToAlbum(db, *where.album_id, {id}));
+  if (where.album_id) CATALOG_RETURN_IF_ERROR(AppendToAlbum(db, *where.album_id, {id}, p.uploaded_by));
   CATALOG_RETURN_IF_ERROR(RefreshSearchRow(db, id));
   return id;
 }

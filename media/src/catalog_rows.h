@@ -26,9 +26,15 @@ std::string BestCoverOrderSql();
 
 // Appends the photos not yet in the album at its end, in the order given;
 // NotFound (nothing appended by the caller's transaction) for an unknown id.
+// LeaveAlbum takes them out (and off its cover). Each photo that joins or
+// leaves gets a history row by `who`: field kAlbumField, "" → the album's
+// slug when it joins, the slug → "" when it leaves.
 // Defined in catalog_album_members.cc.
-Status AppendToAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids);
-Status LeaveAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids);
+inline constexpr const char* kAlbumField = "album";
+Status AppendToAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
+                     const std::string& who);
+Status LeaveAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids,
+                  const std::string& who);
 
 // A table of per-language texts: (owner, field, lang, value).
 struct TextTable {

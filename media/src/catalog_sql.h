@@ -29,8 +29,10 @@ class SqlCatalog : public Catalog {
   Result<AlbumPage> ListAlbumPage(const AlbumFilter& filter) override;
   Status UpdateAlbum(const std::string& slug, const Album& a, const std::string& who) override;
   Status DeleteAlbum(const std::string& slug) override;
-  Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
-  Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
+  Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
+                    const std::string& who) override;
+  Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
+                         const std::string& who) override;
   Status ReorderAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) override;
   Result<std::vector<HistoryEntry>> AlbumHistory(const std::string& album_slug) override;
 

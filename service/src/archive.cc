@@ -108,7 +108,7 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
     outcome.photo_id = **existing;
     outcome.duplicate = true;
     if (!options.album_slug.empty()) {
-      media::Status s = catalog_->AddToAlbum(options.album_slug, {outcome.photo_id});
+      media::Status s = catalog_->AddToAlbum(options.album_slug, {outcome.photo_id}, options.uploaded_by);
       if (!s.ok()) return s;
     }
     return outcome;

@@ -272,6 +272,9 @@ describe('administration of meetings and albums', () => {
     await lookAt(page, 'album-dialog-en', false);
     await Promise.all([page.waitForURL(/\/albums\/day-3$/), submitDialog(page)]);
     await page.waitForSelector('#edit-album');
+    // The empty album says so, with the next step at hand for an editor.
+    await page.waitForSelector('.grid-wrap > p.status:not([hidden]) a.button[href="/upload"]');
+    assert.equal(await page.textContent('.grid-wrap > p.status a[href="/upload"]'), 'Upload photos');
     let album = await world.api('GET', '/api/albums/day-3');
     assert.deepEqual([album.meeting, album.visibility, album.default_credit], ['technical-meeting-casablanca', 'private', 'Photo: IOM / A. Photographer']);
 
@@ -284,8 +287,12 @@ describe('administration of meetings and albums', () => {
     await selectPhotos(page, [photoIds[0], photoIds[1]]);
     await page.waitForFunction(() => document.querySelector('#bulk-album option[value="day-3"]'));
     await page.selectOption('#bulk-album', 'day-3');
-    await page.click('#bulk-add-album');
-    await page.waitForFunction(() => /2 photos added to Day 3/.test(document.querySelector('.album-tools .status').textContent));
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+    assert.deepEqual(await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent)),
+      ['Added to the album “Day 3”: 2 photos; 0 already in it']);
+    await submitDialog(page);
+    await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '2 photos updated.');
     album = await world.api('GET', '/api/albums/day-3');
     assert.equal(album.photo_count, 2);
 
@@ -315,8 +322,13 @@ describe('administration of meetings and albums', () => {
     // Remove one photo from the album, after the question.
     await page.waitForSelector(`.photo-grid li[data-id="${photoIds[0]}"]`);
     await selectPhotos(page, [photoIds[0]]);
-    await openDialog(page, '#bulk-remove-album');
-    assert.match(await page.textContent('dialog.admin-dialog[open] .confirm-text'), /This photo will leave this album\. It stays in the archive/);
+    await page.waitForFunction(() => document.querySelector('#bulk-leave-album option[value="day-3"]'));
+    assert.equal(await page.textContent('#bulk-leave-album option[value="day-3"]'), 'This album (Day 3)');
+    assert.equal(await page.$('#bulk-album option[value="day-3"]'), null, 'an album is not offered to join on its own page');
+    await page.selectOption('#bulk-leave-album', 'day-3');
+    await openDialog(page, '.bulk-panel button[type=submit]');
+    assert.deepEqual(await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent)),
+      ['Removed from the album “Day 3”, staying in the archive and their other albums: 1 photo; 0 not in it']);
     await submitDialog(page);
     await page.waitForFunction(() => document.querySelectorAll('.photo-grid li').length === 1);
     assert.equal((await world.api('GET', '/api/albums/day-3')).photo_count, 1);
@@ -619,9 +631,12 @@ describe('reordering an album', () => {
     await page.waitForFunction(() => document.querySelector('#bulk-album option[value="keyboard-day"]'));
     await tabTo(page, '#bulk-album');
     await arrowToOption(page, 'keyboard-day');
-    await tabTo(page, '#bulk-add-album');
+    await tabTo(page, '.bulk-panel button[type=submit]');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => /3 photos added to Keyboard day/.test(document.querySelector('.album-tools .status').textContent));
+    await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+    assert.ok(await page.evaluate(() => document.activeElement.matches('dialog.admin-dialog[open] button[type=submit]')));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '3 photos updated.');
     assert.deepEqual(await order('keyboard-day'), ids);
 
     // Reordered: the first photo picked up, moved to the end, put down; then
@@ -907,6 +922,76 @@ describe('bulk edit', () => {
     await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '2 photos modifiées.');
     const got = await Promise.all(ids.map((id) => world.api('GET', `/api/photos/${id}`)));
     assert.deepEqual(got.map((p) => p.keywords), [['opening', 'plénière'], ['plénière', 'opening'], []]);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+    await logOut();
+  });
+
+  test('field and album changes go in one request; the photos\' history names the album in English and French and reverts it', async () => {
+    await world.api('POST', '/api/albums', {slug: 'jour-3', title: {en: 'Day 3', fr: 'Jour 3'}});
+    await world.api('POST', '/api/albums', {slug: 'only-english', title: {en: 'Only English'}});
+    await world.api('POST', '/api/meetings', {slug: 'album-bulk', title: {en: 'Album bulk'}});
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await world.upload(`album-bulk-${i}.jpg`, '?meeting=album-bulk')).id);
+    const page = await newPage();
+    await logIn(page, EDITOR);
+    await page.goto('/meetings/album-bulk');
+    await page.waitForSelector(`.photo-grid li[data-id="${ids[2]}"]`);
+    await page.click('.bulk-tools .toolbar button');
+    for (const id of ids.slice(0, 2)) await page.click(`.photo-grid li[data-id="${id}"] .select-box`);
+    await page.fill('#bulk-credit', 'Photo: IOM / Day 3');
+    await page.fill('#bulk-headline-en', 'Day 3');
+    await page.selectOption('#bulk-keywords-action', 'replace');
+    await page.fill('#bulk-keywords', 'day 3, field visit');
+    await page.waitForFunction(() => document.querySelector('#bulk-album option[value="jour-3"]'));
+    await page.selectOption('#bulk-album', 'jour-3');
+    await page.click('.bulk-panel button[type=submit]');
+    await page.waitForSelector('dialog.admin-dialog[open] #bulk-preview li');
+    const lines = await page.$$eval('#bulk-preview li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(lines.some((l) => l.startsWith('2 photos: Credit ') && l.endsWith('→ “Photo: IOM / Day 3”')), lines.join('\n'));
+    assert.ok(lines.includes('Added to the album “Day 3”: 2 photos; 0 already in it'), lines.join('\n'));
+    assert.ok(lines.includes('2 photos: Headline (English) “” → “Day 3”'), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('2 photos: Keywords ') && l.endsWith('→ “day 3, field visit”')), lines.join('\n'));
+    // Every write the page sends from here on.
+    const writes = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/')) writes.push([r.method(), new URL(r.url()).pathname, r.postDataJSON()]);
+    });
+    await submitDialog(page);
+    await page.waitForFunction(() => document.querySelector('.bulk-panel .status').textContent === '2 photos updated.');
+    assert.equal(writes.length, 1, JSON.stringify(writes));
+    assert.deepEqual(writes[0].slice(0, 2), ['PATCH', '/api/photos']);
+    assert.deepEqual(writes[0][2], {ids: ids.slice(0, 2), set: {headline: {en: 'Day 3'}, credit: 'Photo: IOM / Day 3',
+      keywords: ['day 3', 'field visit'], add_to_album: 'jour-3'}});
+    for (const id of ids.slice(0, 2)) {
+      const p = await world.api('GET', `/api/photos/${id}`);
+      assert.deepEqual([p.credit, p.headline.en, p.keywords], ['Photo: IOM / Day 3', 'Day 3', ['day 3', 'field visit']]);
+      assert.ok(p.albums.includes('jour-3'), JSON.stringify(p.albums));
+    }
+
+    // The photo's history says it joined the album, by whom, in both languages.
+    await world.api('POST', '/api/albums/only-english/photos', {ids: [ids[0]]});
+    await page.goto(`/photos/${ids[0]}?lang=en`);
+    await page.waitForSelector('.history li[data-field="album"]');
+    const english = await page.$$eval('.history li[data-field="album"] .change', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(english, ['Added to album “Only English”', 'Added to album “Day 3”']);
+    const bys = await page.$$eval('.history li[data-field="album"] .by', (els) => els.map((e) => e.textContent));
+    assert.match(bys[1], new RegExp(`^by ${EDITOR.name}, `));
+    await page.goto(`/photos/${ids[0]}?lang=fr`);
+    await page.waitForSelector('.history li[data-field="album"]');
+    const french = await page.$$eval('.history li[data-field="album"] .change', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(french, ['Ajoutée à l’album « only-english »', 'Ajoutée à l’album « Jour 3 »']);
+
+    // Revert: the photo leaves the album, and the history says so; a second
+    // revert (of that leave) brings it back.
+    await page.goto(`/photos/${ids[0]}?lang=en`);
+    await page.waitForSelector('.history li[data-field="album"]');
+    await page.locator('.history li[data-field="album"]').nth(1).locator('button').click();
+    await page.waitForFunction(() => document.querySelector('.history li .change')?.textContent === 'Removed from album “Day 3”');
+    assert.ok(!(await world.api('GET', `/api/photos/${ids[0]}`)).albums.includes('jour-3'));
+    await page.locator('.history li').first().locator('button').click();
+    await page.waitForFunction(() => document.querySelector('.history li .change')?.textContent === 'Added to album “Day 3”');
+    assert.ok((await world.api('GET', `/api/photos/${ids[0]}`)).albums.includes('jour-3'));
     assert.deepEqual(page.errors, []);
     await page.close();
     await logOut();

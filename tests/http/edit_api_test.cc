@@ -50,6 +50,46 @@ TEST_F(EditApiTest, EditsOnePhotoAndKeepsHistory) {
   EXPECT_EQ(Get(A() + "/history").status, 401);
 }
 
+TEST_F(EditApiTest, AlbumJoinsAndLeavesAreInTheHistoryWithTheAlbumsTitlesAndRevert) {
+  Headers h = Editor();
+  h.emplace_back("Content-Type", "application/json");
+  ASSERT_EQ(Send(port(), "POST", "/api/albums", h,
+                 R"({"slug": "day-3", "title": {"en": "Day 3", "fr": "Jour 3"}})").status, 201);
+  ASSERT_EQ(Send(port(), "POST", "/api/albums", h, R"({"slug": "gone", "title": {"en": "Gone"}})").status,
+            201);
+  const std::string ids = R"({"ids": [)" + std::to_string(a_) + "]}";
+  ASSERT_EQ(Send(port(), "POST", "/api/albums/day-3/photos", h, ids).status, 200);
+  ASSERT_EQ(Send(port(), "POST", "/api/albums/gone/photos", h, ids).status, 200);
+  ASSERT_EQ(Send(port(), "DELETE", "/api/albums/gone/photos", h, ids).status, 200);
+  ASSERT_EQ(Send(port(), "DELETE", "/api/albums/gone", h).status, 204);
+
+  json items = json::parse(Get(A() + "/history", Editor()).body)["items"];
+  std::vector<json> albums;
+  for (const auto& e : items) {
+    if (e["field"] == "album") albums.push_back(e);
+  }
+  ASSERT_EQ(albums.size(), 3u) << items;
+  EXPECT_EQ(albums[0]["old_value"], "");
+  EXPECT_EQ(albums[0]["new_value"], "day-3");
+  EXPECT_FALSE(albums[0]["who"].get<std::string>().empty()) << albums[0];
+  EXPECT_EQ(albums[0]["album"],
+            json({{"slug", "day-3"}, {"title", {{"en", "Day 3"}, {"fr", "Jour 3"}}}}));
+  EXPECT_EQ(albums[2]["old_value"], "gone");
+  EXPECT_EQ(albums[2]["new_value"], "");
+  EXPECT_EQ(albums[2]["album"], json({{"slug", "gone"}, {"title", nullptr}}));  // deleted since
+
+  // Reverting the join takes the photo out of the album; the left album that
+  // is gone cannot be joined again.
+  auto revert_path = [&](const json& e) {
+    return A() + "/history/" + std::to_string(e["id"].get<int>()) + "/revert";
+  };
+  auto revert = Send(port(), "POST", revert_path(albums[0]), Editor());
+  ASSERT_EQ(revert.status, 200) << revert.body;
+  EXPECT_EQ(json::parse(revert.body)["albums"], json::array());
+  auto refused = Send(port(), "POST", revert_path(albums[2]), Editor());
+  EXPECT_EQ(refused.status, 404) << refused.body;
+}
+
 TEST_F(EditApiTest, BulkEditIsAllOrNothing) {
   auto ok = Patch("/api/photos", R"({"ids": [)" + std::to_string(a_) + "," + std::to_string(b_) +
                                      R"(], "set": {"creator": "Photographer"}})");

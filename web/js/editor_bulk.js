@@ -1,11 +1,12 @@
 // For editors: changing every field of the selected photos at once. Caption,
 // headline and alt text per language, credit, creator, copyright, terms of
 // use, embargo, meeting; keywords added, removed or replacing the photos'
-// own. A box left empty changes nothing. Before anything is written the
-// page shows what will change, field by field, counted over the selected
-// photos ("12 photos: credit “” → “© IOM 2016”; 3 already have it"); the
-// change is then one request and one transaction (PATCH /api/photos, at
-// most 1,000 photos), and each photo's history records it. Loaded only for
+// own; an album to join and one to leave. A box left empty changes nothing.
+// Before anything is written the page shows what will change, field by
+// field, counted over the selected photos ("12 photos: credit “” → “© IOM
+// 2016”; 3 already have it"); the change, albums included, is then one
+// request and one transaction (PATCH /api/photos, at most 1,000 photos), and
+// each photo's history records it. Loaded only for
 // editors, from editor_collections.js.
 import {getJson, sendJson} from './api.js';
 import {h} from './dom.js';
@@ -72,13 +73,23 @@ export function describeChanges(photos, set, labels) {
     lines.push(t('bulk_line_remove', {photos: photoCount(changing), words: set.keywords_remove.map(quoted).join(', '),
       same: photos.length - changing}));
   }
+  const inAlbum = (p, slug) => (p.albums || []).includes(slug);
+  if (set.add_to_album) {
+    const changing = photos.filter((p) => !inAlbum(p, set.add_to_album)).length;
+    lines.push(t('bulk_line_join', {name: quoted(labels.joinName), photos: photoCount(changing), same: photos.length - changing}));
+  }
+  if (set.remove_from_album) {
+    const changing = photos.filter((p) => inAlbum(p, set.remove_from_album)).length;
+    lines.push(t('bulk_line_leave', {name: quoted(labels.leaveName), photos: photoCount(changing), same: photos.length - changing}));
+  }
   return lines;
 }
 
 // The fields of the bulk panel for `grid`'s selection; its review() (the
 // panel's submit) shows what will change in `formDialog` and applies it when
-// confirmed; `afterChange` redraws the grid.
-export function bulkEditor(grid, formDialog, afterChange) {
+// confirmed; `afterChange` redraws the grid. On an album's page
+// (`albumSlug`), that album is offered first to leave, and not to join.
+export function bulkEditor(grid, formDialog, afterChange, albumSlug = '') {
   const boxes = {};
   const labels = {};
   const text = (name, label) => {
@@ -101,6 +112,18 @@ export function bulkEditor(grid, formDialog, afterChange) {
     ['add', 'remove', 'replace'].map((a) => h('option', {value: a, text: t(`bulk_keywords_${a}`)})));
   const keywords = h('input', {type: 'text', id: 'bulk-keywords', autocomplete: 'off', 'aria-describedby': 'bulk-keywords-hint'});
   labels.keywords = t('keywords');
+  const joinAlbum = h('select', {id: 'bulk-album'}, h('option', {value: '', text: '—'}));
+  const leaveAlbum = h('select', {id: 'bulk-leave-album'}, h('option', {value: '', text: '—'}));
+  const albumNames = new Map();
+  getJson('/api/albums', {limit: 500}).then((r) => {
+    const items = [...r.items].sort((a, b) => (b.slug === albumSlug) - (a.slug === albumSlug));
+    for (const a of items) {
+      const name = pick(a.title) || a.slug;
+      albumNames.set(a.slug, name);
+      if (a.slug !== albumSlug) joinAlbum.append(h('option', {value: a.slug, text: name}));
+      leaveAlbum.append(h('option', {value: a.slug, text: a.slug === albumSlug ? t('bulk_this_album', {name}) : name}));
+    }
+  }).catch(() => {});
   const message = h('p', {class: 'status', role: 'status'});
 
   const collect = () => {
@@ -116,6 +139,8 @@ export function bulkEditor(grid, formDialog, afterChange) {
     if (meeting.value) set.meeting = meeting.value === '-' ? '' : meeting.value;
     const words = splitKeywords(keywords.value);
     if (words.length) set[{add: 'keywords_add', remove: 'keywords_remove', replace: 'keywords'}[action.value]] = words;
+    if (joinAlbum.value) set.add_to_album = joinAlbum.value;
+    if (leaveAlbum.value) set.remove_from_album = leaveAlbum.value;
     return set;
   };
   const clear = () => {
@@ -123,6 +148,8 @@ export function bulkEditor(grid, formDialog, afterChange) {
     meeting.value = '';
     keywords.value = '';
     action.value = 'add';
+    joinAlbum.value = '';
+    leaveAlbum.value = '';
   };
 
   const form = h('div', {class: 'bulk-fields'},
@@ -131,6 +158,7 @@ export function bulkEditor(grid, formDialog, afterChange) {
     h('div', {class: 'bulk-keywords'}, field(t('bulk_keywords'), action),
       h('div', {class: 'field'}, h('label', {for: 'bulk-keywords', text: t('keywords')}), keywords,
         h('small', {id: 'bulk-keywords-hint', text: t('keywords_hint')}))),
+    h('div', {class: 'bulk-albums album-tools'}, field(t('add_to_album'), joinAlbum), field(t('remove_from_album'), leaveAlbum)),
     h('button', {type: 'submit', text: t('bulk_apply')}), message);
 
   // Called by the panel's submit.
@@ -141,8 +169,11 @@ export function bulkEditor(grid, formDialog, afterChange) {
     if (!ids.length) { message.textContent = t('pick_photos'); return; }
     if (!Object.keys(set).length) { message.textContent = t('bulk_nothing'); return; }
     if (ids.length > MAX_BULK) { message.textContent = t('bulk_too_many', {n: MAX_BULK}); return; }
+    if (set.add_to_album && set.add_to_album === set.remove_from_album) { message.textContent = t('bulk_same_album'); return; }
     const photos = grid.photos.filter((p) => grid.selected.has(p.id));
     labels.meetingName = meeting.value === '-' ? '' : meeting.selectedOptions[0].textContent;
+    labels.joinName = albumNames.get(set.add_to_album) || set.add_to_album;
+    labels.leaveName = albumNames.get(set.remove_from_album) || set.remove_from_album;
     const lines = describeChanges(photos, set, labels);
     formDialog(t('bulk_review', {n: ids.length}),
       [h('ul', {class: 'bulk-preview', id: 'bulk-preview'}, lines.map((l) => h('li', {text: l})))],

@@ -1,8 +1,8 @@
 // The administration of meetings and albums, for editors and admins: create,
 // edit (titles and descriptions per language, place, dates, visibility,
 // default credit, cover chosen from the album's photos, order of its photos
-// (editor_order.js)), add the selected
-// photos to an album or remove them from it, delete; an album's share links
+// (editor_order.js)), delete; the bulk panel's fields (editor_bulk.js),
+// joining and leaving albums among them; an album's share links
 // (editor_sharing.js) and, for admins, the trash (admin_trash.js). The pages load this
 // module only for editors (a dynamic import), so visitors never fetch it.
 // Every form is a modal dialog; a destructive action asks first and says
@@ -293,43 +293,8 @@ export function createButton(kind) {
     : h('button', {type: 'button', id: 'create-album', text: t('create_album'), on: {click: () => albumDialog()}});
 }
 
-// The bulk panel's fields (editor_bulk.js), reviewed in this module's dialog.
-export function bulkEditor(grid, afterChange) {
-  return bulkFields(grid, formDialog, afterChange);
-}
-
-// Selection tools added to the bulk panel: add the selected photos to an
-// album; on an album's page, remove them from it (they stay in the archive).
-export function selectionTools(grid, albumSlug, afterChange) {
-  const target = h('select', {id: 'bulk-album'}, h('option', {value: '', text: '—'}));
-  getJson('/api/albums', {limit: 500}).then((r) => {
-    for (const a of r.items) if (a.slug !== albumSlug) target.append(h('option', {value: a.slug, text: pick(a.title) || a.slug}));
-  }).catch(() => {});
-  const status = h('p', {class: 'status', role: 'status'});
-  const add = h('button', {type: 'button', class: 'secondary', id: 'bulk-add-album', text: t('add_to_album'),
-    on: {click: async () => {
-      const ids = [...grid.selected];
-      if (!ids.length || !target.value) { status.textContent = t('pick_photos_and_album'); return; }
-      try {
-        await sendJson('POST', `/api/albums/${encodeURIComponent(target.value)}/photos`, {ids});
-        status.textContent = t('added_to_album', {n: ids.length, name: target.selectedOptions[0].textContent});
-      } catch (err) {
-        status.textContent = errorText(err);
-      }
-    }}});
-  const parts = [field(t('album'), target), add];
-  if (albumSlug) {
-    parts.push(h('button', {type: 'button', class: 'secondary danger', id: 'bulk-remove-album', text: t('remove_from_album'),
-      on: {click: () => {
-        const ids = [...grid.selected];
-        if (!ids.length) { status.textContent = t('pick_photos'); return; }
-        const what = ids.length === 1 ? t('remove_from_album_what_one') : t('remove_from_album_what', {n: ids.length});
-        confirmAction(t('remove_from_album'), what, t('remove'), async () => {
-          await sendJson('DELETE', `/api/albums/${encodeURIComponent(albumSlug)}/photos`, {ids});
-          status.textContent = t('removed_from_album', {n: ids.length});
-          await afterChange();
-        });
-      }}}));
-  }
-  return h('div', {class: 'album-tools'}, ...parts, status);
+// The bulk panel's fields (editor_bulk.js), albums to join and leave among
+// them, reviewed in this module's dialog.
+export function bulkEditor(grid, afterChange, albumSlug = '') {
+  return bulkFields(grid, formDialog, afterChange, albumSlug);
 }

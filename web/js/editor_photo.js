@@ -1,12 +1,13 @@
 // For editors, on a photo's page: the edit form (captions, headlines and alt
 // texts in English and French, credit, creator, copyright, terms of use,
 // embargo, keywords) and the history as people read it: each field by its
-// name in the page's language, keywords as what was added and removed,
+// name in the page's language, keywords as what was added and removed, the
+// albums joined and left (by their titles in the page's language),
 // times in the reader's time zone, newest first, each entry with Revert.
 // Loaded only for editors, from page_photo.js.
 import {getJson, hasRoute, sendJson} from './api.js';
 import {announce, h} from './dom.js';
-import {errorText, formatDate, formatDateTime, t} from './i18n.js';
+import {errorText, formatDate, formatDateTime, lang, t} from './i18n.js';
 import {field} from './photo_browser.js';
 
 const LANG_FIELDS = [['caption', 'caption_en', 'caption_fr'], ['headline', 'headline_en', 'headline_fr'],
@@ -14,7 +15,7 @@ const LANG_FIELDS = [['caption', 'caption_en', 'caption_fr'], ['headline', 'head
 const TEXT_FIELDS = ['credit', 'creator', 'copyright', 'usage_terms'];
 const LABEL_KEYS = {caption: 'caption', headline: 'headline', alt_text: 'alt_text', credit: 'credit', creator: 'creator',
   copyright: 'copyright', usage_terms: 'usage_terms', embargo_until: 'embargo', meeting: 'meeting', event: 'event',
-  keywords: 'keywords'};
+  keywords: 'keywords', album: 'album'};
 
 const dateOf = (iso) => (iso || '').slice(0, 10);
 
@@ -108,8 +109,19 @@ const valueText = (name, value) => {
   return quoted(value);
 };
 
+// The album an "album" entry names: its title in the page's language when
+// it has one, else its slug.
+function albumName(entry) {
+  const slug = entry.album?.slug || entry.old_value || entry.new_value;
+  const title = entry.album?.title?.[lang()];
+  return title || slug;
+}
+
 // What one history entry changed, as a sentence.
 export function changeText(entry) {
+  if (entry.field === 'album') {
+    return t(entry.old_value ? 'history_album_removed' : 'history_album_added', {name: quoted(albumName(entry))});
+  }
   const label = fieldLabel(entry.field);
   if (entry.field === 'keywords') {
     const before = keywordList(entry.old_value);

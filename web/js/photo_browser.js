@@ -31,14 +31,14 @@ export function photoBrowser(scope = {}, options = {}) {
   if (isEditor()) {
     const tools = bulkTools(grid);
     parts.push(tools);
-    // Adding to and removing from albums, from the editors' module.
+    // The bulk fields (albums to join and leave among them), from the editors' module.
     editorModule().then((editor) => {
       if (!editor) return;
       const panel = tools.querySelector('.bulk-panel');
       const redraw = () => grid.reset(grid.query).then(() => grid.setSelectMode(true));
-      const fields = editor.bulkEditor(grid, redraw);
+      const fields = editor.bulkEditor(grid, redraw, scope.album);
       panel.review = fields.review;
-      panel.append(fields, editor.selectionTools(grid, scope.album, redraw));
+      panel.append(fields);
       grid.empty.append(' ', h('a', {href: '/upload', class: 'button', text: t('upload_photos')}));
     }).catch(() => {});
   }

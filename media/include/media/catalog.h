@@ -348,9 +348,11 @@ class Catalog {
                                                              const Audience& audience = {}) = 0;
   // Every catalogued sha256 (for `gallery check`).
   virtual Result<std::vector<std::string>> AllSha256() = 0;
-  // Appends the photos that are not members yet, in the order given.
-  // NotFound (and nothing added) for an unknown album or photo.
-  virtual Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
+  // Appends the photos that are not members yet, in the order given; each
+  // one that joins gets a history row (field "album", "" → the album's slug)
+  // by `who`. NotFound (and nothing added) for an unknown album or photo.
+  virtual Status AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
+                            const std::string& who = {}) = 0;
 
   // --- credits and keywords
   // Distinct non-empty credit lines with their photo counts, most used first;
@@ -382,7 +384,9 @@ class Catalog {
   // an id that has neither a photo nor history.
   virtual Result<std::vector<HistoryEntry>> PhotoHistory(std::int64_t id) = 0;
   // Sets the field back to the entry's old value (itself recorded as an edit,
-  // nothing when the value is already that). NotFound when the entry is not
+  // nothing when the value is already that). An "album" entry is undone by
+  // leaving the album the photo joined, or joining (at its end) the album it
+  // left; NotFound when that album is gone. NotFound when the entry is not
   // one of this photo's.
   virtual Status RevertEdit(std::int64_t photo_id, std::int64_t entry_id, const std::string& who) = 0;
 
@@ -408,8 +412,10 @@ class Catalog {
   // Never deletes photos.
   virtual Status DeleteAlbum(const std::string& slug) = 0;
   // Ids that are not members are ignored; a removed cover photo clears the
-  // album's cover.
-  virtual Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;
+  // album's cover. Each photo that leaves gets a history row (field "album",
+  // the album's slug → "") by `who`.
+  virtual Status RemoveFromAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids,
+                                 const std::string& who = {}) = 0;
   // `ids` is the album's complete new order; InvalidArgument when it is not a
   // permutation of the current members.
   virtual Status ReorderAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) = 0;

@@ -43,8 +43,8 @@ struct PhotoEdit {
   std::vector<std::string> keywords_remove;
   // An album's slug the photos join (at its end, in the order of the ids;
   // those already in it stay where they are) or leave; "" for none.
-  // NotFound for an unknown album. Not recorded in the photos' history (the
-  // album's membership is not a field of the photo).
+  // NotFound for an unknown album. Each photo that joins or leaves gets a
+  // history row (field "album": "" → slug, or slug → "").
   std::string add_to_album;
   std::string remove_from_album;
 

@@ -109,14 +109,14 @@ HttpResponse Api::AddAlbumPhotos(const HttpRequest& req) {
   media::Album album;
   std::vector<std::int64_t> ids;
   if (auto bad = ReadAlbumAndIds(catalog(), req, &album, &ids)) return *bad;
-  return AlbumAfterChange(catalog(), album.slug, catalog().AddToAlbum(album.slug, ids));
+  return AlbumAfterChange(catalog(), album.slug, catalog().AddToAlbum(album.slug, ids, req.principal.name));
 }
 
 HttpResponse Api::RemoveAlbumPhotos(const HttpRequest& req) {
   media::Album album;
   std::vector<std::int64_t> ids;
   if (auto bad = ReadAlbumAndIds(catalog(), req, &album, &ids)) return *bad;
-  return AlbumAfterChange(catalog(), album.slug, catalog().RemoveFromAlbum(album.slug, ids));
+  return AlbumAfterChange(catalog(), album.slug, catalog().RemoveFromAlbum(album.slug, ids, req.principal.name));
 }
 
 HttpResponse Api::ReorderAlbum(const HttpRequest& req) {

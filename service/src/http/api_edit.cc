@@ -1,6 +1,8 @@
 // Editing photos: one or many at once (one transaction), their history and
 // reverting an entry; deleting a photo from the catalog (admin).
 #include <cstdio>
+#include <map>
+#include <string>
 
 #include "http/api.h"
 #include "http/json_body.h"
@@ -17,6 +19,21 @@ using nlohmann::json;
 json HistoryJson(const media::HistoryEntry& e) {
   return {{"id", e.id}, {"field", e.field}, {"old_value", e.old_value},
           {"new_value", e.new_value}, {"who", e.who}, {"at", e.at}};
+}
+
+// An "album" entry (the photo joined or left it) also carries the album's
+// titles, so the page can name it in its language: {slug, title} with a
+// null title when the album is gone.
+void AddAlbumTitle(media::Catalog& catalog, std::map<std::string, json>* titles, json* entry) {
+  const std::string slug = (*entry)["old_value"].get<std::string>().empty()
+                               ? (*entry)["new_value"].get<std::string>()
+                               : (*entry)["old_value"].get<std::string>();
+  auto known = titles->find(slug);
+  if (known == titles->end()) {
+    auto album = catalog.GetAlbum(slug);
+    known = titles->emplace(slug, album.ok() ? json(album->title) : json(nullptr)).first;
+  }
+  (*entry)["album"] = {{"slug", slug}, {"title", known->second}};
 }
 
 }  // namespace
@@ -62,7 +79,12 @@ HttpResponse Api::PhotoHistory(const HttpRequest& req) {
   auto history = catalog().PhotoHistory(*id);
   if (!history.ok()) return ErrorFromStatus(history.status());
   json items = json::array();
-  for (const auto& e : *history) items.push_back(HistoryJson(e));
+  std::map<std::string, json> album_titles;
+  for (const auto& e : *history) {
+    json entry = HistoryJson(e);
+    if (e.field == "album") AddAlbumTitle(catalog(), &album_titles, &entry);
+    items.push_back(std::move(entry));
+  }
   return JsonResponse({{"items", items}});
 }
 

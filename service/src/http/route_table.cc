@@ -246,12 +246,15 @@ const std::vector<RouteSpec>& RouteTable() {
           .Responds(200, "The restored photo", "Photo")
           .Errors({404, 409}),
       Get("/api/photos/{id}/history", &Api::PhotoHistory, Access::kEditor)
-          .Summary("The photo's edit history")
+          .Summary("The photo's edit history, oldest first; field \"album\" is the photo joining (old_value "
+                   "\"\", new_value the album's slug) or leaving (the reverse) an album, and such an entry "
+                   "also has album: {slug, title} (title null when the album is gone)")
           .Params({kPhotoId})
-          .Responds(200, "{items: [{id, field, old_value, new_value, who, at}]}")
+          .Responds(200, "{items: [{id, field, old_value, new_value, who, at, album?}]}")
           .Errors({404}),
       Post("/api/photos/{id}/history/{entry}/revert", &Api::RevertEdit, Access::kEditor)
-          .Summary("Set the entry's field back to its old value (recorded as a new edit)")
+          .Summary("Set the entry's field back to its old value (recorded as a new edit); an album entry is "
+                   "undone by leaving the album joined or joining again (at its end) the album left")
           .Params({kPhotoId, {"entry", In::kPath, "integer", "a history entry's id"}})
           .Responds(200, "The photo", "Photo")
           .Errors({404}),
