@@ -17,6 +17,7 @@
 #include "base/base64.h"
 #include "fixtures/api_fixture.h"
 #include "fixtures/tcp_proxy.h"
+#include "fixtures/test_util.h"
 #include "media/sha256.h"
 
 namespace http_test {
@@ -218,6 +219,48 @@ TEST_F(TusTest, CreationWithUploadOfTheWholeFile) {
   EXPECT_EQ(mismatch.status, 460);
   EXPECT_TRUE(mismatch.Header("location").empty());
   EXPECT_EQ(UploadFiles(), files);
+}
+
+// The last byte arrived but the ingest could not be made (here: the
+// original's folder cannot be created, a file holds its name; a crash
+// between the last fsync and the catalog row is the other way there). The
+// upload stays complete and unfinished; once the cause is gone, a PATCH with
+// no body at its end ingests the bytes received, none of them sent again.
+TEST_F(TusTest, AnEmptyPatchIngestsACompleteUploadAgain) {
+  StartServer();
+  const std::string bytes = BigJpeg(9);
+  const std::string sha = media::Sha256Hex(bytes.data(), bytes.size());
+  const std::string blocker = data_ + "/originals/" + sha.substr(0, 2);
+  std::filesystem::create_directories(data_ + "/originals");
+  testing_util::WriteFileOrDie(blocker, "not a folder");
+  const std::string path = CreatePath(bytes.size());
+  const std::size_t half = bytes.size() / 2;
+  ASSERT_EQ(Patch(path, 0, bytes.substr(0, half)).status, 204);
+  Reply failed = Patch(path, half, bytes.substr(half));
+  ASSERT_GE(failed.status, 500) << failed.body;
+  EXPECT_EQ(failed.Header("upload-offset"), std::to_string(bytes.size()));
+  EXPECT_TRUE(failed.Header("upload-photo").empty());
+  Reply head = Head(path);
+  ASSERT_EQ(head.status, 200);
+  EXPECT_EQ(head.Header("upload-offset"), std::to_string(bytes.size()));
+  EXPECT_TRUE(head.Header("upload-photo").empty()) << "complete, not ingested";
+  EXPECT_EQ(json::parse(Get("/api/photos", Editor()).body)["items"].size(), 0u);
+
+  std::filesystem::remove(blocker);
+  const std::uint64_t received = Metric("gallery_tus_bytes_received_total");
+  Reply again = Patch(path, bytes.size(), "");
+  ASSERT_EQ(again.status, 201) << again.body;
+  json photo = json::parse(again.body);
+  EXPECT_EQ(photo["sha256"], sha);
+  const std::string id = std::to_string(photo["id"].get<std::int64_t>());
+  EXPECT_EQ(again.Header("upload-photo"), id);
+  EXPECT_EQ(Head(path).Header("upload-photo"), id);
+  EXPECT_EQ(StoredOriginal(sha), bytes);
+  EXPECT_EQ(Metric("gallery_tus_bytes_received_total"), received) << "no byte sent twice";
+  EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), bytes.size());
+  // Finished now: a further empty PATCH takes nothing and ingests nothing.
+  EXPECT_EQ(Patch(path, bytes.size(), "").status, 409);
+  EXPECT_EQ(json::parse(Get("/api/photos", Editor()).body)["items"].size(), 1u);
 }
 
 TEST_F(TusTest, DuplicateAndRefusalAnswerAsPostDoes) {
