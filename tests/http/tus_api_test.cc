@@ -263,6 +263,28 @@ TEST_F(TusTest, AnEmptyPatchIngestsACompleteUploadAgain) {
   EXPECT_EQ(json::parse(Get("/api/photos", Editor()).body)["items"].size(), 1u);
 }
 
+// Upload-Metadata's meeting places the photo in it, as POST /api/photos'
+// ?meeting= does; an album or a meeting that does not exist is refused at
+// creation (404), before any byte is kept.
+TEST_F(TusTest, MetadataMeetingAndTargetsThatMustExist) {
+  Gallery({"meeting", "add", "casablanca-2016", "--title-en", "Technical meeting"});
+  StartServer();
+  const std::string bytes = Jpeg(12);
+  Reply placed = Create(bytes.size(), {{"filename", "m.jpg"}, {"meeting", "casablanca-2016"}}, bytes);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  json listed = json::parse(Get("/api/photos?meeting=casablanca-2016", Editor()).body);
+  ASSERT_EQ(listed["items"].size(), 1u) << listed.dump();
+  EXPECT_EQ(listed["items"][0]["id"], json::parse(placed.body)["id"]);
+  const int files = UploadFiles();
+  Reply no_meeting = Create(100, {{"filename", "x.jpg"}, {"meeting", "atlantis-2016"}});
+  EXPECT_EQ(no_meeting.status, 404) << no_meeting.body;
+  EXPECT_EQ(json::parse(no_meeting.body)["code"], "not_found");
+  Reply no_album = Create(100, {{"filename", "x.jpg"}, {"album", "no-such-album"}}, std::string(100, 'x'));
+  EXPECT_EQ(no_album.status, 404) << no_album.body;
+  EXPECT_TRUE(no_album.Header("location").empty());
+  EXPECT_EQ(UploadFiles(), files);
+}
+
 TEST_F(TusTest, DuplicateAndRefusalAnswerAsPostDoes) {
   StartServer();
   const std::string bytes = Jpeg(4);
