@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Resumable uploads: `gallery upload` (tus at /api/uploads, 8 MiB chunks)
+# Resumable uploads: `gallery upload` (tus at /api/uploads, in chunks of its
+# default size: the most the server takes in one request)
 # against the plain POST /api/photos (curl, one file at a time on one kept-
 # alive connection, as the command line sends them), on N photos of 24 MP
 # (6000×4000 noise JPEGs, Q90, each its own), to a fresh `gallery serve` on
@@ -9,7 +10,8 @@
 # at CUTS (default 10) random byte positions: the bytes sent beyond the
 # files' own (resent bytes plus the request heads), per cut, against the
 # chunk size.
-# CHUNK=bytes sets `gallery upload --chunk-bytes` (default its own, 8 MiB).
+# CHUNK=bytes sets `gallery upload --chunk-bytes` (default: none given, so
+# the command's own choice, the server's Upload-Max-Chunk-Size).
 # Usage: [ROUNDS=3] [PHOTOS=24] [CUTS=10] [CHUNK=n] [GALLERY=path] bench/tus.sh [WORKDIR]   (default /tmp/gallery-bench)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,7 +20,7 @@ work=${1:-/tmp/gallery-bench}
 rounds=${ROUNDS:-3}
 photos=${PHOTOS:-24}
 cuts=${CUTS:-10}
-chunk=${CHUNK:-$((8 << 20))}
+chunk=${CHUNK:-}
 source "$here/lib.sh"
 [ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
 for tool in curl vips node; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
@@ -56,7 +58,7 @@ upload_tus() {
   rm -f "$run/state.json"
   t0=$(now)
   timeout 900 "$gallery" upload "$set_dir" --server "http://127.0.0.1:$to" --token-file "$run/token" \
-    --state-file "$run/state.json" --chunk-bytes "$chunk" >"$run/upload.out" 2>&1
+    --state-file "$run/state.json" ${chunk_arg:+--chunk-bytes "$chunk_arg"} >"$run/upload.out" 2>&1
   t1=$(now)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
@@ -75,6 +77,17 @@ upload_post() {
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
 
+# Without CHUNK, the chunk `gallery upload` takes: the server's bound.
+if [ -z "$chunk" ]; then
+  start_server
+  chunk=$(curl -sS -X OPTIONS -H 'Tus-Resumable: 1.0.0' -D - -o /dev/null "http://127.0.0.1:$port/api/uploads" |
+          tr -d '\r' | sed -n 's/^[Uu]pload-[Mm]ax-[Cc]hunk-[Ss]ize: *//p')
+  stop_server
+  [ -n "$chunk" ] || { echo "the server did not say its chunk bound" >&2; exit 1; }
+  chunk_arg=""
+else
+  chunk_arg=$chunk
+fi
 echo "$photos photos of 24 MP ($bytes bytes), fresh gallery serve on loopback each time (2 workers); tus chunks of $chunk bytes"
 echo "round  first  tus s  POST s  tus photos/s  POST photos/s  tus÷POST"
 : >"$run/ratios"
@@ -112,7 +125,7 @@ rm -f "$run/state.json"
 runs=0
 for runs in $(seq 1 20); do
   timeout 900 "$gallery" upload "$set_dir" --server "http://127.0.0.1:$proxy_port" --token-file "$run/token" \
-    --state-file "$run/state.json" --chunk-bytes "$chunk" >"$run/cut.out" 2>&1 && break
+    --state-file "$run/state.json" ${chunk_arg:+--chunk-bytes "$chunk_arg"} >"$run/cut.out" 2>&1 && break
 done
 n=$(photo_count)
 kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=""

@@ -76,6 +76,16 @@ class PosixFileSystem : public FileSystem {
     return Status::OK();
   }
 
+  Status Link(const std::string& existing, const std::string& new_path) override {
+    if (::link(existing.c_str(), new_path.c_str()) == 0) return Status::OK();
+    const int err = errno;
+    // Another file system, or one without hard links.
+    if (err == EXDEV || err == EPERM || err == EOPNOTSUPP || err == EMLINK) {
+      return Status::Unsupported("link " + existing + " to " + new_path + ": " + std::strerror(err));
+    }
+    return ErrnoStatus("link", existing, err);
+  }
+
   Status SyncDir(const std::string& dir) override {
     int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return ErrnoStatus("open directory", dir, errno);

@@ -44,14 +44,33 @@ class FolderBlobStore : public BlobStore {
     // Temporary name in the final directory, so the rename is atomic.
     const std::string name = final_path.substr(dir.size() + 1);
     const std::string tmp = dir + "/" + kFolderTempPrefix + name + "-" + UniqueSuffix();
-    // The rename is durable only once its directory is synced, and that
-    // directory's entry only once its parent is, up to the root's parent (any
-    // of them may have been created just now, or by an earlier interrupted Put).
-    std::vector<std::string> sync_dirs;
-    for (std::string d = dir; d.size() > root_.size(); d = base::ParentDir(d)) sync_dirs.push_back(d);
-    sync_dirs.push_back(root_);
-    sync_dirs.push_back(base::ParentDir(root_));
-    return base::WriteFileDurably(fs_, tmp, final_path, bytes, sync_dirs);
+    return base::WriteFileDurably(fs_, tmp, final_path, bytes, DirsToSync(dir));
+  }
+
+  Status Adopt(const std::string& key, const std::string& path, std::string_view bytes) override {
+    const std::string final_path = PathOf(key);
+    const std::string dir = base::ParentDir(final_path);
+    Status s = fs_->CreateDirs(dir);
+    if (!s.ok()) return s;
+    // Linked under a temporary name first, then renamed over the final one,
+    // as Put does: the final name never holds anything but the whole file,
+    // and a crash in between leaves a temporary that RemoveLeftovers clears.
+    const std::string name = final_path.substr(dir.size() + 1);
+    const std::string tmp = dir + "/" + kFolderTempPrefix + name + "-" + UniqueSuffix();
+    s = fs_->Link(path, tmp);
+    if (s.code() == Status::Code::kUnsupported) return Put(key, bytes);
+    if (!s.ok()) return s;
+    s = fs_->Rename(tmp, final_path);
+    // A rename between two names of one file leaves both: the temporary goes.
+    if (!s.ok() || fs_->FileExists(tmp)) fs_->RemoveFile(tmp);
+    if (!s.ok()) return s;
+    // The file's bytes are durable already; its new name becomes so with its
+    // folders, as in Put.
+    for (const std::string& d : DirsToSync(dir)) {
+      s = fs_->SyncDir(d);
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
   }
 
   Result<std::string> Get(const std::string& key) const override { return fs_->ReadFile(PathOf(key)); }
@@ -142,6 +161,17 @@ class FolderBlobStore : public BlobStore {
 
  private:
   std::string PathOf(const std::string& key) const { return root_ + "/" + key; }
+
+  // A new name in `dir` is durable only once `dir` is synced, and that
+  // directory's entry only once its parent is, up to the root's parent (any
+  // of them may have been created just now, or by an earlier interrupted Put).
+  std::vector<std::string> DirsToSync(const std::string& dir) const {
+    std::vector<std::string> dirs;
+    for (std::string d = dir; d.size() > root_.size(); d = base::ParentDir(d)) dirs.push_back(d);
+    dirs.push_back(root_);
+    dirs.push_back(base::ParentDir(root_));
+    return dirs;
+  }
 
   // Calls `visit(key, name)` for every file below ROOT/`dir` (a key prefix
   // ending in '/', or "" for the root). A missing root holds nothing.

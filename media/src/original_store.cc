@@ -43,6 +43,19 @@ Status OriginalStore::Put(const std::uint8_t* data, std::size_t size, const std:
   return blobs_->Put(KeyFor(sha256), std::string_view(reinterpret_cast<const char*>(data), size));
 }
 
+Status OriginalStore::Adopt(const std::string& source, const std::uint8_t* data, std::size_t size,
+                            const std::string& sha256, bool* already_present) {
+  if (already_present) *already_present = false;
+  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
+  Status has = Has(sha256);
+  if (has.ok()) {
+    if (already_present) *already_present = true;
+    return Status::OK();
+  }
+  if (has.code() != Status::Code::kNotFound) return has;
+  return blobs_->Adopt(KeyFor(sha256), source, std::string_view(reinterpret_cast<const char*>(data), size));
+}
+
 Status OriginalStore::PutFile(const std::string& source, const std::string& sha256,
                               bool* already_present) {
   if (Contains(sha256)) {

@@ -265,7 +265,7 @@ Result<UploadInfo> UploadStore::Append(const std::string& id, std::uint64_t offs
   return info;
 }
 
-Result<std::string> UploadStore::ReadComplete(const std::string& id) {
+Result<std::string> UploadStore::ReadComplete(const std::string& id, std::string* path) {
   auto info = ReadInfo(id);
   if (!info.ok()) return info.status();
   if (info->finished || info->offset != info->length) {
@@ -274,6 +274,7 @@ Result<std::string> UploadStore::ReadComplete(const std::string& id) {
   auto bytes = fs_->ReadFile(PartPath(id));
   if (!bytes.ok()) return bytes.status();
   if (bytes->size() != info->length) return Status::Corrupt("upload " + id + " holds more bytes than declared");
+  if (path) *path = PartPath(id);
   return bytes;
 }
 

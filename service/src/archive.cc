@@ -130,8 +130,10 @@ media::Result<IngestOutcome> Archive::Ingest(const std::string& bytes, const Ing
     meta->width = set.value().source.width;
     meta->height = set.value().source.height;
   }
-  media::Status s = originals_->Put(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(),
-                                    outcome.sha256);
+  const auto* stored = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  media::Status s = options.durable_source.empty()
+                        ? originals_->Put(stored, bytes.size(), outcome.sha256)
+                        : originals_->Adopt(options.durable_source, stored, bytes.size(), outcome.sha256);
   if (!s.ok()) return s;
   clock.Stop("store original (durable write, acknowledged)");
   media::NewPhoto row;

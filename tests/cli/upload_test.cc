@@ -165,6 +165,43 @@ TEST_F(UploadCommandTest, ChunksNoLargerThanTheServerTakes) {
   EXPECT_EQ(listed["items"].size(), 1u) << photos.body;
 }
 
+// A file the archive refuses (no image) fails the run as it fails
+// `gallery import`: one line per file off a terminal, the summary, exit 1;
+// the refused upload is finished on the server, so nothing is left to resume.
+TEST_F(UploadCommandTest, ARefusedFileFailsTheRunAsImportDoes) {
+  testing_util::WriteFileOrDie(tmp_ / "card/good.jpg", http_test::Jpeg(40));
+  testing_util::WriteFileOrDie(tmp_ / "card/notes.jpg", "these are words, not a photo");
+  testing_util::WriteFileOrDie(tmp_ / "token", editor_ + "\n");
+  auto r = RunGallery({"upload", tmp_ / "card", "--server", "http://127.0.0.1:" + std::to_string(server_->port()),
+                       "--token-file", tmp_ / "token"},
+                      120);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("imported photo "), std::string::npos) << r.out;
+  EXPECT_NE((r.out + r.err).find("notes.jpg"), std::string::npos) << r.out << r.err;
+  EXPECT_NE(r.out.find("imported 1, duplicates 0, failed 1"), std::string::npos) << r.out;
+  EXPECT_EQ(json::parse(testing_util::ReadFileOrDie(tmp_ / "config/gallery/uploads.json")), json::object());
+}
+
+// On a terminal: the bar redrawn in place, as `gallery import` draws it.
+TEST_F(UploadCommandTest, ProgressBarOnATerminal) {
+  for (int i = 0; i < 3; ++i) {
+    testing_util::WriteFileOrDie(tmp_ / ("card/p" + std::to_string(i) + ".jpg"), http_test::Jpeg(50 + i));
+  }
+  setenv("GALLERY_TOKEN", editor_.c_str(), 1);
+  const std::string command = "script -qec '" + testing_util::GalleryBinary() + " upload " + (tmp_ / "card") +
+                              " --server http://127.0.0.1:" + std::to_string(server_->port()) + "' /dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  ASSERT_EQ(pclose(pipe), 0) << out;
+  EXPECT_NE(out.find("\r\033[K["), std::string::npos) << "a bar redrawn in place";
+  EXPECT_NE(out.find("3/3"), std::string::npos) << out;
+  EXPECT_EQ(out.find("imported photo "), std::string::npos) << "no per-file lines on a terminal";
+  EXPECT_NE(out.find("imported 3, duplicates 0, failed 0"), std::string::npos) << out;
+}
+
 TEST_F(UploadCommandTest, AFileTheArchiveHasNowEndsItsBegunUpload) {
   const std::string bytes = http_test::Jpeg(30, "Card", "", 1200, 800);
   testing_util::WriteFileOrDie(tmp_ / "card/photo.jpg", bytes);

@@ -17,6 +17,7 @@
 #include "base/base64.h"
 #include "fixtures/api_fixture.h"
 #include "fixtures/tcp_proxy.h"
+#include "fixtures/test_util.h"
 #include "media/sha256.h"
 
 namespace http_test {
@@ -217,6 +218,70 @@ TEST_F(TusTest, CreationWithUploadOfTheWholeFile) {
   Reply mismatch = Send(port(), "POST", "/api/uploads", h, big.substr(0, 100));
   EXPECT_EQ(mismatch.status, 460);
   EXPECT_TRUE(mismatch.Header("location").empty());
+  EXPECT_EQ(UploadFiles(), files);
+}
+
+// The last byte arrived but the ingest could not be made (here: the
+// original's folder cannot be created, a file holds its name; a crash
+// between the last fsync and the catalog row is the other way there). The
+// upload stays complete and unfinished; once the cause is gone, a PATCH with
+// no body at its end ingests the bytes received, none of them sent again.
+TEST_F(TusTest, AnEmptyPatchIngestsACompleteUploadAgain) {
+  StartServer();
+  const std::string bytes = BigJpeg(9);
+  const std::string sha = media::Sha256Hex(bytes.data(), bytes.size());
+  const std::string blocker = data_ + "/originals/" + sha.substr(0, 2);
+  std::filesystem::create_directories(data_ + "/originals");
+  testing_util::WriteFileOrDie(blocker, "not a folder");
+  const std::string path = CreatePath(bytes.size());
+  const std::size_t half = bytes.size() / 2;
+  ASSERT_EQ(Patch(path, 0, bytes.substr(0, half)).status, 204);
+  Reply failed = Patch(path, half, bytes.substr(half));
+  ASSERT_GE(failed.status, 500) << failed.body;
+  EXPECT_EQ(failed.Header("upload-offset"), std::to_string(bytes.size()));
+  EXPECT_TRUE(failed.Header("upload-photo").empty());
+  Reply head = Head(path);
+  ASSERT_EQ(head.status, 200);
+  EXPECT_EQ(head.Header("upload-offset"), std::to_string(bytes.size()));
+  EXPECT_TRUE(head.Header("upload-photo").empty()) << "complete, not ingested";
+  EXPECT_EQ(json::parse(Get("/api/photos", Editor()).body)["items"].size(), 0u);
+
+  std::filesystem::remove(blocker);
+  const std::uint64_t received = Metric("gallery_tus_bytes_received_total");
+  Reply again = Patch(path, bytes.size(), "");
+  ASSERT_EQ(again.status, 201) << again.body;
+  json photo = json::parse(again.body);
+  EXPECT_EQ(photo["sha256"], sha);
+  const std::string id = std::to_string(photo["id"].get<std::int64_t>());
+  EXPECT_EQ(again.Header("upload-photo"), id);
+  EXPECT_EQ(Head(path).Header("upload-photo"), id);
+  EXPECT_EQ(StoredOriginal(sha), bytes);
+  EXPECT_EQ(Metric("gallery_tus_bytes_received_total"), received) << "no byte sent twice";
+  EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), bytes.size());
+  // Finished now: a further empty PATCH takes nothing and ingests nothing.
+  EXPECT_EQ(Patch(path, bytes.size(), "").status, 409);
+  EXPECT_EQ(json::parse(Get("/api/photos", Editor()).body)["items"].size(), 1u);
+}
+
+// Upload-Metadata's meeting places the photo in it, as POST /api/photos'
+// ?meeting= does; an album or a meeting that does not exist is refused at
+// creation (404), before any byte is kept.
+TEST_F(TusTest, MetadataMeetingAndTargetsThatMustExist) {
+  Gallery({"meeting", "add", "casablanca-2016", "--title-en", "Technical meeting"});
+  StartServer();
+  const std::string bytes = Jpeg(12);
+  Reply placed = Create(bytes.size(), {{"filename", "m.jpg"}, {"meeting", "casablanca-2016"}}, bytes);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  json listed = json::parse(Get("/api/photos?meeting=casablanca-2016", Editor()).body);
+  ASSERT_EQ(listed["items"].size(), 1u) << listed.dump();
+  EXPECT_EQ(listed["items"][0]["id"], json::parse(placed.body)["id"]);
+  const int files = UploadFiles();
+  Reply no_meeting = Create(100, {{"filename", "x.jpg"}, {"meeting", "atlantis-2016"}});
+  EXPECT_EQ(no_meeting.status, 404) << no_meeting.body;
+  EXPECT_EQ(json::parse(no_meeting.body)["code"], "not_found");
+  Reply no_album = Create(100, {{"filename", "x.jpg"}, {"album", "no-such-album"}}, std::string(100, 'x'));
+  EXPECT_EQ(no_album.status, 404) << no_album.body;
+  EXPECT_TRUE(no_album.Header("location").empty());
   EXPECT_EQ(UploadFiles(), files);
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <string>
 
@@ -29,6 +31,36 @@ Status PutString(OriginalStore& store, const std::string& bytes, bool* present =
   return store.Put(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(),
                    media::Sha256Hex(bytes.data(), bytes.size()), present);
 }
+
+// `bytes` written to `path` through `fs` and made durable (data and name).
+void WriteDurable(media::FileSystem& fs, const std::string& path, const std::string& bytes) {
+  auto f = fs.NewWritableFile(path);
+  ASSERT_TRUE(f.ok());
+  ASSERT_TRUE((*f)->Append(bytes.data(), bytes.size()).ok());
+  ASSERT_TRUE((*f)->Sync().ok());
+  ASSERT_TRUE((*f)->Close().ok());
+  ASSERT_TRUE(fs.SyncDir(std::filesystem::path(path).parent_path()).ok());
+}
+
+Status AdoptString(OriginalStore& store, const std::string& source, const std::string& bytes,
+                   bool* present = nullptr) {
+  return store.Adopt(source, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(),
+                     media::Sha256Hex(bytes.data(), bytes.size()), present);
+}
+
+ino_t InodeOf(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+// A file system that cannot give a file a second name.
+class NoLinkFileSystem : public FaultInjectionFileSystem {
+ public:
+  using FaultInjectionFileSystem::FaultInjectionFileSystem;
+  Status Link(const std::string& existing, const std::string&) override {
+    return Status::Unsupported("no links for " + existing);
+  }
+};
 
 TEST(Sha256Test, KnownVector) {
   EXPECT_EQ(media::Sha256Hex("abc", 3),
@@ -137,6 +169,80 @@ TEST(OriginalStoreCrashTest, EveryCrashPointKeepsAcknowledgedData) {
     auto temps = reopened.ListTemporaries();
     ASSERT_TRUE(temps.ok());
     EXPECT_TRUE(temps->empty());
+  }
+}
+
+// A durable file taken as the original (a finished resumable upload): the
+// folder store gives it a second name instead of writing its bytes again,
+// and copies them where the file system cannot link.
+TEST(OriginalStoreTest, AdoptLinksTheDurableFileInsteadOfCopyingIt) {
+  TempDir dir;
+  FaultInjectionFileSystem fs(media::DefaultFileSystem());
+  std::filesystem::create_directories(dir / "uploads");
+  const std::string bytes = Bytes(6, 30000);
+  const std::string sha = media::Sha256Hex(bytes.data(), bytes.size());
+  const std::string source = dir / "uploads/x.part";
+  WriteDurable(fs, source, bytes);
+  OriginalStore store(&fs, dir / "originals");
+  bool present = true;
+  ASSERT_TRUE(AdoptString(store, source, bytes, &present).ok());
+  EXPECT_FALSE(present);
+  const std::string stored = dir / ("originals/" + OriginalStore::KeyFor(sha));
+  EXPECT_EQ(InodeOf(stored), InodeOf(source)) << "one file under two names, not a copy";
+  EXPECT_TRUE(store.Verify(sha).ok());
+  auto temps = store.ListTemporaries();
+  ASSERT_TRUE(temps.ok());
+  EXPECT_TRUE(temps->empty());
+  // The source's owner removes it; the original stays.
+  ASSERT_TRUE(fs.RemoveFile(source).ok());
+  EXPECT_TRUE(store.Verify(sha).ok());
+  WriteDurable(fs, source, bytes);
+  ASSERT_TRUE(AdoptString(store, source, bytes, &present).ok());
+  EXPECT_TRUE(present);
+
+  // Where links cannot be made, the bytes are written as Put writes them.
+  TempDir other;
+  NoLinkFileSystem no_links(media::DefaultFileSystem());
+  WriteDurable(no_links, other / "y.part", bytes);
+  OriginalStore copied(&no_links, other / "originals");
+  ASSERT_TRUE(AdoptString(copied, other / "y.part", bytes).ok());
+  EXPECT_NE(InodeOf(other / ("originals/" + OriginalStore::KeyFor(sha))), InodeOf(other / "y.part"));
+  EXPECT_TRUE(copied.Verify(sha).ok());
+}
+
+// Crash at every point of an Adopt: the original is whole under its final
+// name or absent, and present whenever Adopt said OK.
+TEST(OriginalStoreCrashTest, EveryCrashPointOfAnAdoptKeepsAcknowledgedData) {
+  const std::string bytes = Bytes(7, 70000);
+  const std::string sha = media::Sha256Hex(bytes.data(), bytes.size());
+  int total_ops = 0;
+  {
+    TempDir dir;
+    FaultInjectionFileSystem fs(media::DefaultFileSystem());
+    WriteDurable(fs, dir / "x.part", bytes);
+    OriginalStore store(&fs, dir / "originals");
+    const int before = fs.operations();
+    ASSERT_TRUE(AdoptString(store, dir / "x.part", bytes).ok());
+    total_ops = fs.operations() - before;
+  }
+  ASSERT_GT(total_ops, 4);
+  for (int crash_at = 0; crash_at <= total_ops; ++crash_at) {
+    SCOPED_TRACE("crash after operation " + std::to_string(crash_at));
+    TempDir dir;
+    FaultInjectionFileSystem fs(media::DefaultFileSystem());
+    WriteDurable(fs, dir / "x.part", bytes);
+    OriginalStore store(&fs, dir / "originals");
+    fs.FailAfterOperations(crash_at);
+    Status s = AdoptString(store, dir / "x.part", bytes);
+    fs.DropUnsyncedData();
+    OriginalStore reopened(media::DefaultFileSystem(), dir / "originals");
+    if (s.ok()) {
+      EXPECT_TRUE(reopened.Verify(sha).ok()) << "acknowledged original lost";
+    } else if (reopened.Contains(sha)) {
+      EXPECT_TRUE(reopened.Verify(sha).ok()) << "partial file under the final name";
+    }
+    EXPECT_EQ(testing_util::ReadFileOrDie(dir / "x.part"), bytes) << "the source is left as it was";
+    ASSERT_TRUE(reopened.RemoveTemporaries().ok());
   }
 }
 

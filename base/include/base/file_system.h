@@ -39,6 +39,12 @@ class FileSystem {
   }
   // Atomically replaces `to` with `from` (rename(2)).
   virtual Status Rename(const std::string& from, const std::string& to) = 0;
+  // Gives the file `existing` the second name `new_path` (link(2)): the same
+  // bytes under both, nothing copied. `new_path` must not exist. A file
+  // system that cannot (or not across these two folders) answers Unsupported.
+  virtual Status Link(const std::string& existing, const std::string& new_path) {
+    return Status::Unsupported("linking " + existing + " to " + new_path + " is not supported here");
+  }
   // Makes the directory's entries (creates, renames) durable (fsync on the dir).
   virtual Status SyncDir(const std::string& dir) = 0;
   // mkdir -p; OK when it exists already.

@@ -34,6 +34,17 @@ class BlobStore {
   // multipart upload, acknowledged with the bytes' digest checked). On error
   // nothing is left under `key` that was not there before.
   virtual Status Put(const std::string& key, std::string_view bytes) = 0;
+  // Stores under `key` the bytes of the file at `path`, which the caller has
+  // already made durable (fsynced) and never writes again; `bytes` are the
+  // same bytes, in memory. The same promises as Put. The folder store gives
+  // the file a second name (a hard link: the bytes are neither written nor
+  // fsynced a second time), and writes `bytes` as Put does when the file
+  // system cannot link there; the object store PUTs `bytes`. The file at
+  // `path` stays (its owner removes it).
+  virtual Status Adopt(const std::string& key, const std::string& path, std::string_view bytes) {
+    (void)path;
+    return Put(key, bytes);
+  }
   // The whole value.
   virtual Result<std::string> Get(const std::string& key) const = 0;
   // Bytes [offset, offset + length) handed to `sink` as they arrive, never

@@ -37,6 +37,13 @@ class OriginalStore {
   Status Put(const std::uint8_t* data, std::size_t size, const std::string& sha256,
              bool* already_present = nullptr);
 
+  // As Put, for bytes that the file at `source` holds too, already durable
+  // and never written again (a finished resumable upload): the folder store
+  // takes that file as the original (a hard link) instead of writing the
+  // bytes again; the object store PUTs them. `source` stays.
+  Status Adopt(const std::string& source, const std::uint8_t* data, std::size_t size, const std::string& sha256,
+               bool* already_present = nullptr);
+
   // Stores the file at `source` by copying it (same durability as Put).
   Status PutFile(const std::string& source, const std::string& sha256,
                  bool* already_present = nullptr);

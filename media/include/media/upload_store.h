@@ -74,7 +74,10 @@ class UploadStore {
                             std::int64_t now);
 
   // The whole received file, for an upload whose offset reached its length.
-  Result<std::string> ReadComplete(const std::string& id);
+  // `*path` (when given) is set to the file holding those bytes: durable,
+  // and never written again, so the original store may take it as the
+  // original (a second name for it) before Finish removes this one.
+  Result<std::string> ReadComplete(const std::string& id, std::string* path = nullptr);
 
   // Records that the upload became `photo_id` (0: refused) with the answer
   // `outcome_status`/`outcome`, and removes its bytes. The caller holds

@@ -25,6 +25,10 @@ struct IngestOptions {
   std::string album_slug;      // optional
   std::string credit;          // optional: fills a missing credit
   std::string uploaded_by;
+  // Optional: a file holding exactly the bytes, already durable and never
+  // written again (a finished resumable upload), which the original store
+  // may take as the original instead of writing the bytes a second time.
+  std::string durable_source;
 };
 
 struct IngestOutcome {

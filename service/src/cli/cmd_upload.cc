@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <string_view>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -44,8 +45,11 @@ constexpr std::size_t kLookupBatch = 1000;  // the lookup route's limit
 struct UploadArgs {
   std::vector<std::string> paths;
   std::string server, token_file, album, meeting, credit, state_file;
-  std::size_t chunk_bytes = 8u << 20;
+  std::size_t chunk_bytes = 0;  // 0: the most the server takes in one request
 };
+
+// The chunk size when neither --chunk-bytes nor the server names one.
+constexpr std::size_t kDefaultChunkBytes = 8u << 20;
 
 // One HTTP answer.
 struct Answer {
@@ -79,7 +83,7 @@ class Client {
   // `method` `path` (or an absolute URL) with `headers` and `body`. While
   // `sending` is set, progress is reported for it.
   Answer Call(const std::string& method, const std::string& path, std::vector<std::string> headers,
-              const std::string& body = "", const std::string& sending = "", std::uint64_t base = 0,
+              std::string_view body = {}, const std::string& sending = "", std::uint64_t base = 0,
               std::uint64_t total = 0) {
     Answer a;
     curl_easy_reset(curl_);
@@ -88,7 +92,9 @@ class Client {
     curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
     if (method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
     if (method == "POST" || method == "PATCH") {
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
+      // Sent from the caller's bytes as they are (not copied); never a null
+      // pointer, which would make the library read the body from stdin.
+      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.empty() ? "" : body.data());
       curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     }
     headers.push_back("Authorization: Bearer " + token_);
@@ -154,12 +160,28 @@ class Client {
   CURL* curl_;
 };
 
-// The SHA-256 of `bytes` as the base64 of its 32 bytes (Upload-Checksum).
-std::string ChecksumOf(std::string_view bytes) {
-  std::string hex = media::Sha256Hex(bytes.data(), bytes.size());
+// A SHA-256 given in hex as Upload-Checksum's value: the base64 of its 32 bytes.
+std::string ChecksumOfHex(const std::string& hex) {
   std::string raw;
   for (std::size_t i = 0; i < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
   return "sha256 " + base::Base64Encode(raw);
+}
+
+// The Upload-Checksum of `bytes`.
+std::string ChecksumOf(std::string_view bytes) { return ChecksumOfHex(media::Sha256Hex(bytes.data(), bytes.size())); }
+
+// The whole file at `path` into `*out`, read straight into it. `*out` keeps
+// its memory from one file to the next: a photo's bytes are copied once, by
+// the read, and a fresh block is not faulted in page by page for each file.
+media::Status ReadInto(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return media::Status::IOError("cannot open " + path);
+  const std::streamoff size = in.tellg();
+  if (size < 0) return media::Status::IOError("cannot read " + path);
+  out->resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  if (size > 0 && !in.read(out->data(), size)) return media::Status::IOError("cannot read " + path);
+  return media::Status::OK();
 }
 
 // Where the uploads in progress are remembered.
@@ -261,29 +283,46 @@ class Uploader {
         url.clear();  // gone (expired, removed): begin again
       }
     }
+    std::string meta;
     if (url.empty()) {
-      std::string meta = "filename " + base::Base64Encode(fs::path(path).filename().string());
+      meta = "filename " + base::Base64Encode(fs::path(path).filename().string());
       if (!args_.album.empty()) meta += ",album " + base::Base64Encode(args_.album);
       if (!args_.meeting.empty()) meta += ",meeting " + base::Base64Encode(args_.meeting);
       if (!args_.credit.empty()) meta += ",credit " + base::Base64Encode(args_.credit);
-      Answer created = client_->Call("POST", "/api/uploads",
-                                     {"Tus-Resumable: 1.0.0", "Upload-Length: " + std::to_string(bytes.size()),
-                                      "Upload-Metadata: " + meta});
-      if (created.status != 201) return {0, false, created.Message()};
-      url = created.Header("location");
-      if (url.empty()) return {0, false, "the server named no upload address"};
-      state_->Set(key, url);
     }
     for (int attempt = 0; attempt < kMaxAttempts;) {
       if (Interrupted()) return {0, false, "interrupted"};
       const std::size_t n = std::min<std::size_t>(args_.chunk_bytes, bytes.size() - offset);
       const std::string_view chunk(bytes.data() + offset, n);
-      Answer a = client_->Call("PATCH", url,
-                               {"Tus-Resumable: 1.0.0", "Content-Type: application/offset+octet-stream",
-                                "Upload-Offset: " + std::to_string(offset), "Upload-Checksum: " + ChecksumOf(chunk)},
-                               std::string(chunk), path, offset, bytes.size());
-      if (a.status == 204) {
-        offset = std::stoull(a.Header("upload-offset").empty() ? "0" : a.Header("upload-offset"));
+      // A chunk that is the whole file has the file's own hash, known already.
+      const std::string checksum =
+          offset == 0 && n == bytes.size() ? ChecksumOfHex(sha256) : ChecksumOf(chunk);
+      std::vector<std::string> headers = {"Tus-Resumable: 1.0.0", "Content-Type: application/offset+octet-stream",
+                                          "Upload-Checksum: " + checksum};
+      Answer a;
+      const bool creating = url.empty();
+      if (creating) {
+        // The first chunk goes with the creation (creation-with-upload): one
+        // request less per file, and a file that fits in one chunk is sent
+        // and ingested in one request, as POST /api/photos would.
+        headers.push_back("Upload-Length: " + std::to_string(bytes.size()));
+        headers.push_back("Upload-Metadata: " + meta);
+        a = client_->Call("POST", "/api/uploads", headers, chunk, path, 0, bytes.size());
+        if (!a.Header("location").empty()) {
+          url = a.Header("location");
+          state_->Set(key, url);
+        } else if (a.status == 201) {
+          return {0, false, "the server named no upload address"};
+        }
+      } else {
+        headers.push_back("Upload-Offset: " + std::to_string(offset));
+        a = client_->Call("PATCH", url, headers, chunk, path, offset, bytes.size());
+      }
+      const std::string at = a.Header("upload-offset");
+      // Taken, the file not whole yet: a PATCH's 204, or a creation's 201
+      // whose offset is short of the length.
+      if (a.status == 204 || (creating && a.status == 201 && !at.empty() && std::stoull(at) < bytes.size())) {
+        offset = std::stoull(at.empty() ? "0" : at);
         attempt = 0;
         continue;
       }
@@ -295,15 +334,17 @@ class Uploader {
       if (Interrupted()) return {0, false, "interrupted"};
       const bool retry = a.status == 0 || a.status == 409 || a.status == 460 || a.status == 503 || a.status >= 500;
       if (!retry) {
-        if (a.status == 404) state_->Set(key, "");
+        if (a.status == 404 || creating) state_->Set(key, "");
         return {0, false, a.Message()};
       }
       // Lost, refused for its offset or its checksum, or the server was
-      // busy: wait (1, 2, 4, ... s) and go on from the server's offset.
+      // busy: wait (1, 2, 4, ... s) and go on from the server's offset (or
+      // create again, when no upload was made).
       ++attempt;
       for (int i = 0; i < (1 << std::min(attempt - 1, 4)) * 10 && !Interrupted(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
+      if (url.empty()) continue;
       Answer head = client_->Call("HEAD", url, {"Tus-Resumable: 1.0.0"});
       if (head.status == 200 && !head.Header("upload-photo").empty()) {
         state_->Set(key, "");
@@ -362,13 +403,18 @@ void RunUpload(const UploadArgs& a) {
   StateFile state(a.state_file.empty() ? DefaultStateFile() : a.state_file);
   // No chunk larger than the server takes in one request (its OPTIONS answer's
   // Upload-Max-Chunk-Size): a larger one would be refused whole.
+  // Without --chunk-bytes, chunks are that large: the fewer requests, the
+  // fewer round trips and fsyncs per file (a cut still resends at most one).
   UploadArgs args = a;
   Answer options = client.Call("OPTIONS", "/api/uploads", {"Tus-Resumable: 1.0.0"});
   const std::string bound = options.Header("upload-max-chunk-size");
+  std::size_t server_bound = 0;
   if (options.status == 204 && !bound.empty() && bound.size() < 19 &&
-      bound.find_first_not_of("0123456789") == std::string::npos && std::stoull(bound) > 0) {
-    args.chunk_bytes = std::min<std::size_t>(args.chunk_bytes, std::stoull(bound));
+      bound.find_first_not_of("0123456789") == std::string::npos) {
+    server_bound = std::stoull(bound);
   }
+  if (args.chunk_bytes == 0) args.chunk_bytes = server_bound > 0 ? server_bound : kDefaultChunkBytes;
+  if (server_bound > 0) args.chunk_bytes = std::min<std::size_t>(args.chunk_bytes, server_bound);
   Uploader uploader(args, &client, &state, &progress);
 
   // Each file's hash first (read once more when it is sent: a folder of a
@@ -404,6 +450,7 @@ void RunUpload(const UploadArgs& a) {
                  uploader.lookup_error().c_str());
   }
   std::size_t not_attempted = 0;
+  std::string bytes;  // each file in turn, in one buffer
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!readable[i]) continue;
     if (Interrupted()) {
@@ -416,12 +463,12 @@ void RunUpload(const UploadArgs& a) {
       progress.Imported(files[i], it->second, true);
       continue;
     }
-    auto bytes = media::DefaultFileSystem()->ReadFile(files[i]);
-    if (!bytes.ok()) {
-      progress.Failed(files[i], bytes.status().message());
+    media::Status read = ReadInto(files[i], &bytes);
+    if (!read.ok()) {
+      progress.Failed(files[i], read.message());
       continue;
     }
-    Sent sent = uploader.Send(files[i], *bytes, hashes[i]);
+    Sent sent = uploader.Send(files[i], bytes, hashes[i]);
     if (sent.failure == "interrupted") {
       ++not_attempted;
     } else if (!sent.failure.empty()) {
@@ -449,9 +496,10 @@ void AddUploadCommand(CLI::App& app) {
   cmd->add_option("--album", args->album, "Album to add the photos to (slug)");
   cmd->add_option("--meeting", args->meeting, "Meeting the photos belong to (slug)");
   cmd->add_option("--credit", args->credit, "Credit line for photos that carry none");
-  cmd->add_option("--chunk-bytes", args->chunk_bytes, "Bytes sent per request; a cut resends at most one")
-      ->check(CLI::Range(std::size_t{1} << 10, std::size_t{1} << 30))
-      ->capture_default_str();
+  cmd->add_option("--chunk-bytes", args->chunk_bytes,
+                  "Bytes sent per request; a cut resends at most one (default: the most the server takes in one "
+                  "request, as its OPTIONS answer says, else 8 MiB)")
+      ->check(CLI::Range(std::size_t{1} << 10, std::size_t{1} << 30));
   cmd->add_option("--state-file", args->state_file,
                   "Where uploads in progress are remembered (default: $XDG_CONFIG_HOME/gallery/uploads.json, "
                   "else ~/.config/gallery/uploads.json)");

@@ -355,9 +355,12 @@ HttpResponse Api::WriteChunk(const std::string& id, std::uint64_t offset, const 
   }
   // The last byte is here (or an empty PATCH retries an ingest that could
   // not be made): the photo is ingested as POST /api/photos ingests it.
-  auto whole = ctx_.uploads->ReadComplete(id);
-  if (!whole.ok()) return WithTus(ErrorFromStatus(whole.status()));
   IngestOptions options;
+  // The part file, fsynced chunk by chunk, becomes the original itself where
+  // the store can (a second name for it): the photo's bytes are not written
+  // and fsynced twice.
+  auto whole = ctx_.uploads->ReadComplete(id, &options.durable_source);
+  if (!whole.ok()) return WithTus(ErrorFromStatus(whole.status()));
   options.filename = written->metadata["filename"];
   options.album_slug = written->metadata["album"];
   options.meeting_slug = written->metadata["meeting"];
