@@ -68,4 +68,47 @@ std::string_view TruncateUtf8(std::string_view s, std::size_t max_bytes) {
   return s.substr(0, cut);
 }
 
+// The length of the ill-formed sequence at s[at] that one U+FFFD replaces:
+// the bytes that could still begin a character (Unicode's "maximal subpart"),
+// at least one.
+std::size_t IllFormedUtf8Length(std::string_view s, std::size_t at) {
+  const auto lead = static_cast<std::uint8_t>(s[at]);
+  std::size_t need = 0;
+  std::uint8_t low = 0x80, high = 0xBF;  // the second byte's range
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    need = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    need = 2;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    need = 3;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  }
+  std::size_t n = 1;
+  while (n <= need && at + n < s.size()) {
+    const auto b = static_cast<std::uint8_t>(s[at + n]);
+    if (n == 1 ? (b < low || b > high) : (b < 0x80 || b > 0xBF)) break;
+    ++n;
+  }
+  return n;
+}
+
+std::string ReplaceIllFormedUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = DecodeUtf8(s, i);
+    if (n == 0) {
+      out.append("\xEF\xBF\xBD");
+      i += IllFormedUtf8Length(s, i);
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
 }  // namespace base

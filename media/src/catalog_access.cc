@@ -1,7 +1,7 @@
 // People and access: users, credentials (API tokens, web sessions) and
 // album share links. Secrets are stored only as their SHA-256.
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 #include "catalog_validate.h"
 
 namespace media::catalog {
@@ -22,9 +22,9 @@ Status CheckUserName(const std::string& name) {
 }
 
 // Ends the sessions of `user` but the one whose secret hash is `keep`.
-Status EndSessions(sqlite::Db& db, const std::string& user, const std::string& keep) {
+Status EndSessions(sql::Db& db, const std::string& user, const std::string& keep) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st, db.Prepare("DELETE FROM credential WHERE kind = 'session' AND user_name = ? "
+      sql::Stmt st, db.Prepare("DELETE FROM credential WHERE kind = 'session' AND user_name = ? "
                                   "AND secret_sha256 <> ?"));
   st.Bind(1, user).Bind(2, keep);
   return st.Run();
@@ -33,18 +33,17 @@ Status EndSessions(sqlite::Db& db, const std::string& user, const std::string& k
 constexpr char kUserColumns[] =
     "SELECT id, name, password_hash, role, disabled, created_at FROM app_user ";
 
-// Runs the INSERT `st` in `txn` and commits: the new row's id, or Conflict
-// saying `exists` when the row is already there.
-Result<std::int64_t> InsertAndCommit(sqlite::WriteTxn& txn, sqlite::Stmt& st, const char* exists) {
-  Status s = st.Run();
-  if (s.code() == Status::Code::kConflict) return Status::Conflict(exists);
-  CATALOG_RETURN_IF_ERROR(s);
-  std::int64_t id = txn.db().LastInsertId();
+// Runs the `INSERT … RETURNING id` `st` in `txn` and commits: the new row's
+// id, or Conflict saying `exists` when the row is already there.
+Result<std::int64_t> InsertAndCommit(sql::WriteTxn& txn, sql::Stmt& st, const char* exists) {
+  Result<std::int64_t> inserted = st.InsertId();
+  if (inserted.status().code() == Status::Code::kConflict) return Status::Conflict(exists);
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, std::move(inserted));
   CATALOG_RETURN_IF_ERROR(txn.Commit());
   return id;
 }
 
-User UserFromRow(const sqlite::Stmt& st) {
+User UserFromRow(const sql::Stmt& st) {
   User u{st.Int(0), st.Text(1), st.Text(2), ParseRole(st.Text(3)).value_or(Role::kViewer)};
   u.disabled = st.Int(4) != 0;
   u.created_at = st.Text(5);
@@ -53,12 +52,12 @@ User UserFromRow(const sqlite::Stmt& st) {
 
 }  // namespace
 
-Status SqliteCatalog::AddUser(const User& u) {
+Status SqlCatalog::AddUser(const User& u) {
   CATALOG_RETURN_IF_ERROR(CheckUserName(u.name));
   if (u.password_hash.empty()) return Status::InvalidArgument("password_hash: must not be empty");
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("INSERT INTO app_user (name, password_hash, role, disabled, created_at) "
                        "VALUES (?, ?, ?, ?, ?)"));
   st.Bind(1, u.name).Bind(2, u.password_hash).Bind(3, RoleName(u.role)).Bind(4, u.disabled ? 1 : 0);
@@ -71,9 +70,9 @@ Status SqliteCatalog::AddUser(const User& u) {
   return txn.Commit();
 }
 
-Result<User> SqliteCatalog::GetUser(const std::string& name) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+Result<User> SqlCatalog::GetUser(const std::string& name) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            txn.db().Prepare(std::string(kUserColumns) + "WHERE name = ?"));
   st.Bind(1, name);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -81,22 +80,22 @@ Result<User> SqliteCatalog::GetUser(const std::string& name) {
   return UserFromRow(st);
 }
 
-Result<std::vector<User>> SqliteCatalog::ListUsers() {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+Result<std::vector<User>> SqlCatalog::ListUsers() {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            txn.db().Prepare(std::string(kUserColumns) + "ORDER BY name"));
-  return st.Collect([&](sqlite::Stmt& row) { return UserFromRow(row); });
+  return st.Collect([&](sql::Stmt& row) { return UserFromRow(row); });
 }
 
-Status SqliteCatalog::UpdateUser(const std::string& name, const UserChange& change) {
+Status SqlCatalog::UpdateUser(const std::string& name, const UserChange& change) {
   if (change.password_hash && change.password_hash->empty()) {
     return Status::InvalidArgument("password_hash: must not be empty");
   }
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  sqlite::Db& db = txn.db();
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
+  sql::Db& db = txn.db();
   {
     CATALOG_ASSIGN_OR_RETURN(
-        sqlite::Stmt st,
+        sql::Stmt st,
         db.Prepare("UPDATE app_user SET role = coalesce(?, role), disabled = coalesce(?, disabled), "
                    "password_hash = coalesce(?, password_hash) WHERE name = ?"));
     if (change.role) st.Bind(1, RoleName(*change.role)); else st.BindNull(1);
@@ -111,14 +110,14 @@ Status SqliteCatalog::UpdateUser(const std::string& name, const UserChange& chan
   return txn.Commit();
 }
 
-Result<std::int64_t> SqliteCatalog::AddCredential(const Credential& c) {
+Result<std::int64_t> SqlCatalog::AddCredential(const Credential& c) {
   CATALOG_ASSIGN_OR_RETURN(std::string secret, NormalizeSha256("secret_sha256", c.secret_sha256));
   CATALOG_ASSIGN_OR_RETURN(std::string expires, NormalizeUtcTime("expires_at", c.expires_at));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("INSERT INTO credential (secret_sha256, role, user_name, expires_at, "
-                       "created_at, kind, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                       "created_at, kind, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   st.Bind(1, secret).Bind(2, RoleName(c.role)).Bind(3, c.user).BindTextOrNull(4, expires);
   st.Bind(5, NowUtc()).Bind(6, KindName(c.kind)).Bind(7, c.created_by);
   return InsertAndCommit(txn, st, "credential already exists");
@@ -135,7 +134,7 @@ constexpr char kCredentialQuery[] =
     "LEFT JOIN app_user u ON c.kind = 'session' AND u.name = c.user_name "
     "WHERE (c.kind = 'token' OR (u.id IS NOT NULL AND u.disabled = 0)) ";
 
-Credential CredentialFromRow(const sqlite::Stmt& st) {
+Credential CredentialFromRow(const sql::Stmt& st) {
   Credential c{st.Int(0), st.Text(1), ParseRole(st.Text(2)).value_or(Role::kViewer), st.Text(3),
                st.Text(4)};
   c.kind = st.Text(5) == "session" ? CredentialKind::kSession : CredentialKind::kToken;
@@ -147,12 +146,12 @@ Credential CredentialFromRow(const sqlite::Stmt& st) {
 
 }  // namespace
 
-Result<Credential> SqliteCatalog::FindCredential(const std::string& secret_sha256) {
+Result<Credential> SqlCatalog::FindCredential(const std::string& secret_sha256) {
   Status unknown = Status::NotFound("unknown or expired credential");
   Result<std::string> secret = NormalizeSha256("secret_sha256", secret_sha256);
   if (!secret.ok()) return unknown;
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            txn.db().Prepare(std::string(kCredentialQuery) + "AND c.secret_sha256 = ?"));
   st.Bind(1, *secret);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -160,10 +159,10 @@ Result<Credential> SqliteCatalog::FindCredential(const std::string& secret_sha25
   return CredentialFromRow(st);
 }
 
-Status SqliteCatalog::RemoveCredential(const std::string& secret_sha256) {
+Status SqlCatalog::RemoveCredential(const std::string& secret_sha256) {
   CATALOG_ASSIGN_OR_RETURN(std::string secret, NormalizeSha256("secret_sha256", secret_sha256));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            txn.db().Prepare("DELETE FROM credential WHERE secret_sha256 = ?"));
   st.Bind(1, secret);
   CATALOG_RETURN_IF_ERROR(st.Run());
@@ -171,21 +170,21 @@ Status SqliteCatalog::RemoveCredential(const std::string& secret_sha256) {
   return txn.Commit();
 }
 
-Result<std::vector<Credential>> SqliteCatalog::ListTokens() {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<Credential>> SqlCatalog::ListTokens() {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare(std::string(kCredentialQuery) + "AND c.kind = 'token' ORDER BY c.id"));
-  return st.Collect([&](sqlite::Stmt& row) {
+  return st.Collect([&](sql::Stmt& row) {
     Credential token = CredentialFromRow(row);
     token.secret_sha256.clear();
     return token;
   });
 }
 
-Status SqliteCatalog::RevokeToken(std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+Status SqlCatalog::RevokeToken(std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            txn.db().Prepare("DELETE FROM credential WHERE id = ? AND kind = 'token'"));
   st.Bind(1, id);
   CATALOG_RETURN_IF_ERROR(st.Run());
@@ -193,11 +192,11 @@ Status SqliteCatalog::RevokeToken(std::int64_t id) {
   return txn.Commit();
 }
 
-Status SqliteCatalog::TouchCredential(std::int64_t id, const std::string& at,
+Status SqlCatalog::TouchCredential(std::int64_t id, const std::string& at,
                                       const std::string& not_before) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("UPDATE credential SET last_used_at = ? WHERE id = ? AND "
                        "(last_used_at IS NULL OR last_used_at < ?)"));
   st.Bind(1, at).Bind(2, id).Bind(3, not_before);
@@ -205,27 +204,27 @@ Status SqliteCatalog::TouchCredential(std::int64_t id, const std::string& at,
   return txn.Commit();
 }
 
-Result<std::int64_t> SqliteCatalog::AddShareLink(const ShareLink& l) {
+Result<std::int64_t> SqlCatalog::AddShareLink(const ShareLink& l) {
   CATALOG_ASSIGN_OR_RETURN(std::string secret, NormalizeSha256("secret_sha256", l.secret_sha256));
   CATALOG_ASSIGN_OR_RETURN(std::string expires, NormalizeUtcTime("expires_at", l.expires_at));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), l.album_slug));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("INSERT INTO share_link (album_id, secret_sha256, expires_at, created_by, "
-                       "created_at) VALUES (?, ?, ?, ?, ?)"));
+                       "created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
   st.Bind(1, album_id).Bind(2, secret).BindTextOrNull(3, expires).Bind(4, l.created_by);
   st.Bind(5, NowUtc());
   return InsertAndCommit(txn, st, "share link already exists");
 }
 
-Result<ShareLink> SqliteCatalog::FindShareLink(const std::string& secret_sha256) {
+Result<ShareLink> SqlCatalog::FindShareLink(const std::string& secret_sha256) {
   Status unknown = Status::NotFound("unknown or expired share link");
   Result<std::string> secret = NormalizeSha256("secret_sha256", secret_sha256);
   if (!secret.ok()) return unknown;
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("SELECT l.id, a.slug, l.secret_sha256, coalesce(l.expires_at, ''), "
                        "l.created_by, l.created_at FROM share_link l "
                        "JOIN album a ON a.id = l.album_id WHERE l.secret_sha256 = ?"));
@@ -235,23 +234,23 @@ Result<ShareLink> SqliteCatalog::FindShareLink(const std::string& secret_sha256)
   return ShareLink{st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5)};
 }
 
-Result<std::vector<ShareLink>> SqliteCatalog::ListShareLinks(const std::string& album_slug) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<ShareLink>> SqlCatalog::ListShareLinks(const std::string& album_slug) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("SELECT id, coalesce(expires_at, ''), created_by, created_at FROM share_link "
                        "WHERE album_id = ? ORDER BY id"));
   st.Bind(1, album_id);
-  return st.Collect([&](sqlite::Stmt& row) {
+  return st.Collect([&](sql::Stmt& row) {
     return ShareLink{row.Int(0), album_slug, "", row.Text(1), row.Text(2), row.Text(3)};
   });
 }
 
-Status SqliteCatalog::RemoveShareLink(const std::string& album_slug, std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+Status SqlCatalog::RemoveShareLink(const std::string& album_slug, std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            txn.db().Prepare("DELETE FROM share_link WHERE id = ? AND album_id = ?"));
   st.Bind(1, id).Bind(2, album_id);
   CATALOG_RETURN_IF_ERROR(st.Run());

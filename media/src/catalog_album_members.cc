@@ -3,25 +3,25 @@
 #include <set>
 
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 
 namespace media::catalog {
 namespace {
 
-Result<std::vector<std::int64_t>> Members(sqlite::Db& db, std::int64_t album_id) {
+Result<std::vector<std::int64_t>> Members(sql::Db& db, std::int64_t album_id) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("SELECT photo_id FROM album_photo WHERE album_id = ? ORDER BY position, photo_id"));
   st.Bind(1, album_id);
-  return st.Collect([&](sqlite::Stmt& row) { return row.Int(0); });
+  return st.Collect([&](sql::Stmt& row) { return row.Int(0); });
 }
 
 }  // namespace
 
 // Appends the photos not yet in the album, in the order given.
-Status AppendToAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
+Status AppendToAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("INSERT INTO album_photo (album_id, photo_id, position) "
                  "SELECT ?1, ?2, coalesce(max(position), 0) + 1 FROM album_photo "
                  "WHERE album_id = ?1 ON CONFLICT DO NOTHING"));
@@ -34,18 +34,18 @@ Status AppendToAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<st
   return Status::OK();
 }
 
-Status SqliteCatalog::AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+Status SqlCatalog::AddToAlbum(const std::string& album_slug, const std::vector<std::int64_t>& ids) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_RETURN_IF_ERROR(AppendToAlbum(txn.db(), album_id, ids));
   return txn.Commit();
 }
 
 // Takes the photos out of the album (and off its cover).
-Status LeaveAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt del,
+Status LeaveAlbum(sql::Db& db, std::int64_t album_id, const std::vector<std::int64_t>& ids) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt del,
                            db.Prepare("DELETE FROM album_photo WHERE album_id = ? AND photo_id = ?"));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt cover, db.Prepare("UPDATE album SET cover_photo_id = NULL "
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt cover, db.Prepare("UPDATE album SET cover_photo_id = NULL "
                                                           "WHERE id = ? AND cover_photo_id = ?"));
   for (std::int64_t id : ids) {
     del.Reset();
@@ -58,17 +58,17 @@ Status LeaveAlbum(sqlite::Db& db, std::int64_t album_id, const std::vector<std::
   return Status::OK();
 }
 
-Status SqliteCatalog::RemoveFromAlbum(const std::string& album_slug,
+Status SqlCatalog::RemoveFromAlbum(const std::string& album_slug,
                                       const std::vector<std::int64_t>& ids) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_RETURN_IF_ERROR(LeaveAlbum(txn.db(), album_id, ids));
   return txn.Commit();
 }
 
-Status SqliteCatalog::ReorderAlbum(const std::string& album_slug,
+Status SqlCatalog::ReorderAlbum(const std::string& album_slug,
                                    const std::vector<std::int64_t>& ids) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, AlbumId(txn.db(), album_slug));
   CATALOG_ASSIGN_OR_RETURN(std::vector<std::int64_t> members, Members(txn.db(), album_id));
   std::vector<std::int64_t> given = ids;
@@ -79,7 +79,7 @@ Status SqliteCatalog::ReorderAlbum(const std::string& album_slug,
                                    std::to_string(members.size()) + " photos exactly once");
   }
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("UPDATE album_photo SET position = ? WHERE album_id = ? AND photo_id = ?"));
   for (std::size_t i = 0; i < ids.size(); ++i) {
     st.Reset();

@@ -2,7 +2,7 @@
 #include "catalog_audience.h"
 #include "catalog_cursor.h"
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 #include "catalog_validate.h"
 #include "media/text_limits.h"
 
@@ -27,7 +27,7 @@ Result<Album> ValidAlbum(const Album& in) {
 // The albums matching `where` (whose parameters come first), as
 // `audience` sees them: count and shown cover are its own, a chosen cover it
 // may not see reads as none. At most `limit` rows when given.
-Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, const Query& where,
+Result<std::vector<Album>> ReadAlbums(sql::Db& db, const Audience& audience, const Query& where,
                                       int limit = 0) {
   // The album's photos the audience sees, as a condition on `p` (after `ap`).
   Query seen;
@@ -47,13 +47,13 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, 
       "(SELECT count(*)" + photos + "), a.show_location "
       "FROM album a LEFT JOIN meeting m ON m.id = a.meeting_id " + where.where + " ORDER BY a.id";
   if (limit > 0) sql += " LIMIT " + std::to_string(limit);
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(sql));
   // Four subqueries carry the audience's parameters (none for editors), then
   // the WHERE clause.
   int index = 1;
   for (int i = 0; i < 4; ++i, index += static_cast<int>(seen.args.size())) seen.BindAll(st, index);
   where.BindAll(st, index);
-  CATALOG_ASSIGN_OR_RETURN(std::vector<Album> out, st.Collect([](sqlite::Stmt& row) {
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Album> out, st.Collect([](sql::Stmt& row) {
     Album a;
     a.id = row.Int(0);
     a.slug = row.Text(1);
@@ -72,7 +72,7 @@ Result<std::vector<Album>> ReadAlbums(sqlite::Db& db, const Audience& audience, 
 
 // The album as `audience` sees it; NotFound (in the same words as for no
 // album) when it may not open it.
-Result<Album> ReadAlbum(sqlite::Db& db, const std::string& slug, const Audience& audience = {}) {
+Result<Album> ReadAlbum(sql::Db& db, const std::string& slug, const Audience& audience = {}) {
   Query q;
   q.And("a.slug = ?", slug);
   AndAlbumOpen(audience, &q);
@@ -83,27 +83,30 @@ Result<Album> ReadAlbum(sqlite::Db& db, const std::string& slug, const Audience&
 
 // Writes every column and text of `a` (a.id set) after checking that its
 // meeting and cover photo exist.
-Status WriteAlbum(sqlite::Db& db, const Album& a, bool insert) {
+Status WriteAlbum(sql::Db& db, const Album& a, bool insert) {
   std::optional<std::int64_t> meeting_id;
   if (!a.meeting_slug.empty()) {
     CATALOG_ASSIGN_OR_RETURN(meeting_id, MeetingId(db, a.meeting_slug));
   }
   if (a.cover_photo_id) CATALOG_RETURN_IF_ERROR(CheckPhotoExists(db, *a.cover_photo_id));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare(insert ? "INSERT INTO album (slug, meeting_id, visibility, default_credit, "
-                          "cover_photo_id, show_location, id) VALUES (?, ?, ?, ?, ?, ?, NULL)"
+                          "cover_photo_id, show_location) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"
                         : "UPDATE album SET slug = ?, meeting_id = ?, visibility = ?, "
                           "default_credit = ?, cover_photo_id = ?, show_location = ? WHERE id = ?"));
   st.Bind(1, a.slug).BindOptional(2, meeting_id).Bind(3, VisibilityName(a.visibility));
   st.Bind(4, a.default_credit).BindOptional(5, a.cover_photo_id).Bind(6, std::int64_t{a.show_location});
   if (!insert) st.Bind(7, a.id);
-  Status s = st.Run();
-  if (s.code() == Status::Code::kConflict) {
+  Result<std::int64_t> written = insert ? st.InsertId() : Result<std::int64_t>(a.id);
+  if (!insert) {
+    Status s = st.Run();
+    if (!s.ok()) written = s;
+  }
+  if (written.status().code() == Status::Code::kConflict) {
     return Status::Conflict("album '" + a.slug + "' already exists");
   }
-  CATALOG_RETURN_IF_ERROR(s);
-  std::int64_t id = insert ? db.LastInsertId() : a.id;
+  CATALOG_ASSIGN_OR_RETURN(std::int64_t id, std::move(written));
   CATALOG_RETURN_IF_ERROR(SaveLangText(db, kAlbumText, id, "title", a.title));
   return SaveLangText(db, kAlbumText, id, "description", a.description);
 }
@@ -114,22 +117,22 @@ std::string CoverText(const std::optional<std::int64_t>& id) {
 
 }  // namespace
 
-Status SqliteCatalog::CreateAlbum(const Album& in) {
+Status SqlCatalog::CreateAlbum(const Album& in) {
   CATALOG_ASSIGN_OR_RETURN(Album a, ValidAlbum(in));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_RETURN_IF_ERROR(WriteAlbum(txn.db(), a, /*insert=*/true));
   return txn.Commit();
 }
 
-Result<Album> SqliteCatalog::GetAlbum(const std::string& slug, const Audience& audience) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<Album> SqlCatalog::GetAlbum(const std::string& slug, const Audience& audience) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   return ReadAlbum(txn.db(), slug, audience);
 }
 
 namespace {
 
 // The albums of `meeting_slug` ("" = all) that `audience` lists, as a query.
-Status ListedAlbums(sqlite::Db& db, const std::string& meeting_slug, const Audience& audience,
+Status ListedAlbums(sql::Db& db, const std::string& meeting_slug, const Audience& audience,
                     Query* q) {
   if (!meeting_slug.empty()) {
     CATALOG_ASSIGN_OR_RETURN(std::int64_t meeting_id, MeetingId(db, meeting_slug));
@@ -141,19 +144,19 @@ Status ListedAlbums(sqlite::Db& db, const std::string& meeting_slug, const Audie
 
 }  // namespace
 
-Result<std::vector<Album>> SqliteCatalog::ListAlbums(const std::string& meeting_slug,
+Result<std::vector<Album>> SqlCatalog::ListAlbums(const std::string& meeting_slug,
                                                      const Audience& audience) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   Query q;
   CATALOG_RETURN_IF_ERROR(ListedAlbums(txn.db(), meeting_slug, audience, &q));
   return ReadAlbums(txn.db(), audience, q);
 }
 
-Result<AlbumPage> SqliteCatalog::ListAlbumPage(const AlbumFilter& f) {
+Result<AlbumPage> SqlCatalog::ListAlbumPage(const AlbumFilter& f) {
   if (f.limit < 1 || f.limit > 500) {
     return Status::InvalidArgument("limit: " + std::to_string(f.limit) + " is outside 1..500");
   }
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   Query q;
   CATALOG_RETURN_IF_ERROR(ListedAlbums(txn.db(), f.meeting_slug, f.audience, &q));
   if (!f.credit.empty()) {
@@ -182,11 +185,11 @@ Result<AlbumPage> SqliteCatalog::ListAlbumPage(const AlbumFilter& f) {
   return page;
 }
 
-Status SqliteCatalog::UpdateAlbum(const std::string& slug, const Album& in, const std::string& who) {
+Status SqlCatalog::UpdateAlbum(const std::string& slug, const Album& in, const std::string& who) {
   Album wanted = in;
   if (wanted.slug.empty()) wanted.slug = slug;
   CATALOG_ASSIGN_OR_RETURN(Album a, ValidAlbum(wanted));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(Album old, ReadAlbum(txn.db(), slug));
   a.id = old.id;
   FieldDiffs diffs;
@@ -206,18 +209,18 @@ Status SqliteCatalog::UpdateAlbum(const std::string& slug, const Album& in, cons
   return txn.Commit();
 }
 
-Status SqliteCatalog::DeleteAlbum(const std::string& slug) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+Status SqlCatalog::DeleteAlbum(const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, AlbumId(txn.db(), slug));
   // Memberships, texts and share links go by ON DELETE CASCADE; photos stay.
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, txn.db().Prepare("DELETE FROM album WHERE id = ?"));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, txn.db().Prepare("DELETE FROM album WHERE id = ?"));
   st.Bind(1, id);
   CATALOG_RETURN_IF_ERROR(st.Run());
   return txn.Commit();
 }
 
-Result<std::vector<HistoryEntry>> SqliteCatalog::AlbumHistory(const std::string& album_slug) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<HistoryEntry>> SqlCatalog::AlbumHistory(const std::string& album_slug) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, AlbumId(txn.db(), album_slug));
   return LoadHistory(txn.db(), "album_id", id);
 }

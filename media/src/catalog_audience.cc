@@ -5,7 +5,7 @@
 
 namespace media::catalog {
 
-void Query::BindAll(sqlite::Stmt& st, int first) const {
+void Query::BindAll(sql::Stmt& st, int first) const {
   for (std::size_t i = 0; i < args.size(); ++i) {
     int index = static_cast<int>(i) + first;
     if (const auto* n = std::get_if<std::int64_t>(&args[i])) st.Bind(index, *n);
@@ -67,11 +67,11 @@ void AndAlbumOpen(const Audience& audience, Query* q) {
   if (audience.kind == Audience::Kind::kPublic) q->And(WithAlias(kOpenToPublic, "a"), audience.share_album);
 }
 
-Result<std::int64_t> OpenAlbumId(sqlite::Db& db, const std::string& slug, const Audience& audience) {
+Result<std::int64_t> OpenAlbumId(sql::Db& db, const std::string& slug, const Audience& audience) {
   Query q;
   q.And("a.slug = ?", slug);
   AndAlbumOpen(audience, &q);
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT a.id FROM album a " + q.where));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("SELECT a.id FROM album a " + q.where));
   q.BindAll(st);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("album '" + slug + "' not found");

@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "media/catalog.h"
-#include "sqlite_db.h"
+#include "sql_db.h"
 
 namespace media::catalog {
 
 // A WHERE clause under construction with its parameters, bound in order.
 struct Query {
-  std::string where = "WHERE 1";
+  std::string where = "WHERE 1 = 1";
   std::vector<std::variant<std::int64_t, std::string>> args;
 
   void And(const std::string& condition) { where += " AND " + condition; }
@@ -26,7 +26,7 @@ struct Query {
     args.emplace_back(std::move(arg));
   }
   // Binds every argument from index `first`.
-  void BindAll(sqlite::Stmt& st, int first = 1) const;
+  void BindAll(sql::Stmt& st, int first = 1) const;
 };
 
 // Adds: the photo `p` is not under embargo, unless the audience sees
@@ -43,7 +43,7 @@ void AndAlbumOpen(const Audience& audience, Query* q);
 
 // The id of album `slug` when the audience may open it; NotFound in the
 // same words as for an album that does not exist.
-Result<std::int64_t> OpenAlbumId(sqlite::Db& db, const std::string& slug, const Audience& audience);
+Result<std::int64_t> OpenAlbumId(sql::Db& db, const std::string& slug, const Audience& audience);
 
 // The SQL expressions PhotoLocationShown reads, for the photo aliased `p`
 // and its meeting `m`: whether the meeting shows locations (0 or 1), and the

@@ -4,7 +4,7 @@
 
 #include "catalog_photo_fields.h"
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 #include "media/text_limits.h"
 
 namespace media::catalog {
@@ -12,12 +12,12 @@ namespace {
 
 // InvalidArgument when a per-language field that `changes` touched now holds
 // more than kMaxLanguages languages for photo `id`.
-Status CheckLanguageCounts(sqlite::Db& db, std::int64_t id, const std::vector<ParsedChange>& changes) {
+Status CheckLanguageCounts(sql::Db& db, std::int64_t id, const std::vector<ParsedChange>& changes) {
   std::set<std::string> checked;
   for (const ParsedChange& c : changes) {
     if (c.kind != ParsedChange::Kind::kLangText || !checked.insert(c.text_field).second) continue;
     CATALOG_ASSIGN_OR_RETURN(
-        sqlite::Stmt st, db.Prepare("SELECT count(*) FROM photo_text WHERE photo_id = ? AND field = ?"));
+        sql::Stmt st, db.Prepare("SELECT count(*) FROM photo_text WHERE photo_id = ? AND field = ?"));
     st.Bind(1, id).Bind(2, c.text_field);
     CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
     const std::int64_t n = row ? st.Int(0) : 0;
@@ -32,7 +32,7 @@ Status CheckLanguageCounts(sqlite::Db& db, std::int64_t id, const std::vector<Pa
 // Applies the changes to one photo inside the caller's transaction: writes
 // and records only the fields whose value differs, then bumps the version and
 // refreshes the search row when anything changed.
-Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedChange>& changes,
+Status ApplyChanges(sql::Db& db, std::int64_t id, const std::vector<ParsedChange>& changes,
                     const std::string& who) {
   CATALOG_RETURN_IF_ERROR(CheckPhotoExists(db, id));
   FieldDiffs diffs;
@@ -48,7 +48,7 @@ Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedCha
   HistoryEntry subject;
   subject.photo_id = id;
   CATALOG_RETURN_IF_ERROR(diffs.Record(db, subject, who));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            db.Prepare("UPDATE photo SET version = version + 1 WHERE id = ?"));
   st.Bind(1, id);
   CATALOG_RETURN_IF_ERROR(st.Run());
@@ -57,18 +57,18 @@ Status ApplyChanges(sqlite::Db& db, std::int64_t id, const std::vector<ParsedCha
 
 }  // namespace
 
-Status SqliteCatalog::EditPhoto(std::int64_t id, const PhotoEdit& edit, const std::string& who) {
+Status SqlCatalog::EditPhoto(std::int64_t id, const PhotoEdit& edit, const std::string& who) {
   return EditPhotos({id}, edit, who);
 }
 
-Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids, const PhotoEdit& edit,
+Status SqlCatalog::EditPhotos(const std::vector<std::int64_t>& ids, const PhotoEdit& edit,
                                  const std::string& who) {
   if (ids.size() > kMaxBulkIds) {
     return Status::InvalidArgument("ids: " + std::to_string(ids.size()) + " photos, over the limit of " +
                                    std::to_string(kMaxBulkIds));
   }
   CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> parsed, ParseEdit(edit));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   std::set<std::int64_t> done;
   std::vector<std::int64_t> unique;
   for (std::int64_t id : ids) {
@@ -87,19 +87,19 @@ Status SqliteCatalog::EditPhotos(const std::vector<std::int64_t>& ids, const Pho
   return txn.Commit();
 }
 
-Result<std::vector<HistoryEntry>> SqliteCatalog::PhotoHistory(std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<HistoryEntry>> SqlCatalog::PhotoHistory(std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(std::vector<HistoryEntry> entries, LoadHistory(txn.db(), "photo_id", id));
   // A deleted photo keeps its history; an id that never had any is unknown.
   if (entries.empty()) CATALOG_RETURN_IF_ERROR(CheckPhotoExists(txn.db(), id));
   return entries;
 }
 
-Status SqliteCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
+Status SqlCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
                                  const std::string& who) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("SELECT field, old_value FROM edit_history WHERE id = ? AND photo_id = ?"));
   st.Bind(1, entry_id).Bind(2, photo_id);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -110,7 +110,7 @@ Status SqliteCatalog::RevertEdit(std::int64_t photo_id, std::int64_t entry_id,
   const std::string field = st.Text(0);
   const std::string old_value = st.Text(1);
   st.Reset();
-  CATALOG_ASSIGN_OR_RETURN(PhotoEdit back, EditFromHistory(txn.db(), field, old_value));
+  CATALOG_ASSIGN_OR_RETURN(PhotoEdit back, EditFromHistory(field, old_value));
   CATALOG_ASSIGN_OR_RETURN(std::vector<ParsedChange> changes, ParseEdit(back));
   CATALOG_RETURN_IF_ERROR(ApplyChanges(txn.db(), photo_id, changes, who));
   return txn.Commit();

@@ -1,25 +1,9 @@
-// The health check of the catalog file.
-#include "catalog_sqlite.h"
+// The health check of the catalog: the engine's own checks, and the search
+// index in step with the photos.
+#include "catalog_sql.h"
 
 namespace media::catalog {
 namespace {
-
-// Every row of `pragma` joined, "ok" rows of integrity_check left out.
-Result<std::string> Problems(sqlite::Db& db, const char* pragma) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(pragma));
-  std::string out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    std::string line;
-    for (int col = 0; col < st.ColumnCount(); ++col) {
-      std::string v = st.Text(col);
-      if (!v.empty()) line += (line.empty() ? "" : " ") + v;
-    }
-    if (line != "ok") out += (out.empty() ? "" : "; ") + line;
-  }
-  return out;
-}
 
 // Photos without a search row and search rows without a photo.
 constexpr char kSearchCheck[] =
@@ -30,15 +14,20 @@ constexpr char kSearchCheck[] =
 
 }  // namespace
 
-Status SqliteCatalog::CheckIntegrity() {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  CATALOG_ASSIGN_OR_RETURN(std::string integrity, Problems(txn.db(), "PRAGMA integrity_check"));
-  CATALOG_ASSIGN_OR_RETURN(std::string keys, Problems(txn.db(), "PRAGMA foreign_key_check"));
-  CATALOG_ASSIGN_OR_RETURN(std::string search, Problems(txn.db(), kSearchCheck));
-  if (integrity.empty() && keys.empty() && search.empty()) return Status::OK();
-  std::string msg;
-  if (!integrity.empty()) msg += "; integrity_check: " + integrity;
-  if (!keys.empty()) msg += "; foreign_key_check: " + keys;
+Status SqlCatalog::CheckIntegrity() {
+  CATALOG_ASSIGN_OR_RETURN(std::string storage, pool_->StorageProblems());
+  std::string search;
+  {
+    CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
+    CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, txn.db().Prepare(kSearchCheck));
+    for (;;) {
+      CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      search += (search.empty() ? "" : "; ") + st.Text(0);
+    }
+  }
+  if (storage.empty() && search.empty()) return Status::OK();
+  std::string msg = storage;
   if (!search.empty()) msg += "; search index out of step: " + search;
   return Status::Corrupt("catalog" + msg);
 }

@@ -8,33 +8,6 @@
 namespace media::catalog {
 namespace {
 
-// The length of the ill-formed sequence at s[at] that one U+FFFD replaces:
-// the bytes that could still begin a character (Unicode's "maximal subpart"),
-// at least one.
-std::size_t IllFormedLength(std::string_view s, std::size_t at) {
-  const auto lead = static_cast<std::uint8_t>(s[at]);
-  std::size_t need = 0;
-  std::uint8_t low = 0x80, high = 0xBF;  // the second byte's range
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    need = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    need = 2;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    need = 3;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  }
-  std::size_t n = 1;
-  while (n <= need && at + n < s.size()) {
-    const auto b = static_cast<std::uint8_t>(s[at + n]);
-    if (n == 1 ? (b < low || b > high) : (b < 0x80 || b > 0xBF)) break;
-    ++n;
-  }
-  return n;
-}
-
 void AppendJsonString(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
@@ -42,7 +15,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
     const std::size_t n = base::DecodeUtf8(s, i);
     if (n == 0) {
       out->append("\xEF\xBF\xBD");
-      i += IllFormedLength(s, i);
+      i += base::IllFormedUtf8Length(s, i);
       continue;
     }
     const auto c = static_cast<unsigned char>(s[i]);
@@ -83,25 +56,99 @@ std::string JsonStringArray(const std::vector<std::string>& items) {
   return out;
 }
 
-Result<std::vector<std::string>> ReadJsonStringArray(sqlite::Db& db, const std::string& what,
-                                                     const std::string& text) {
+namespace {
+
+// Reads the JSON string starting at text[*at] (its opening quote) into
+// `out`, leaving *at after the closing quote; false when it is not one.
+// Bytes other than quotes, backslashes and control characters are taken as
+// they are; a \u escape that is half of a surrogate pair on its own becomes
+// U+FFFD.
+bool ReadJsonString(std::string_view text, std::size_t* at, std::string* out) {
+  auto hex4 = [&](std::size_t from, char32_t* v) {
+    if (from + 4 > text.size()) return false;
+    *v = 0;
+    for (std::size_t k = from; k < from + 4; ++k) {
+      const char c = text[k];
+      const int d = c >= '0' && c <= '9' ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      *v = *v * 16 + static_cast<char32_t>(d);
+    }
+    return true;
+  };
+  std::size_t i = *at + 1;
+  for (;;) {
+    if (i >= text.size()) return false;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"') break;
+    if (c < 0x20) return false;
+    if (c != '\\') {
+      out->push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (i + 1 >= text.size()) return false;
+    const char e = text[i + 1];
+    static const std::string_view kNamed = "\"\\/bfnrt", kValue = "\"\\/\b\f\n\r\t";
+    if (std::size_t k = kNamed.find(e); k != std::string_view::npos) {
+      out->push_back(kValue[k]);
+      i += 2;
+      continue;
+    }
+    char32_t cp = 0;
+    if (e != 'u' || !hex4(i + 2, &cp)) return false;
+    i += 6;
+    char32_t low = 0;
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < text.size() && text[i] == '\\' &&
+        text[i + 1] == 'u' && hex4(i + 2, &low) && low >= 0xDC00 && low <= 0xDFFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 6;
+    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    base::AppendUtf8(cp, out);
+  }
+  *at = i + 1;
+  return true;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> ReadJsonStringArray(const std::string& what, const std::string& text) {
   const Status bad = Status::InvalidArgument(what + ": expected a JSON array of strings, got '" +
                                              text.substr(0, 80) + "'");
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt check,
-                           db.Prepare("SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array' END"));
-  check.Bind(1, text);
-  CATALOG_ASSIGN_OR_RETURN(bool row, check.Step());
-  if (!row || check.Int(0) != 1) return bad;
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
-                           db.Prepare("SELECT type, value FROM json_each(?1) ORDER BY key"));
-  st.Bind(1, text);
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  };
   std::vector<std::string> out;
-  for (;;) {
-    CATALOG_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
-    if (st.Text(0) != "text") return bad;
-    out.push_back(st.Text(1));
+  skip_space();
+  if (i >= text.size() || text[i] != '[') return bad;
+  ++i;
+  skip_space();
+  if (i < text.size() && text[i] == ']') {
+    ++i;
+  } else {
+    for (;;) {
+      skip_space();
+      std::string item;
+      if (i >= text.size() || text[i] != '"' || !ReadJsonString(text, &i, &item)) return bad;
+      out.push_back(std::move(item));
+      skip_space();
+      if (i < text.size() && text[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < text.size() && text[i] == ']') {
+        ++i;
+        break;
+      }
+      return bad;
+    }
   }
+  skip_space();
+  if (i != text.size()) return bad;
   return out;
 }
 

@@ -1,13 +1,12 @@
 // The one JSON the catalog writes and reads itself: arrays of strings (a
-// photo's keywords in history rows, lists of hashes handed to SQLite's
-// json_each). Written by a small encoder, read back by SQLite's json_each.
+// photo's keywords in history rows, lists of hashes and ids handed to the
+// database's JSON functions). Written and read by a small encoder and parser.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "media/status.h"
-#include "sqlite_db.h"
 
 namespace media::catalog {
 
@@ -18,10 +17,9 @@ namespace media::catalog {
 // byte) becomes U+FFFD. The same bytes as history rows have always held.
 std::string JsonStringArray(const std::vector<std::string>& items);
 
-// The strings of a JSON array of strings, read by SQLite (json_each), in
-// order. InvalidArgument naming `what` when `text` is not valid JSON, not an
-// array, or holds anything but strings.
-Result<std::vector<std::string>> ReadJsonStringArray(sqlite::Db& db, const std::string& what,
-                                                     const std::string& text);
+// The strings of a JSON array of strings (RFC 8259), in order.
+// InvalidArgument naming `what` when `text` is not valid JSON, not an array,
+// or holds anything but strings.
+Result<std::vector<std::string>> ReadJsonStringArray(const std::string& what, const std::string& text);
 
 }  // namespace media::catalog

@@ -3,8 +3,8 @@
 #include "catalog_cursor.h"
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
-#include "catalog_search.h"
-#include "catalog_sqlite.h"
+#include "catalog_dialect.h"
+#include "catalog_sql.h"
 #include "catalog_validate.h"
 
 namespace media::catalog {
@@ -25,7 +25,7 @@ Status AddDateFilters(const PhotoFilter& f, Query* q) {
 }
 
 // Everything but the album and the cursor.
-Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
+Status AddFilters(sql::Db& db, const PhotoFilter& f, Query* q) {
   if (!f.meeting_slug.empty()) {
     CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(db, f.meeting_slug));
     q->And("p.meeting_id = ?", id);
@@ -35,16 +35,13 @@ Status AddFilters(sqlite::Db& db, const PhotoFilter& f, Query* q) {
     q->And("EXISTS (SELECT 1 FROM photo_keyword k WHERE k.photo_id = p.id AND k.keyword = ?)",
            f.tag);
   }
-  std::string fts = FtsQuery(f.text);
-  if (!fts.empty()) {
-    q->And("p.id IN (SELECT rowid FROM photo_fts WHERE photo_fts MATCH ?)", fts);
-  }
+  if (auto search = SearchCondition(db.engine(), f.text)) q->And(search->first, search->second);
   return AddDateFilters(f, q);
 }
 
-Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q, int limit,
+Result<PhotoPage> RunPage(sql::Db& db, const std::string& sql, const Query& q, int limit,
                           const std::optional<std::int64_t>& album_id, const Audience& audience) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(sql));
   q.BindAll(st);
   PhotoPage page;
   PageKey last;
@@ -66,7 +63,7 @@ Result<PhotoPage> RunPage(sqlite::Db& db, const std::string& sql, const Query& q
   return page;
 }
 
-Result<PhotoPage> ListPage(sqlite::Db& db, const PhotoFilter& f) {
+Result<PhotoPage> ListPage(sql::Db& db, const PhotoFilter& f) {
   Query q;
   std::optional<std::int64_t> album_id;
   if (!f.album_slug.empty()) {
@@ -102,7 +99,7 @@ Result<PhotoPage> ListPage(sqlite::Db& db, const PhotoFilter& f) {
 
 // The photos `f` lists, as conditions on `p` (no join): the album's members
 // the audience may see in it, else the photos it lists; then every filter.
-Status AddScope(sqlite::Db& db, const PhotoFilter& f, Query* q) {
+Status AddScope(sql::Db& db, const PhotoFilter& f, Query* q) {
   if (!f.album_slug.empty()) {
     CATALOG_ASSIGN_OR_RETURN(std::int64_t album_id, OpenAlbumId(db, f.album_slug, f.audience));
     q->And("EXISTS (SELECT 1 FROM album_photo ap WHERE ap.photo_id = p.id AND ap.album_id = ?)",
@@ -116,16 +113,16 @@ Status AddScope(sqlite::Db& db, const PhotoFilter& f, Query* q) {
 
 }  // namespace
 
-Result<PhotoPage> SqliteCatalog::ListPhotos(const PhotoFilter& filter) {
+Result<PhotoPage> SqlCatalog::ListPhotos(const PhotoFilter& filter) {
   if (filter.limit < 1 || filter.limit > 500) {
     return Status::InvalidArgument("limit: " + std::to_string(filter.limit) +
                                    " is outside 1..500");
   }
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   return ListPage(txn.db(), filter);
 }
 
-Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& meeting_slug,
+Result<std::vector<CreditCount>> SqlCatalog::ListCredits(const std::string& meeting_slug,
                                                            const Audience& audience) {
   PhotoFilter scope;
   scope.meeting_slug = meeting_slug;
@@ -133,7 +130,7 @@ Result<std::vector<CreditCount>> SqliteCatalog::ListCredits(const std::string& m
   return ListCreditsIn(scope);
 }
 
-Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting_slug,
+Result<std::vector<TagCount>> SqlCatalog::ListTags(const std::string& meeting_slug,
                                                      const Audience& audience) {
   PhotoFilter scope;
   scope.meeting_slug = meeting_slug;
@@ -141,30 +138,30 @@ Result<std::vector<TagCount>> SqliteCatalog::ListTags(const std::string& meeting
   return ListTagsIn(scope);
 }
 
-Result<std::vector<CreditCount>> SqliteCatalog::ListCreditsIn(const PhotoFilter& scope) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<CreditCount>> SqlCatalog::ListCreditsIn(const PhotoFilter& scope) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   Query q;
   q.And("p.credit_line <> ''");
   CATALOG_RETURN_IF_ERROR(AddScope(txn.db(), scope, &q));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("SELECT p.credit_line, count(*) FROM photo p " + q.where +
                        " GROUP BY p.credit_line ORDER BY count(*) DESC, p.credit_line"));
   q.BindAll(st);
-  return st.Collect([&](sqlite::Stmt& row) { return CreditCount{row.Text(0), row.Int(1)}; });
+  return st.Collect([&](sql::Stmt& row) { return CreditCount{row.Text(0), row.Int(1)}; });
 }
 
-Result<std::vector<TagCount>> SqliteCatalog::ListTagsIn(const PhotoFilter& scope) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<TagCount>> SqlCatalog::ListTagsIn(const PhotoFilter& scope) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   Query q;
   CATALOG_RETURN_IF_ERROR(AddScope(txn.db(), scope, &q));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("SELECT k.keyword, count(*) FROM photo_keyword k "
                        "JOIN photo p ON p.id = k.photo_id " + q.where +
                        " GROUP BY k.keyword ORDER BY count(*) DESC, k.keyword"));
   q.BindAll(st);
-  return st.Collect([&](sqlite::Stmt& row) { return TagCount{row.Text(0), row.Int(1)}; });
+  return st.Collect([&](sql::Stmt& row) { return TagCount{row.Text(0), row.Int(1)}; });
 }
 
 }  // namespace media::catalog

@@ -1,7 +1,7 @@
 // Meetings: create, read, update (with history), delete.
 #include "catalog_audience.h"
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 #include "catalog_validate.h"
 #include "media/text_limits.h"
 
@@ -32,7 +32,7 @@ Result<Meeting> ValidMeeting(const Meeting& in) {
 // photos `audience` lists and the cover it sees: the chosen one when it lists
 // it and it is still the meeting's, else the best photo it lists
 // (BestCoverOrderSql).
-Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audience,
+Result<std::vector<Meeting>> ReadMeetings(sql::Db& db, const Audience& audience,
                                           const std::string& slug) {
   Query listed;
   listed.And("p.meeting_id = m.id");
@@ -40,7 +40,7 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
   const std::string photos = " FROM photo p " + listed.where;
   const std::string chosen = "(SELECT p.id" + photos + " AND p.id = m.cover_photo_id)";
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("SELECT m.id, m.slug, m.place, coalesce(m.start_date, ''), coalesce(m.end_date, ''), "
                  "m.default_credit, (SELECT count(*)" + photos + "), m.show_location, " +
                  (audience.everything() ? std::string("m.cover_photo_id") : chosen) + ", "
@@ -56,7 +56,7 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
     listed.BindAll(st, index);
   }
   if (!slug.empty()) st.Bind(index, slug);
-  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> out, st.Collect([](sqlite::Stmt& row) {
+  CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> out, st.Collect([](sql::Stmt& row) {
     Meeting m;
     m.id = row.Int(0);
     m.slug = row.Text(1);
@@ -75,14 +75,14 @@ Result<std::vector<Meeting>> ReadMeetings(sqlite::Db& db, const Audience& audien
   return out;
 }
 
-Result<Meeting> ReadMeeting(sqlite::Db& db, const std::string& slug, const Audience& audience = {}) {
+Result<Meeting> ReadMeeting(sql::Db& db, const std::string& slug, const Audience& audience = {}) {
   if (slug.empty()) return Status::NotFound("meeting '' not found");
   CATALOG_ASSIGN_OR_RETURN(std::vector<Meeting> found, ReadMeetings(db, audience, slug));
   if (found.empty()) return Status::NotFound("meeting '" + slug + "' not found");
   return std::move(found[0]);
 }
 
-Status SaveMeetingTexts(sqlite::Db& db, const Meeting& m) {
+Status SaveMeetingTexts(sql::Db& db, const Meeting& m) {
   CATALOG_RETURN_IF_ERROR(SaveLangText(db, kMeetingText, m.id, "title", m.title));
   return SaveLangText(db, kMeetingText, m.id, "description", m.description);
 }
@@ -92,8 +92,8 @@ std::string CoverText(const std::optional<std::int64_t>& id) {
 }
 
 // NotFound for an unknown photo, InvalidArgument for one of another meeting.
-Status CheckMeetingCover(sqlite::Db& db, std::int64_t meeting_id, std::int64_t photo_id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT meeting_id FROM photo WHERE id = ?"));
+Status CheckMeetingCover(sql::Db& db, std::int64_t meeting_id, std::int64_t photo_id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("SELECT meeting_id FROM photo WHERE id = ?"));
   st.Bind(1, photo_id);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("photo " + std::to_string(photo_id) + " not found");
@@ -110,40 +110,39 @@ Status SlugTaken(const std::string& slug) {
 
 }  // namespace
 
-Status SqliteCatalog::CreateMeeting(const Meeting& in) {
+Status SqlCatalog::CreateMeeting(const Meeting& in) {
   CATALOG_ASSIGN_OR_RETURN(Meeting m, ValidMeeting(in));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("INSERT INTO meeting (slug, place, start_date, end_date, default_credit, "
-                       "show_location, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                       "show_location, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
   st.BindTextOrNull(4, m.end_date).Bind(5, m.default_credit).Bind(6, std::int64_t{m.show_location});
   st.Bind(7, m.time_zone);
-  Status s = st.Run();
-  if (s.code() == Status::Code::kConflict) return SlugTaken(m.slug);
-  CATALOG_RETURN_IF_ERROR(s);
-  m.id = txn.db().LastInsertId();
+  Result<std::int64_t> id = st.InsertId();
+  if (id.status().code() == Status::Code::kConflict) return SlugTaken(m.slug);
+  CATALOG_ASSIGN_OR_RETURN(m.id, std::move(id));
   CATALOG_RETURN_IF_ERROR(SaveMeetingTexts(txn.db(), m));
   return txn.Commit();
 }
 
-Result<Meeting> SqliteCatalog::GetMeeting(const std::string& slug, const Audience& audience) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<Meeting> SqlCatalog::GetMeeting(const std::string& slug, const Audience& audience) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   return ReadMeeting(txn.db(), slug, audience);
 }
 
-Result<std::vector<Meeting>> SqliteCatalog::ListMeetings(const Audience& audience) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<Meeting>> SqlCatalog::ListMeetings(const Audience& audience) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   return ReadMeetings(txn.db(), audience, "");
 }
 
-Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
+Status SqlCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
                                     const std::string& who) {
   Meeting wanted = in;
   if (wanted.slug.empty()) wanted.slug = slug;
   CATALOG_ASSIGN_OR_RETURN(Meeting m, ValidMeeting(wanted));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(Meeting old, ReadMeeting(txn.db(), slug));
   m.id = old.id;
   FieldDiffs diffs;
@@ -162,7 +161,7 @@ Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
     CATALOG_RETURN_IF_ERROR(CheckMeetingCover(txn.db(), m.id, *m.cover_photo_id));
   }
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("UPDATE meeting SET slug = ?, place = ?, start_date = ?, end_date = ?, "
                        "default_credit = ?, show_location = ?, cover_photo_id = ?, time_zone = ? WHERE id = ?"));
   st.Bind(1, m.slug).Bind(2, m.place).BindTextOrNull(3, m.start_date);
@@ -179,16 +178,16 @@ Status SqliteCatalog::UpdateMeeting(const std::string& slug, const Meeting& in,
   return txn.Commit();
 }
 
-Result<std::vector<HistoryEntry>> SqliteCatalog::MeetingHistory(const std::string& slug) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<HistoryEntry>> SqlCatalog::MeetingHistory(const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), slug));
   return LoadHistory(txn.db(), "meeting_id", id);
 }
 
-Status SqliteCatalog::DeleteMeeting(const std::string& slug) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+Status SqlCatalog::DeleteMeeting(const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, MeetingId(txn.db(), slug));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt count,
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt count,
                            txn.db().Prepare("SELECT count(*) FROM photo WHERE meeting_id = ?"));
   count.Bind(1, id);
   CATALOG_ASSIGN_OR_RETURN(bool counted, count.Step());
@@ -200,7 +199,7 @@ Status SqliteCatalog::DeleteMeeting(const std::string& slug) {
   }
   // Albums lose the meeting through ON DELETE SET NULL, and so do photos in
   // the trash when they come back.
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, txn.db().Prepare("DELETE FROM meeting WHERE id = ?"));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, txn.db().Prepare("DELETE FROM meeting WHERE id = ?"));
   st.Bind(1, id);
   CATALOG_RETURN_IF_ERROR(st.Run());
   return txn.Commit();

@@ -19,7 +19,7 @@ const char* const kMigrations[] = {
 };
 
 Result<int> UserVersion(sqlite::Db& db) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt stmt, db.Prepare("PRAGMA user_version"));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt stmt, db.Prepare("PRAGMA user_version"));
   CATALOG_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return Status::IOError("catalog: PRAGMA user_version returned nothing");
   return static_cast<int>(stmt.Int(0));

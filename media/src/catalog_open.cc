@@ -4,7 +4,9 @@
 #include <utility>
 
 #include "catalog_migrations.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
+#include "pg_db.h"
+#include "sqlite_pool.h"
 
 namespace media {
 
@@ -12,10 +14,14 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(const std::string& path) {
   if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) {
     return Status::InvalidArgument("catalog: a file path is required, got '" + path + "'");
   }
+  if (pg::IsPostgresUrl(path)) {
+    CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<sql::Pool> pool, pg::OpenPool(path));
+    return std::unique_ptr<Catalog>(new catalog::SqlCatalog(std::move(pool)));
+  }
   CATALOG_ASSIGN_OR_RETURN(std::unique_ptr<sqlite::Db> db, sqlite::Db::Open(path));
   CATALOG_RETURN_IF_ERROR(catalog::Migrate(*db));
   auto pool = std::make_unique<sqlite::Pool>(path, std::move(db));
-  return std::unique_ptr<Catalog>(new catalog::SqliteCatalog(path, std::move(pool)));
+  return std::unique_ptr<Catalog>(new catalog::SqlCatalog(std::move(pool)));
 }
 
 namespace {

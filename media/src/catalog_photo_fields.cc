@@ -132,7 +132,7 @@ Result<std::vector<ParsedChange>> ParseEdit(const PhotoEdit& edit) {
   return out;
 }
 
-Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, const std::string& value) {
+Result<PhotoEdit> EditFromHistory(const std::string& field, const std::string& value) {
   PhotoEdit edit;
   const std::size_t dot = field.find('.');
   for (const LangField& f : kLangFields) {
@@ -152,14 +152,14 @@ Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, cons
     return edit;
   }
   if (field == "keywords") {
-    CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, ReadJsonStringArray(db, field, value));
+    CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, ReadJsonStringArray(field, value));
     edit.keywords = std::move(words);
     return edit;
   }
   return Status::InvalidArgument("unknown field '" + field + "'");
 }
 
-Result<ParsedChange> ResolveChange(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {
+Result<ParsedChange> ResolveChange(sql::Db& db, std::int64_t id, const ParsedChange& c) {
   if (c.kind != ParsedChange::Kind::kKeywordDelta) return c;
   CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, LoadKeywords(db, id));
   std::vector<std::string> kept;
@@ -172,7 +172,7 @@ Result<ParsedChange> ResolveChange(sqlite::Db& db, std::int64_t id, const Parsed
   return ParseKeywords(kept);
 }
 
-Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {
+Result<std::string> CurrentValue(sql::Db& db, std::int64_t id, const ParsedChange& c) {
   using Kind = ParsedChange::Kind;
   if (c.kind == Kind::kKeywords) {
     CATALOG_ASSIGN_OR_RETURN(std::vector<std::string> words, LoadKeywords(db, id));
@@ -186,14 +186,14 @@ Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedCh
   } else {
     sql = "SELECT " + c.column + " FROM photo WHERE id = ?1";  // column from a fixed table
   }
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(sql));
   st.Bind(1, id);
   if (c.kind == Kind::kLangText) st.Bind(2, c.text_field).Bind(3, c.lang);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   return row ? st.Text(0) : std::string();
 }
 
-Status WriteValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {
+Status WriteValue(sql::Db& db, std::int64_t id, const ParsedChange& c) {
   using Kind = ParsedChange::Kind;
   if (c.kind == Kind::kLangText) return SetLangValue(db, kPhotoText, id, c.text_field, c.lang, c.value);
   if (c.kind == Kind::kKeywords) return SaveKeywords(db, id, c.keywords);
@@ -206,7 +206,7 @@ Status WriteValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c) {
     CATALOG_ASSIGN_OR_RETURN(meeting_id, std::move(found));
   }
   std::string column = c.kind == Kind::kMeeting ? "meeting_id" : c.column;
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            db.Prepare("UPDATE photo SET " + column + " = ? WHERE id = ?"));
   if (c.kind == Kind::kMeeting) st.BindOptional(1, meeting_id);
   else if (c.column == "embargo_until") st.BindTextOrNull(1, c.value);

@@ -9,7 +9,7 @@
 
 #include "media/catalog.h"
 #include "media/photo_edit.h"
-#include "sqlite_db.h"
+#include "sql_db.h"
 
 namespace media::catalog {
 
@@ -36,17 +36,17 @@ Result<std::vector<ParsedChange>> ParseEdit(const PhotoEdit& edit);
 // The edit that sets `field` (a history row's field name) to `value` (its
 // text, as a history row holds it). InvalidArgument for a field no edit
 // writes or keywords that are not a JSON array of strings.
-Result<PhotoEdit> EditFromHistory(sqlite::Db& db, const std::string& field, const std::string& value);
+Result<PhotoEdit> EditFromHistory(const std::string& field, const std::string& value);
 
 // The change `c` as it applies to photo `id`: itself, but a kKeywordDelta
 // becomes the kKeywords change to the photo's own keywords with those added
 // and removed (InvalidArgument when that makes too many).
-Result<ParsedChange> ResolveChange(sqlite::Db& db, std::int64_t id, const ParsedChange& c);
+Result<ParsedChange> ResolveChange(sql::Db& db, std::int64_t id, const ParsedChange& c);
 
 // The field's current value for photo `id`, as ParseEdit normalises it.
-Result<std::string> CurrentValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c);
+Result<std::string> CurrentValue(sql::Db& db, std::int64_t id, const ParsedChange& c);
 
 // Writes the new value. InvalidArgument when "meeting" names no meeting.
-Status WriteValue(sqlite::Db& db, std::int64_t id, const ParsedChange& c);
+Status WriteValue(sql::Db& db, std::int64_t id, const ParsedChange& c);
 
 }  // namespace media::catalog

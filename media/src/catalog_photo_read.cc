@@ -3,6 +3,7 @@
 #include <map>
 
 #include "catalog_audience.h"
+#include "catalog_dialect.h"
 #include "catalog_rows.h"
 
 namespace media::catalog {
@@ -17,7 +18,7 @@ std::string PhotoSelect(const std::string& extra_columns, const std::string& joi
          extra_columns + " FROM photo p LEFT JOIN meeting m ON m.id = p.meeting_id " + joins + " ";
 }
 
-Photo PhotoFromRow(const sqlite::Stmt& st, const Audience& audience) {
+Photo PhotoFromRow(const sql::Stmt& st, const Audience& audience) {
   Photo p;
   p.id = st.Int(0);
   p.sha256 = st.Text(1);
@@ -55,9 +56,9 @@ Photo PhotoFromRow(const sqlite::Stmt& st, const Audience& audience) {
   return p;
 }
 
-std::string TakenSortFromRow(const sqlite::Stmt& st) { return st.Text(29); }
+std::string TakenSortFromRow(const sql::Stmt& st) { return st.Text(29); }
 
-Status FillDetails(sqlite::Db& db, const Audience& audience, std::vector<Photo>* photos) {
+Status FillDetails(sql::Db& db, const Audience& audience, std::vector<Photo>* photos) {
   if (photos->empty()) return Status::OK();
   std::vector<std::int64_t> ids;
   std::map<std::int64_t, Photo*> by_id;
@@ -73,9 +74,9 @@ Status FillDetails(sqlite::Db& db, const Audience& audience, std::vector<Photo>*
     p->meta.alt_text = std::move(fields["alt_text"]);
   }
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("SELECT photo_id, keyword FROM photo_keyword "
-                 "WHERE photo_id IN (SELECT value FROM json_each(?)) ORDER BY photo_id, position"));
+                 "WHERE photo_id IN " + IdsIn(db) + " ORDER BY photo_id, position"));
   st.Bind(1, IdsJson(ids));
   for (;;) {
     CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -83,10 +84,10 @@ Status FillDetails(sqlite::Db& db, const Audience& audience, std::vector<Photo>*
     by_id[st.Int(0)]->meta.keywords.push_back(st.Text(1));
   }
   Query listed;
-  listed.And("ap.photo_id IN (SELECT value FROM json_each(?))", IdsJson(ids));
+  listed.And("ap.photo_id IN " + IdsIn(db), IdsJson(ids));
   AndAlbumListed(audience, &listed);
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt albums,
+      sql::Stmt albums,
       db.Prepare("SELECT ap.photo_id, a.slug FROM album_photo ap JOIN album a ON a.id = ap.album_id " +
                  listed.where + " ORDER BY ap.photo_id, a.slug"));
   listed.BindAll(albums);
@@ -98,21 +99,24 @@ Status FillDetails(sqlite::Db& db, const Audience& audience, std::vector<Photo>*
   return Status::OK();
 }
 
-Result<std::vector<std::string>> LoadKeywords(sqlite::Db& db, std::int64_t photo_id) {
+Result<std::vector<std::string>> LoadKeywords(sql::Db& db, std::int64_t photo_id) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("SELECT keyword FROM photo_keyword WHERE photo_id = ? ORDER BY position"));
   st.Bind(1, photo_id);
-  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
+  return st.Collect([&](sql::Stmt& row) { return row.Text(0); });
 }
 
-Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt del, db.Prepare("DELETE FROM photo_keyword WHERE photo_id = ?"));
+Status SaveKeywords(sql::Db& db, std::int64_t photo_id, const std::vector<std::string>& keywords) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt del, db.Prepare("DELETE FROM photo_keyword WHERE photo_id = ?"));
   del.Bind(1, photo_id);
   CATALOG_RETURN_IF_ERROR(del.Run());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt ins,
-      db.Prepare("INSERT INTO photo_keyword (photo_id, keyword, position) VALUES (?, ?, ?)"));
+      sql::Stmt ins,
+      db.Prepare("INSERT INTO photo_keyword (photo_id, keyword, position) VALUES (?, ?, ?) "
+                 // Distinct words that one engine keeps apart may be one in
+                 // the other (PostgreSQL turns ill-formed UTF-8 into U+FFFD).
+                 "ON CONFLICT DO NOTHING"));
   for (std::size_t i = 0; i < keywords.size(); ++i) {
     ins.Reset();
     ins.Bind(1, photo_id).Bind(2, keywords[i]).Bind(3, static_cast<std::int64_t>(i));
@@ -121,11 +125,11 @@ Status SaveKeywords(sqlite::Db& db, std::int64_t photo_id, const std::vector<std
   return Status::OK();
 }
 
-Result<Photo> ReadPhoto(sqlite::Db& db, std::int64_t id, const Audience& audience) {
+Result<Photo> ReadPhoto(sql::Db& db, std::int64_t id, const Audience& audience) {
   Query q;
   q.And("p.id = ?", id);
   AndPhotoReachable(audience, &q);
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(PhotoSelect("", "") + q.where));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(PhotoSelect("", "") + q.where));
   q.BindAll(st);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");

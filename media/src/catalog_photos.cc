@@ -2,10 +2,11 @@
 // and the sha256 questions of `gallery check` and `gallery gc`.
 
 #include "catalog_audience.h"
+#include "catalog_dialect.h"
 #include "catalog_json.h"
 #include "catalog_photo_read.h"
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 #include "catalog_validate.h"
 #include "media/text_limits.h"
 
@@ -42,12 +43,12 @@ struct Placement {
 
 // Resolves the photo's meeting and album and its credit line: the file's,
 // else the fallback, else the album's default, else the meeting's.
-Result<Placement> Place(sqlite::Db& db, const NewPhoto& p) {
+Result<Placement> Place(sql::Db& db, const NewPhoto& p) {
   Placement out;
   std::string album_credit;
   if (!p.album_slug.empty()) {
     CATALOG_ASSIGN_OR_RETURN(
-        sqlite::Stmt st, db.Prepare("SELECT id, meeting_id, default_credit FROM album WHERE slug = ?"));
+        sql::Stmt st, db.Prepare("SELECT id, meeting_id, default_credit FROM album WHERE slug = ?"));
     st.Bind(1, p.album_slug);
     CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return Status::NotFound("album '" + p.album_slug + "' not found");
@@ -60,7 +61,7 @@ Result<Placement> Place(sqlite::Db& db, const NewPhoto& p) {
   }
   std::string meeting_credit;
   if (out.meeting_id) {
-    CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+    CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                              db.Prepare("SELECT default_credit FROM meeting WHERE id = ?"));
     st.Bind(1, *out.meeting_id);
     CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -73,14 +74,14 @@ Result<Placement> Place(sqlite::Db& db, const NewPhoto& p) {
   return out;
 }
 
-Result<std::int64_t> InsertPhotoRow(sqlite::Db& db, const NewPhoto& p, const Placement& where) {
+Result<std::int64_t> InsertPhotoRow(sql::Db& db, const NewPhoto& p, const Placement& where) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("INSERT INTO photo (sha256, original_filename, format, width, height, orientation, "
                  "file_size, taken_at, taken_sort, make, model, lens, exposure_time, f_number, iso, "
                  "focal_length, gps_latitude, gps_longitude, gps_altitude, credit_line, creator, "
                  "copyright_notice, event, usage_terms, meeting_id, uploaded_at, uploaded_by) "
-                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
   const PhotoMetadata& m = p.meta;
   st.Bind(1, p.sha256).Bind(2, p.original_filename).Bind(3, m.format).Bind(4, m.width);
   st.Bind(5, m.height).Bind(6, m.orientation).Bind(7, p.file_size).BindOptional(8, m.taken_at);
@@ -95,19 +96,18 @@ Result<std::int64_t> InsertPhotoRow(sqlite::Db& db, const NewPhoto& p, const Pla
   st.Bind(20, where.credit).Bind(21, m.creator).Bind(22, m.copyright).Bind(23, m.event);
   st.Bind(24, m.usage_terms).BindOptional(25, where.meeting_id).Bind(26, NowUtc());
   st.Bind(27, p.uploaded_by);
-  CATALOG_RETURN_IF_ERROR(st.Run());
-  return db.LastInsertId();
+  return st.InsertId();
 }
 
-Result<std::optional<std::int64_t>> IdBySha256(sqlite::Db& db, const std::string& sha256) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT id FROM photo WHERE sha256 = ?"));
+Result<std::optional<std::int64_t>> IdBySha256(sql::Db& db, const std::string& sha256) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("SELECT id FROM photo WHERE sha256 = ?"));
   st.Bind(1, sha256);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(st.Int(0));
 }
 
-Status SavePhotoTexts(sqlite::Db& db, std::int64_t id, const PhotoMetadata& m) {
+Status SavePhotoTexts(sql::Db& db, std::int64_t id, const PhotoMetadata& m) {
   CATALOG_RETURN_IF_ERROR(SaveLangText(db, kPhotoText, id, "description", m.caption));
   CATALOG_RETURN_IF_ERROR(SaveLangText(db, kPhotoText, id, "headline", m.headline));
   CATALOG_RETURN_IF_ERROR(SaveLangText(db, kPhotoText, id, "alt_text", m.alt_text));
@@ -119,7 +119,7 @@ Status SavePhotoTexts(sqlite::Db& db, std::int64_t id, const PhotoMetadata& m) {
 namespace {
 
 // Inserts a valid photo inside the caller's write transaction (see AddPhoto).
-Result<std::int64_t> InsertPhoto(sqlite::Db& db, const NewPhoto& p, std::int64_t* existing_id) {
+Result<std::int64_t> InsertPhoto(sql::Db& db, const NewPhoto& p, std::int64_t* existing_id) {
   CATALOG_ASSIGN_OR_RETURN(std::optional<std::int64_t> existing, IdBySha256(db, p.sha256));
   if (existing) {
     if (existing_id) *existing_id = *existing;
@@ -136,9 +136,9 @@ Result<std::int64_t> InsertPhoto(sqlite::Db& db, const NewPhoto& p, std::int64_t
 
 }  // namespace
 
-Result<std::int64_t> SqliteCatalog::AddPhoto(const NewPhoto& in, std::int64_t* existing_id) {
+Result<std::int64_t> SqlCatalog::AddPhoto(const NewPhoto& in, std::int64_t* existing_id) {
   CATALOG_ASSIGN_OR_RETURN(NewPhoto p, ValidNewPhoto(in));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   // The IMMEDIATE transaction makes check-then-insert atomic across threads
   // and processes: of concurrent adds of the same bytes exactly one inserts.
   CATALOG_ASSIGN_OR_RETURN(std::int64_t id, InsertPhoto(txn.db(), p, existing_id));
@@ -146,7 +146,7 @@ Result<std::int64_t> SqliteCatalog::AddPhoto(const NewPhoto& in, std::int64_t* e
   return id;
 }
 
-Result<std::vector<std::int64_t>> SqliteCatalog::AddPhotos(const std::vector<NewPhoto>& photos) {
+Result<std::vector<std::int64_t>> SqlCatalog::AddPhotos(const std::vector<NewPhoto>& photos) {
   std::vector<NewPhoto> valid;
   valid.reserve(photos.size());
   auto named = [](std::size_t i, const Status& s) { return s.Prefixed("photos[" + std::to_string(i) + "]: "); };
@@ -155,7 +155,7 @@ Result<std::vector<std::int64_t>> SqliteCatalog::AddPhotos(const std::vector<New
     if (!p.ok()) return named(i, p.status());
     valid.push_back(std::move(*p));
   }
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
   std::vector<std::int64_t> ids;
   ids.reserve(valid.size());
   for (std::size_t i = 0; i < valid.size(); ++i) {
@@ -167,18 +167,18 @@ Result<std::vector<std::int64_t>> SqliteCatalog::AddPhotos(const std::vector<New
   return ids;
 }
 
-Result<Photo> SqliteCatalog::GetPhoto(std::int64_t id, const Audience& audience) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<Photo> SqlCatalog::GetPhoto(std::int64_t id, const Audience& audience) {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   return ReadPhoto(txn.db(), id, audience);
 }
 
-Result<std::optional<std::int64_t>> SqliteCatalog::FindPhotoBySha256(const std::string& sha256) {
+Result<std::optional<std::int64_t>> SqlCatalog::FindPhotoBySha256(const std::string& sha256) {
   CATALOG_ASSIGN_OR_RETURN(std::string hex, NormalizeSha256("sha256", sha256));
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   return IdBySha256(txn.db(), hex);
 }
 
-Result<std::vector<KnownPhoto>> SqliteCatalog::FindPhotosBySha256(const std::vector<std::string>& sha256s,
+Result<std::vector<KnownPhoto>> SqlCatalog::FindPhotosBySha256(const std::vector<std::string>& sha256s,
                                                                  const Audience& audience) {
   std::vector<std::string> hexes;
   hexes.reserve(sha256s.size());
@@ -190,35 +190,35 @@ Result<std::vector<KnownPhoto>> SqliteCatalog::FindPhotosBySha256(const std::vec
   if (hexes.empty()) return std::vector<KnownPhoto>{};
   Query q;
   AndPhotoReachable(audience, &q);
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   // Each hash once, in the order first asked.
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
-      txn.db().Prepare("SELECT p.sha256, p.id FROM (SELECT value, min(key) AS first FROM json_each(?) "
+      sql::Stmt st,
+      txn.db().Prepare("SELECT p.sha256, p.id FROM (SELECT value, min(key) AS first FROM " + JsonEach(txn.db()) + " "
                        "GROUP BY value) asked JOIN photo p ON p.sha256 = asked.value " +
                        q.where + " ORDER BY asked.first"));
   st.Bind(1, JsonStringArray(hexes));
   q.BindAll(st, 2);
-  return st.Collect([&](sqlite::Stmt& row) { return KnownPhoto{row.Text(0), row.Int(1)}; });
+  return st.Collect([&](sql::Stmt& row) { return KnownPhoto{row.Text(0), row.Int(1)}; });
 }
 
-Result<std::vector<std::string>> SqliteCatalog::AllSha256() {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, txn.db().Prepare("SELECT sha256 FROM photo ORDER BY sha256"));
-  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
+Result<std::vector<std::string>> SqlCatalog::AllSha256() {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, txn.db().Prepare("SELECT sha256 FROM photo ORDER BY sha256"));
+  return st.Collect([&](sql::Stmt& row) { return row.Text(0); });
 }
 
-Result<std::vector<std::string>> SqliteCatalog::UnreferencedSha256(
+Result<std::vector<std::string>> SqlCatalog::UnreferencedSha256(
     const std::vector<std::string>& stored) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
-      txn.db().Prepare("SELECT value FROM json_each(?) "
+      sql::Stmt st,
+      txn.db().Prepare("SELECT value FROM " + JsonEach(txn.db()) + " "
                        "WHERE lower(value) NOT IN (SELECT sha256 FROM photo UNION ALL "
                        "SELECT sha256 FROM deleted_photo) ORDER BY key"));
   // Invalid UTF-8 (never a hash) is replaced rather than refused.
   st.Bind(1, JsonStringArray(stored));
-  return st.Collect([&](sqlite::Stmt& row) { return row.Text(0); });
+  return st.Collect([&](sql::Stmt& row) { return row.Text(0); });
 }
 
 }  // namespace media::catalog

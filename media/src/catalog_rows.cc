@@ -1,4 +1,5 @@
 #include "catalog_rows.h"
+#include "catalog_dialect.h"
 
 #include "catalog_validate.h"
 
@@ -9,8 +10,8 @@ const TextTable kAlbumText{"album_text", "album_id"};
 const TextTable kPhotoText{"photo_text", "photo_id"};
 
 namespace {
-Result<std::int64_t> IdBySlug(sqlite::Db& db, const char* table, const std::string& slug) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+Result<std::int64_t> IdBySlug(sql::Db& db, const char* table, const std::string& slug) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            db.Prepare(std::string("SELECT id FROM ") + table + " WHERE slug = ?"));
   st.Bind(1, slug);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -19,16 +20,16 @@ Result<std::int64_t> IdBySlug(sqlite::Db& db, const char* table, const std::stri
 }
 }  // namespace
 
-Result<std::int64_t> MeetingId(sqlite::Db& db, const std::string& slug) {
+Result<std::int64_t> MeetingId(sql::Db& db, const std::string& slug) {
   return IdBySlug(db, "meeting", slug);
 }
 
-Result<std::int64_t> AlbumId(sqlite::Db& db, const std::string& slug) {
+Result<std::int64_t> AlbumId(sql::Db& db, const std::string& slug) {
   return IdBySlug(db, "album", slug);
 }
 
-Status CheckPhotoExists(sqlite::Db& db, std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT 1 FROM photo WHERE id = ?"));
+Status CheckPhotoExists(sql::Db& db, std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("SELECT 1 FROM photo WHERE id = ?"));
   st.Bind(1, id);
   CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound("photo " + std::to_string(id) + " not found");
@@ -38,20 +39,21 @@ Status CheckPhotoExists(sqlite::Db& db, std::int64_t id) {
 std::string BestCoverOrderSql() {
   // Under embargo last: only editors see such a photo at all, and it becomes
   // a cover only when there is nothing else.
-  return "(p.embargo_until IS NULL OR p.embargo_until <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) DESC, "
-         "min(p.width, p.height) >= " + std::to_string(kCoverMinShortSide) +
+  return "(p.embargo_until IS NULL OR p.embargo_until <= utc_now()) DESC, "
+         "CASE WHEN p.width < p.height THEN p.width ELSE p.height END >= " +
+         std::to_string(kCoverMinShortSide) +
          " DESC, p.width * p.height DESC";
 }
 
-Status SaveLangText(sqlite::Db& db, const TextTable& t, std::int64_t owner, const std::string& field,
+Status SaveLangText(sql::Db& db, const TextTable& t, std::int64_t owner, const std::string& field,
                     const LangText& text) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt del, db.Prepare(std::string("DELETE FROM ") + t.table + " WHERE " +
+      sql::Stmt del, db.Prepare(std::string("DELETE FROM ") + t.table + " WHERE " +
                                    t.owner_column + " = ? AND field = ?"));
   del.Bind(1, owner).Bind(2, field);
   CATALOG_RETURN_IF_ERROR(del.Run());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt ins, db.Prepare(std::string("INSERT INTO ") + t.table + " (" + t.owner_column +
+      sql::Stmt ins, db.Prepare(std::string("INSERT INTO ") + t.table + " (" + t.owner_column +
                                    ", field, lang, value) VALUES (?, ?, ?, ?)"));
   for (const auto& [lang, value] : text) {
     if (value.empty()) continue;
@@ -62,15 +64,16 @@ Status SaveLangText(sqlite::Db& db, const TextTable& t, std::int64_t owner, cons
   return Status::OK();
 }
 
-Status SetLangValue(sqlite::Db& db, const TextTable& t, std::int64_t owner, const std::string& field,
+Status SetLangValue(sql::Db& db, const TextTable& t, std::int64_t owner, const std::string& field,
                     const std::string& lang, const std::string& value) {
   std::string sql =
       value.empty()
           ? std::string("DELETE FROM ") + t.table + " WHERE " + t.owner_column +
                 " = ?1 AND field = ?2 AND lang = ?3"
           : std::string("INSERT INTO ") + t.table + " (" + t.owner_column +
-                ", field, lang, value) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET value = ?4";
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare(sql));
+                ", field, lang, value) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (" + t.owner_column +
+                ", field, lang) DO UPDATE SET value = ?4";
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(sql));
   st.Bind(1, owner).Bind(2, field).Bind(3, lang);
   if (!value.empty()) st.Bind(4, value);
   return st.Run();
@@ -82,14 +85,14 @@ std::string IdsJson(const std::vector<std::int64_t>& ids) {
   return out + "]";
 }
 
-Result<OwnerTexts> LoadLangTexts(sqlite::Db& db, const TextTable& t,
+Result<OwnerTexts> LoadLangTexts(sql::Db& db, const TextTable& t,
                                  const std::vector<std::int64_t>& owners) {
   OwnerTexts out;
   if (owners.empty()) return out;
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare(std::string("SELECT ") + t.owner_column + ", field, lang, value FROM " + t.table +
-                 " WHERE " + t.owner_column + " IN (SELECT value FROM json_each(?))"));
+                 " WHERE " + t.owner_column + " IN " + IdsIn(db)));
   st.Bind(1, IdsJson(owners));
   for (;;) {
     CATALOG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -99,9 +102,9 @@ Result<OwnerTexts> LoadLangTexts(sqlite::Db& db, const TextTable& t,
   return out;
 }
 
-Status AddHistory(sqlite::Db& db, const HistoryEntry& e) {
+Status AddHistory(sql::Db& db, const HistoryEntry& e) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("INSERT INTO edit_history (photo_id, album_id, meeting_id, field, old_value, "
                  "new_value, who, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   auto id_or_null = [&](int index, std::int64_t id) {
@@ -114,40 +117,29 @@ Status AddHistory(sqlite::Db& db, const HistoryEntry& e) {
   return st.Run();
 }
 
-Result<std::vector<HistoryEntry>> LoadHistory(sqlite::Db& db, const char* column, std::int64_t id) {
+Result<std::vector<HistoryEntry>> LoadHistory(sql::Db& db, const char* column, std::int64_t id) {
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare(std::string("SELECT id, coalesce(photo_id, 0), coalesce(album_id, 0), "
                              "coalesce(meeting_id, 0), field, old_value, new_value, who, at "
                              "FROM edit_history WHERE ") +
                  column + " = ? ORDER BY id"));
   st.Bind(1, id);
-  return st.Collect([](sqlite::Stmt& row) {
+  return st.Collect([](sql::Stmt& row) {
     return HistoryEntry{row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3), row.Text(4),
                         row.Text(5), row.Text(6), row.Text(7), row.Text(8)};
   });
 }
 
-Status RemoveSearchRow(sqlite::Db& db, std::int64_t photo_id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("DELETE FROM photo_fts WHERE rowid = ?"));
+Status RemoveSearchRow(sql::Db& db, std::int64_t photo_id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare("DELETE FROM photo_fts WHERE rowid = ?"));
   st.Bind(1, photo_id);
   return st.Run();
 }
 
-Status RefreshSearchRow(sqlite::Db& db, std::int64_t photo_id) {
+Status RefreshSearchRow(sql::Db& db, std::int64_t photo_id) {
   CATALOG_RETURN_IF_ERROR(RemoveSearchRow(db, photo_id));
-  CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
-      db.Prepare(R"sql(
-INSERT INTO photo_fts (rowid, description, headline, alt_text, keywords, credit_line,
-                       original_filename)
-SELECT p.id,
-  (SELECT group_concat(value, ' ') FROM photo_text WHERE photo_id = p.id AND field = 'description'),
-  (SELECT group_concat(value, ' ') FROM photo_text WHERE photo_id = p.id AND field = 'headline'),
-  (SELECT group_concat(value, ' ') FROM photo_text WHERE photo_id = p.id AND field = 'alt_text'),
-  (SELECT group_concat(keyword, ' ') FROM photo_keyword WHERE photo_id = p.id),
-  p.credit_line, p.original_filename
-FROM photo p WHERE p.id = ?)sql"));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(InsertSearchRowSql(db.engine())));
   st.Bind(1, photo_id);
   return st.Run();
 }
@@ -179,7 +171,7 @@ void FieldDiffs::AddLang(const std::string& prefix, const LangText& old_text,
   }
 }
 
-Status FieldDiffs::Record(sqlite::Db& db, HistoryEntry subject, const std::string& who) const {
+Status FieldDiffs::Record(sql::Db& db, HistoryEntry subject, const std::string& who) const {
   for (const HistoryEntry& e : entries_) {
     subject.field = e.field;
     subject.old_value = e.old_value;

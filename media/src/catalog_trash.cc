@@ -3,8 +3,9 @@
 // back, PurgeDeletedPhotos drops them for good. Schema in
 // catalog_schema_v2.cc.
 
+#include "catalog_dialect.h"
 #include "catalog_rows.h"
-#include "catalog_sqlite.h"
+#include "catalog_sql.h"
 #include "media/utc_time.h"
 
 namespace media::catalog {
@@ -29,8 +30,8 @@ constexpr TrashedTable kTables[] = {
 };
 
 // "a, b, c": the columns of `table`, in its order.
-Result<std::string> Columns(sqlite::Db& db, const std::string& table) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st, db.Prepare("SELECT name FROM pragma_table_info(?)"));
+Result<std::string> Columns(sql::Db& db, const std::string& table) {
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st, db.Prepare(TableColumnsSql(db.engine())));
   st.Bind(1, table);
   std::string out;
   for (;;) {
@@ -44,20 +45,20 @@ Result<std::string> Columns(sqlite::Db& db, const std::string& table) {
 
 // Copies the rows of photo `id` from table `from` to table `to` (same
 // columns), keeping only those `where` allows (an SQL condition, or "").
-Status CopyRows(sqlite::Db& db, const std::string& from, const std::string& to,
+Status CopyRows(sql::Db& db, const std::string& from, const std::string& to,
                 const char* photo_column, std::int64_t id, const std::string& where = "") {
   CATALOG_ASSIGN_OR_RETURN(std::string columns, Columns(db, from));
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       db.Prepare("INSERT INTO " + to + " (" + columns + ") SELECT " + columns + " FROM " + from +
                  " WHERE " + photo_column + " = ?" + (where.empty() ? "" : " AND " + where)));
   st.Bind(1, id);
   return st.Run();
 }
 
-Status DeleteRows(sqlite::Db& db, const std::string& table, const char* photo_column,
+Status DeleteRows(sql::Db& db, const std::string& table, const char* photo_column,
                   std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt st,
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt st,
                            db.Prepare("DELETE FROM " + table + " WHERE " + photo_column + " = ?"));
   st.Bind(1, id);
   return st.Run();
@@ -65,22 +66,22 @@ Status DeleteRows(sqlite::Db& db, const std::string& table, const char* photo_co
 
 }  // namespace
 
-Result<std::string> SqliteCatalog::DeletePhoto(std::int64_t id, const std::string& who) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  sqlite::Db& db = txn.db();
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt find, db.Prepare("SELECT sha256 FROM photo WHERE id = ?"));
+Result<std::string> SqlCatalog::DeletePhoto(std::int64_t id, const std::string& who) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
+  sql::Db& db = txn.db();
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt find, db.Prepare("SELECT sha256 FROM photo WHERE id = ?"));
   find.Bind(1, id);
   CATALOG_ASSIGN_OR_RETURN(bool found, find.Step());
   if (!found) return Status::NotFound("photo " + std::to_string(id) + " not found");
   std::string sha256 = find.Text(0);
-  CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt covers,
-      db.Prepare("SELECT coalesce(json_group_array(id), '[]') FROM album WHERE cover_photo_id = ?"));
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt covers,
+                           db.Prepare("SELECT id FROM album WHERE cover_photo_id = ? ORDER BY id"));
   covers.Bind(1, id);
-  CATALOG_ASSIGN_OR_RETURN(bool row, covers.Step());
-  std::string cover_ids = row ? covers.Text(0) : "[]";
+  CATALOG_ASSIGN_OR_RETURN(std::vector<std::int64_t> covered,
+                           covers.Collect([](sql::Stmt& row) { return row.Int(0); }));
+  std::string cover_ids = IdsJson(covered);
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt record,
+      sql::Stmt record,
       db.Prepare("INSERT INTO deleted_photo (photo_id, sha256, deleted_at, deleted_by, covers) "
                  "VALUES (?, ?, ?, ?, ?)"));
   record.Bind(1, id).Bind(2, sha256).Bind(3, NowUtc()).Bind(4, who).Bind(5, cover_ids);
@@ -96,23 +97,23 @@ Result<std::string> SqliteCatalog::DeletePhoto(std::int64_t id, const std::strin
   return sha256;
 }
 
-Result<std::vector<DeletedPhoto>> SqliteCatalog::ListDeletedPhotos() {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::ReadTxn txn, pool_->Read());
+Result<std::vector<DeletedPhoto>> SqlCatalog::ListDeletedPhotos() {
+  CATALOG_ASSIGN_OR_RETURN(sql::ReadTxn txn, pool_->Read());
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt st,
+      sql::Stmt st,
       txn.db().Prepare("SELECT d.photo_id, d.sha256, coalesce(p.original_filename, ''), "
                        "d.deleted_at, d.deleted_by FROM deleted_photo d "
                        "LEFT JOIN trash_photo p ON p.id = d.photo_id "
                        "ORDER BY d.deleted_at DESC, d.photo_id DESC"));
-  return st.Collect([&](sqlite::Stmt& row) {
+  return st.Collect([&](sql::Stmt& row) {
     return DeletedPhoto{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)};
   });
 }
 
-Status SqliteCatalog::RestorePhoto(std::int64_t id) {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  sqlite::Db& db = txn.db();
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt find,
+Status SqlCatalog::RestorePhoto(std::int64_t id) {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
+  sql::Db& db = txn.db();
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt find,
                            db.Prepare("SELECT d.sha256, d.covers, p.id FROM deleted_photo d "
                                       "LEFT JOIN photo p ON p.sha256 = d.sha256 WHERE d.photo_id = ?"));
   find.Bind(1, id);
@@ -126,7 +127,7 @@ Status SqliteCatalog::RestorePhoto(std::int64_t id) {
   // A meeting deleted since leaves the photo without one, as deleting the
   // meeting would have.
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt meeting,
+      sql::Stmt meeting,
       db.Prepare("UPDATE trash_photo SET meeting_id = NULL WHERE id = ? AND meeting_id IS NOT NULL "
                  "AND meeting_id NOT IN (SELECT id FROM meeting)"));
   meeting.Bind(1, id);
@@ -136,9 +137,9 @@ Status SqliteCatalog::RestorePhoto(std::int64_t id) {
     CATALOG_RETURN_IF_ERROR(DeleteRows(db, t.trash, t.photo_column, id));
   }
   CATALOG_ASSIGN_OR_RETURN(
-      sqlite::Stmt covers,
+      sql::Stmt covers,
       db.Prepare("UPDATE album SET cover_photo_id = ? WHERE cover_photo_id IS NULL AND "
-                 "id IN (SELECT value FROM json_each(?))"));
+                 "id IN " + IdsIn(db)));
   covers.Bind(1, id).Bind(2, cover_ids);
   CATALOG_RETURN_IF_ERROR(covers.Run());
   CATALOG_RETURN_IF_ERROR(DeleteRows(db, "deleted_photo", "photo_id", id));
@@ -146,10 +147,10 @@ Status SqliteCatalog::RestorePhoto(std::int64_t id) {
   return txn.Commit();
 }
 
-Result<std::vector<std::string>> SqliteCatalog::PurgeDeletedPhotos() {
-  CATALOG_ASSIGN_OR_RETURN(sqlite::WriteTxn txn, pool_->Write());
-  sqlite::Db& db = txn.db();
-  CATALOG_ASSIGN_OR_RETURN(sqlite::Stmt list,
+Result<std::vector<std::string>> SqlCatalog::PurgeDeletedPhotos() {
+  CATALOG_ASSIGN_OR_RETURN(sql::WriteTxn txn, pool_->Write());
+  sql::Db& db = txn.db();
+  CATALOG_ASSIGN_OR_RETURN(sql::Stmt list,
                            db.Prepare("SELECT sha256 FROM deleted_photo ORDER BY photo_id"));
   std::vector<std::string> out;
   for (;;) {

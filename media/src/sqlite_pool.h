@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,68 +15,37 @@
 
 namespace media::sqlite {
 
-class Pool;
-
-// An open write transaction (BEGIN IMMEDIATE) on the writer connection,
-// holding the writer mutex. Rolled back on destruction unless committed.
-class WriteTxn {
- public:
-  WriteTxn(WriteTxn&& other) noexcept
-      : lock_(std::move(other.lock_)), db_(other.db_), done_(other.done_) {
-    other.db_ = nullptr;
-  }
-  WriteTxn& operator=(WriteTxn&&) = delete;
-  ~WriteTxn();
-  Db& db() { return *db_; }
-  Status Commit();
-
- private:
-  friend class Pool;
-  WriteTxn(std::unique_lock<std::mutex> lock, Db* db) : lock_(std::move(lock)), db_(db) {}
-  std::unique_lock<std::mutex> lock_;
-  Db* db_;
-  bool done_ = false;
-};
-
-// A read transaction (one consistent snapshot) on a pooled reader
-// connection, returned to the pool on destruction.
-class ReadTxn {
- public:
-  ReadTxn(ReadTxn&&) = default;
-  ReadTxn& operator=(ReadTxn&&) = delete;
-  ~ReadTxn();
-  Db& db() { return *db_; }
-
- private:
-  friend class Pool;
-  ReadTxn(Pool* pool, std::unique_ptr<Db> db) : pool_(pool), db_(std::move(db)) {}
-  Pool* pool_;
-  std::unique_ptr<Db> db_;
-};
-
-class Pool {
+class Pool : public sql::Pool {
  public:
   // Takes the already opened (and migrated) writer connection.
   Pool(std::string path, std::unique_ptr<Db> writer)
       : path_(std::move(path)), writer_(std::move(writer)) {}
 
+  sql::Engine engine() const override { return sql::Engine::kSqlite; }
   // Blocks until no other thread of this process writes, then begins an
   // IMMEDIATE transaction (waiting up to the busy timeout for other
-  // processes). Thread-safe.
-  Result<WriteTxn> Write();
+  // processes).
+  Result<sql::WriteTxn> Write() override;
   // Begins a read transaction on an idle or new reader connection.
-  // Thread-safe.
-  Result<ReadTxn> Read();
+  Result<sql::ReadTxn> Read() override;
+  // SQLite's data_version, on a connection of its own (it never writes, so
+  // every commit counts).
+  Result<std::int64_t> DataVersion() override;
+  // integrity_check and foreign_key_check.
+  Result<std::string> StorageProblems() override;
 
- private:
-  friend class ReadTxn;
+  // Puts a reader connection back for reuse.
   void Return(std::unique_ptr<Db> db);
 
+ private:
   const std::string path_;
   std::mutex write_mu_;
   std::unique_ptr<Db> writer_;
   std::mutex idle_mu_;
   std::vector<std::unique_ptr<Db>> idle_readers_;
+  std::mutex version_mu_;
+  std::unique_ptr<Db> version_db_;
+  std::optional<sql::Stmt> version_stmt_;
 };
 
 }  // namespace media::sqlite

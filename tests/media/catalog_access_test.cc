@@ -11,7 +11,7 @@ std::string SecretHash(const std::string& secret) {
   return media::Sha256Hex(secret.data(), secret.size());
 }
 
-TEST_F(CatalogTest, Users) {
+TEST_P(CatalogTest, Users) {
   media::User u{0, "alice", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA", Role::kEditor};
   ASSERT_TRUE(catalog_->AddUser(u).ok());
   EXPECT_EQ(catalog_->AddUser(u).code(), Status::Code::kConflict);
@@ -26,7 +26,7 @@ TEST_F(CatalogTest, Users) {
             Status::Code::kInvalidArgument);
 }
 
-TEST_F(CatalogTest, CredentialsExpireAndCanBeRemoved) {
+TEST_P(CatalogTest, CredentialsExpireAndCanBeRemoved) {
   media::Credential token{0, SecretHash("token"), Role::kAdmin, "deploy script", ""};
   media::Credential session{0, SecretHash("session"), Role::kEditor, "alice", "2999-12-31T23:59:59Z"};
   media::Credential stale{0, SecretHash("stale"), Role::kEditor, "alice", "2001-01-01T00:00:00Z"};
@@ -58,7 +58,7 @@ TEST_F(CatalogTest, CredentialsExpireAndCanBeRemoved) {
   EXPECT_EQ(catalog_->AddCredential(bad).status().code(), Status::Code::kInvalidArgument);
 }
 
-TEST_F(CatalogTest, ShareLinksExpireAndDieWithTheirAlbum) {
+TEST_P(CatalogTest, ShareLinksExpireAndDieWithTheirAlbum) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("private-album")).ok());
   media::ShareLink link{0, "private-album", SecretHash("link"), "", "alice"};
   media::ShareLink old{0, "private-album", SecretHash("old"), "2001-01-01T00:00:00Z", "alice"};
@@ -98,7 +98,7 @@ media::Credential Session(const std::string& secret, const std::string& user) {
   return c;
 }
 
-TEST_F(CatalogTest, UsersAreListedAndChangedAndSessionsFollow) {
+TEST_P(CatalogTest, UsersAreListedAndChangedAndSessionsFollow) {
   ASSERT_TRUE(catalog_->AddUser({0, "bob", "$argon2id$hash-b", Role::kViewer}).ok());
   ASSERT_TRUE(catalog_->AddUser({0, "alice", "$argon2id$hash-a", Role::kEditor}).ok());
   auto users = catalog_->ListUsers();
@@ -150,7 +150,7 @@ TEST_F(CatalogTest, UsersAreListedAndChangedAndSessionsFollow) {
   EXPECT_EQ(catalog_->UpdateUser("bob", empty).code(), Status::Code::kInvalidArgument);
 }
 
-TEST_F(CatalogTest, TokensAreListedTouchedAndRevoked) {
+TEST_P(CatalogTest, TokensAreListedTouchedAndRevoked) {
   media::Credential token{0, Hash("t1"), Role::kViewer, "reader", ""};
   token.created_by = "admin";
   auto id = catalog_->AddCredential(token);
@@ -183,7 +183,7 @@ TEST_F(CatalogTest, TokensAreListedTouchedAndRevoked) {
   ASSERT_FALSE(session.ok()) << "alice does not exist";
 }
 
-TEST_F(CatalogTest, ShareLinksAreListedAndRevoked) {
+TEST_P(CatalogTest, ShareLinksAreListedAndRevoked) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("closed")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("other")).ok());
   auto a = catalog_->AddShareLink({0, "closed", Hash("a"), "", "alice"});

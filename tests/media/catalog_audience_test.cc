@@ -96,7 +96,7 @@ class CatalogAudienceTest : public CatalogTest {
   std::int64_t loose_, pub_, unl_, priv_, pub_priv_, unl_priv_, pub_embargoed_, priv2_, loose_embargoed_;
 };
 
-TEST_F(CatalogAudienceTest, ListingsSearchAndLookupsFollowTheRule) {
+TEST_P(CatalogAudienceTest, ListingsSearchAndLookupsFollowTheRule) {
   const Audience everyone = Audience::Public(), link = Audience::Public("priv"),
                  unlisted_link = Audience::Public("unl"), viewer = Audience::Viewer(),
                  editor = Audience::Everything();
@@ -124,7 +124,7 @@ TEST_F(CatalogAudienceTest, ListingsSearchAndLookupsFollowTheRule) {
   EXPECT_EQ(Listed(search), (Ids{loose_, pub_, pub_priv_}));
 }
 
-TEST_F(CatalogAudienceTest, AlbumsOpenListAndCountPerAudience) {
+TEST_P(CatalogAudienceTest, AlbumsOpenListAndCountPerAudience) {
   const Audience everyone = Audience::Public();
   EXPECT_EQ(AlbumsListed(everyone), std::vector<std::string>{"pub"});
   EXPECT_EQ(AlbumsListed(Audience::Public("priv")), (std::vector<std::string>{"pub", "priv"}));
@@ -156,7 +156,7 @@ TEST_F(CatalogAudienceTest, AlbumsOpenListAndCountPerAudience) {
   EXPECT_EQ(catalog_->ListMeetings(everyone)->at(0).photo_count, 3);
 }
 
-TEST_F(CatalogAudienceTest, PhotoNamesOnlyTheAlbumsTheAudienceLists) {
+TEST_P(CatalogAudienceTest, PhotoNamesOnlyTheAlbumsTheAudienceLists) {
   EXPECT_EQ(catalog_->GetPhoto(pub_priv_, Audience::Public())->album_slugs, std::vector<std::string>{"pub"});
   EXPECT_EQ(catalog_->GetPhoto(unl_priv_, Audience::Public())->album_slugs, std::vector<std::string>{});
   EXPECT_EQ(catalog_->GetPhoto(unl_priv_, Audience::Public("priv"))->album_slugs,
@@ -164,7 +164,7 @@ TEST_F(CatalogAudienceTest, PhotoNamesOnlyTheAlbumsTheAudienceLists) {
   EXPECT_EQ(catalog_->GetPhoto(pub_priv_)->album_slugs, (std::vector<std::string>{"priv", "pub"}));
 }
 
-TEST_F(CatalogAudienceTest, FacetsCountOnlyWhatTheAudienceLists) {
+TEST_P(CatalogAudienceTest, FacetsCountOnlyWhatTheAudienceLists) {
   std::set<std::string> credits;
   auto listed = catalog_->ListCredits("", Audience::Public());
   ASSERT_TRUE(listed.ok());
@@ -177,7 +177,7 @@ TEST_F(CatalogAudienceTest, FacetsCountOnlyWhatTheAudienceLists) {
   EXPECT_EQ(catalog_->ListTags("m")->at(0).photo_count, 9);
 }
 
-TEST_F(CatalogAudienceTest, AnEmbargoedCoverIsNeitherNamedNorShown) {
+TEST_P(CatalogAudienceTest, AnEmbargoedCoverIsNeitherNamedNorShown) {
   media::Album a = catalog_->GetAlbum("pub").value();
   a.cover_photo_id = pub_embargoed_;
   ASSERT_TRUE(catalog_->UpdateAlbum("pub", a, "e").ok());
@@ -192,7 +192,7 @@ TEST_F(CatalogAudienceTest, AnEmbargoedCoverIsNeitherNamedNorShown) {
   EXPECT_EQ(edited.shown_cover_id, pub_embargoed_);
 }
 
-TEST_F(CatalogAudienceTest, AlbumPagesAreFullAndFilterByVisibleCredit) {
+TEST_P(CatalogAudienceTest, AlbumPagesAreFullAndFilterByVisibleCredit) {
   media::AlbumFilter f;
   f.audience = Audience::Viewer();
   f.limit = 1;
@@ -224,7 +224,7 @@ TEST_F(CatalogAudienceTest, AlbumPagesAreFullAndFilterByVisibleCredit) {
   EXPECT_EQ(catalog_->ListAlbumPage(f).status().code(), media::Status::Code::kInvalidArgument);
 }
 
-TEST_F(CatalogAudienceTest, AccessStampChangesWithWhoMaySeeThePhoto) {
+TEST_P(CatalogAudienceTest, AccessStampChangesWithWhoMaySeeThePhoto) {
   auto stamp = [&](std::int64_t id) { return catalog_->GetPhoto(id)->access_stamp; };
   std::string before = stamp(pub_);
   EXPECT_EQ(before.size(), 16u);
@@ -248,6 +248,8 @@ TEST_F(CatalogAudienceTest, AccessStampChangesWithWhoMaySeeThePhoto) {
   ASSERT_TRUE(page.ok());
   for (const auto& p : page->photos) EXPECT_EQ(p.access_stamp, stamp(p.id)) << p.id;
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CatalogAudienceTest, ::testing::ValuesIn(Engines()), EngineName);
 
 }  // namespace
 }  // namespace catalog_test

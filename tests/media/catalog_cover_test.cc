@@ -54,7 +54,7 @@ class CatalogCoverTest : public CatalogTest {
   std::int64_t dot_ = 0, strip_ = 0, real_ = 0, embargoed_ = 0, private_ = 0, elsewhere_ = 0;
 };
 
-TEST_F(CatalogCoverTest, AlbumWithoutChoiceShowsItsLargestRealPhotoNotUnderEmbargo) {
+TEST_P(CatalogCoverTest, AlbumWithoutChoiceShowsItsLargestRealPhotoNotUnderEmbargo) {
   EXPECT_EQ(AlbumCover("pub", Audience::Public()), real_);
   EXPECT_EQ(AlbumCover("pub", Audience::Viewer()), real_);
   // Editors see the embargoed photo, but it is no cover while another is.
@@ -64,7 +64,7 @@ TEST_F(CatalogCoverTest, AlbumWithoutChoiceShowsItsLargestRealPhotoNotUnderEmbar
   EXPECT_EQ(listed[0].shown_cover_id, real_);
 }
 
-TEST_F(CatalogCoverTest, MeetingWithoutChoiceShowsTheBestPhotoTheAskerMayList) {
+TEST_P(CatalogCoverTest, MeetingWithoutChoiceShowsTheBestPhotoTheAskerMayList) {
   // The private album's photo is larger, but never the public's cover.
   EXPECT_EQ(MeetingCover(Audience::Public()), real_);
   EXPECT_EQ(MeetingCover(Audience::Viewer()), private_);
@@ -77,7 +77,7 @@ TEST_F(CatalogCoverTest, MeetingWithoutChoiceShowsTheBestPhotoTheAskerMayList) {
   }
 }
 
-TEST_F(CatalogCoverTest, TinyPhotosAreCoversOnlyWhenNothingElseIs) {
+TEST_P(CatalogCoverTest, TinyPhotosAreCoversOnlyWhenNothingElseIs) {
   media::Album small = MakeAlbum("small", "other");
   ASSERT_TRUE(catalog_->CreateAlbum(small).ok());
   ASSERT_TRUE(catalog_->AddToAlbum("small", {dot_}).ok());
@@ -95,7 +95,7 @@ TEST_F(CatalogCoverTest, TinyPhotosAreCoversOnlyWhenNothingElseIs) {
   EXPECT_EQ(AlbumCover("lone", Audience::Everything()), embargoed_);
 }
 
-TEST_F(CatalogCoverTest, ChosenMeetingCoverWinsIsRecordedAndClearedWithItsPhoto) {
+TEST_P(CatalogCoverTest, ChosenMeetingCoverWinsIsRecordedAndClearedWithItsPhoto) {
   media::Meeting m = catalog_->GetMeeting("m").value();
   m.cover_photo_id = dot_;
   ASSERT_TRUE(catalog_->UpdateMeeting("m", m, "editor").ok());
@@ -122,7 +122,7 @@ TEST_F(CatalogCoverTest, ChosenMeetingCoverWinsIsRecordedAndClearedWithItsPhoto)
   EXPECT_EQ(after.shown_cover_id, real_);
 }
 
-TEST_F(CatalogCoverTest, MeetingCoverMustBeOneOfItsPhotos) {
+TEST_P(CatalogCoverTest, MeetingCoverMustBeOneOfItsPhotos) {
   media::Meeting m = catalog_->GetMeeting("m").value();
   m.cover_photo_id = elsewhere_;
   media::Status s = catalog_->UpdateMeeting("m", m, "editor");
@@ -133,7 +133,7 @@ TEST_F(CatalogCoverTest, MeetingCoverMustBeOneOfItsPhotos) {
   EXPECT_TRUE(catalog_->MeetingHistory("m")->empty());
 }
 
-TEST_F(CatalogCoverTest, FindsKnownHashesTheAskerMayReachInOneAnswer) {
+TEST_P(CatalogCoverTest, FindsKnownHashesTheAskerMayReachInOneAnswer) {
   std::string upper = Sha(3);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::vector<std::string> asked = {Sha(99), upper, Sha(5), Sha(4), Sha(3), Sha(1)};
@@ -158,6 +158,8 @@ TEST_F(CatalogCoverTest, FindsKnownHashesTheAskerMayReachInOneAnswer) {
   EXPECT_EQ(bad.status().code(), media::Status::Code::kInvalidArgument);
   EXPECT_NE(bad.status().message().find("sha256[1]"), std::string::npos) << bad.status().ToString();
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CatalogCoverTest, ::testing::ValuesIn(Engines()), EngineName);
 
 }  // namespace
 }  // namespace catalog_test

@@ -6,7 +6,7 @@ namespace {
 
 using media::Status;
 
-TEST_F(CatalogTest, EditWritesOneHistoryRowPerChangedField) {
+TEST_P(CatalogTest, EditWritesOneHistoryRowPerChangedField) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.caption = {{"en", "Old"}};
   p.meta.credit = "© IOM 2016";
@@ -38,7 +38,7 @@ TEST_F(CatalogTest, EditWritesOneHistoryRowPerChangedField) {
   EXPECT_EQ((*history)[2].new_value, "[\"a\",\"b\"]");
 }
 
-TEST_F(CatalogTest, NoOpEditWritesNoHistoryAndKeepsVersion) {
+TEST_P(CatalogTest, NoOpEditWritesNoHistoryAndKeepsVersion) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.caption = {{"en", "Same"}};
   p.meta.keywords = {"x"};
@@ -53,7 +53,7 @@ TEST_F(CatalogTest, NoOpEditWritesNoHistoryAndKeepsVersion) {
   EXPECT_EQ(catalog_->GetPhoto(id)->version, 1);
 }
 
-TEST_F(CatalogTest, EveryEditableFieldRoundTrips) {
+TEST_P(CatalogTest, EveryEditableFieldRoundTrips) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("casablanca-2016")).ok());
   std::int64_t id = Add(MakePhoto(1));
   media::PhotoEdit edit;
@@ -87,7 +87,7 @@ TEST_F(CatalogTest, EveryEditableFieldRoundTrips) {
   EXPECT_EQ(p->embargo_until, "");
 }
 
-TEST_F(CatalogTest, BadFieldsAndValuesAreInvalidArgumentNamingTheField) {
+TEST_P(CatalogTest, BadFieldsAndValuesAreInvalidArgumentNamingTheField) {
   std::int64_t id = Add(MakePhoto(1));
   // (Unknown fields and keywords that are not text cannot be written as a
   // PhotoEdit: the HTTP layer refuses them, see tests/security/json_body_test.)
@@ -114,7 +114,7 @@ TEST_F(CatalogTest, BadFieldsAndValuesAreInvalidArgumentNamingTheField) {
   EXPECT_TRUE(catalog_->PhotoHistory(id)->empty());
 }
 
-TEST_F(CatalogTest, BulkEditIsAllOrNothing) {
+TEST_P(CatalogTest, BulkEditIsAllOrNothing) {
   std::int64_t a = Add(MakePhoto(1));
   std::int64_t b = Add(MakePhoto(2));
   Status s = catalog_->EditPhotos({a, b, 999999}, CreditEdit("© Bulk"), "e");
@@ -134,7 +134,7 @@ TEST_F(CatalogTest, BulkEditIsAllOrNothing) {
   EXPECT_EQ(catalog_->ListCredits("")->at(0).photo_count, 2);
 }
 
-TEST_F(CatalogTest, RevertRestoresOldValueAsNewEntry) {
+TEST_P(CatalogTest, RevertRestoresOldValueAsNewEntry) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.credit = "© IOM 2016";
   p.meta.keywords = {"a"};

@@ -69,7 +69,7 @@ class CatalogLocationTest : public CatalogTest {
   std::int64_t plain_ = 0, in_shown_meeting_ = 0, in_map_album_ = 0, in_private_map_ = 0;
 };
 
-TEST_F(CatalogLocationTest, EditorsAlwaysOthersWhenAMeetingOrAnOpenAlbumShowsIt) {
+TEST_P(CatalogLocationTest, EditorsAlwaysOthersWhenAMeetingOrAnOpenAlbumShowsIt) {
   const Audience everyone[] = {Audience::Everything(), Audience::Viewer(), Audience::Public(),
                                Audience::Public("priv-map")};
   for (const Audience& a : everyone) {
@@ -87,7 +87,7 @@ TEST_F(CatalogLocationTest, EditorsAlwaysOthersWhenAMeetingOrAnOpenAlbumShowsIt)
   EXPECT_DOUBLE_EQ(editor->meta.gps->lat, 33.5731);
 }
 
-TEST_F(CatalogLocationTest, TheFlagIsKeptEditedWithHistoryAndChangesTheAccessStamp) {
+TEST_P(CatalogLocationTest, TheFlagIsKeptEditedWithHistoryAndChangesTheAccessStamp) {
   EXPECT_TRUE(catalog_->GetMeeting("shown")->show_location);
   EXPECT_FALSE(catalog_->GetMeeting("hidden")->show_location);
   EXPECT_TRUE(catalog_->GetAlbum("pub-map")->show_location);
@@ -121,6 +121,8 @@ TEST_F(CatalogLocationTest, TheFlagIsKeptEditedWithHistoryAndChangesTheAccessSta
   EXPECT_EQ((*meeting_history)[0].old_value, "false");
   EXPECT_EQ((*meeting_history)[0].new_value, "true");
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CatalogLocationTest, ::testing::ValuesIn(Engines()), EngineName);
 
 }  // namespace
 }  // namespace catalog_test

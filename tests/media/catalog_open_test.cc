@@ -229,7 +229,8 @@ TEST(CatalogOpenTest, RefusesInMemoryPath) {
   EXPECT_EQ(catalog.status().code(), Status::Code::kInvalidArgument);
 }
 
-TEST_F(CatalogTest, IntegrityCheckFindsBrokenForeignKey) {
+TEST_P(CatalogTest, IntegrityCheckFindsBrokenForeignKey) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL refuses such a row on every write";
   ASSERT_TRUE(catalog_->CheckIntegrity().ok());
   // Written behind the catalog's back with foreign keys off.
   Query(path_, "INSERT INTO album_photo (album_id, photo_id, position) VALUES (7, 8, 1)");
@@ -238,9 +239,9 @@ TEST_F(CatalogTest, IntegrityCheckFindsBrokenForeignKey) {
   EXPECT_NE(s.message().find("foreign_key_check"), std::string::npos) << s.ToString();
 }
 
-TEST_F(CatalogTest, IntegrityCheckFindsSearchIndexOutOfStep) {
+TEST_P(CatalogTest, IntegrityCheckFindsSearchIndexOutOfStep) {
   std::int64_t id = Add(MakePhoto(1));
-  Query(path_, "DELETE FROM photo_fts WHERE rowid = " + std::to_string(id));
+  Exec("DELETE FROM photo_fts WHERE rowid = " + std::to_string(id));
   Status s = catalog_->CheckIntegrity();
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("no search row"), std::string::npos) << s.ToString();

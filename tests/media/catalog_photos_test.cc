@@ -9,7 +9,7 @@ namespace {
 
 using media::Status;
 
-TEST_F(CatalogTest, AddPhotoStoresEveryField) {
+TEST_P(CatalogTest, AddPhotoStoresEveryField) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("casablanca-2016")).ok());
   media::NewPhoto p = MakePhoto(1, "2016-07-12T10:30:00+01:00");
   p.meeting_slug = "casablanca-2016";
@@ -62,7 +62,7 @@ TEST_F(CatalogTest, AddPhotoStoresEveryField) {
 }
 
 // Text read from a file is never a reason to refuse the photo.
-TEST_F(CatalogTest, AddPhotoKeepsTextWithMalformedLanguageTags) {
+TEST_P(CatalogTest, AddPhotoKeepsTextWithMalformedLanguageTags) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.caption = {{"not a language", "kept as the default"}, {"FR", "Séance"}};
   p.meta.alt_text = {{"x-default", "alt"}, {"en_GB!", "dropped: a default exists"}};
@@ -74,7 +74,7 @@ TEST_F(CatalogTest, AddPhotoKeepsTextWithMalformedLanguageTags) {
   EXPECT_EQ(got->meta.alt_text, (media::LangText{{"x-default", "alt"}}));
 }
 
-TEST_F(CatalogTest, AddPhotoRejectsBadInput) {
+TEST_P(CatalogTest, AddPhotoRejectsBadInput) {
   media::NewPhoto p = MakePhoto(1);
   p.sha256 = "abc";
   EXPECT_EQ(catalog_->AddPhoto(p).status().code(), Status::Code::kInvalidArgument);
@@ -90,7 +90,7 @@ TEST_F(CatalogTest, AddPhotoRejectsBadInput) {
   EXPECT_TRUE(catalog_->AllSha256()->empty());
 }
 
-TEST_F(CatalogTest, DuplicateSha256IsConflictWithExistingId) {
+TEST_P(CatalogTest, DuplicateSha256IsConflictWithExistingId) {
   std::int64_t id = Add(MakePhoto(1));
   std::int64_t existing = 0;
   media::NewPhoto again = MakePhoto(1);
@@ -105,7 +105,7 @@ TEST_F(CatalogTest, DuplicateSha256IsConflictWithExistingId) {
   EXPECT_FALSE(catalog_->FindPhotoBySha256(Sha(2))->has_value());
 }
 
-TEST_F(CatalogTest, ConcurrentAddOfSameBytesGivesOneRow) {
+TEST_P(CatalogTest, ConcurrentAddOfSameBytesGivesOneRow) {
   constexpr int kThreads = 8;
   std::vector<Status::Code> codes(kThreads);
   std::vector<std::int64_t> ids(kThreads, 0);
@@ -129,7 +129,7 @@ TEST_F(CatalogTest, ConcurrentAddOfSameBytesGivesOneRow) {
   EXPECT_EQ(catalog_->AllSha256()->size(), 1u);
 }
 
-TEST_F(CatalogTest, ConcurrentAddsAndReadsOfDifferentPhotos) {
+TEST_P(CatalogTest, ConcurrentAddsAndReadsOfDifferentPhotos) {
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
   for (int t = 0; t < 4; ++t) {
@@ -150,7 +150,7 @@ TEST_F(CatalogTest, ConcurrentAddsAndReadsOfDifferentPhotos) {
   EXPECT_EQ(catalog_->AllSha256()->size(), 100u);
 }
 
-TEST_F(CatalogTest, CreditPrecedenceFileThenFallbackThenAlbumThenMeeting) {
+TEST_P(CatalogTest, CreditPrecedenceFileThenFallbackThenAlbumThenMeeting) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("m", "© Meeting")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("with-credit", "m", "© Album")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("no-credit", "m")).ok());
@@ -177,7 +177,7 @@ TEST_F(CatalogTest, CreditPrecedenceFileThenFallbackThenAlbumThenMeeting) {
   EXPECT_EQ(catalog_->GetPhoto(Add(none))->meta.credit, "");
 }
 
-TEST_F(CatalogTest, AddPhotoAppendsToAlbumEnd) {
+TEST_P(CatalogTest, AddPhotoAppendsToAlbumEnd) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("day-1")).ok());
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 3; ++i) {
@@ -195,7 +195,7 @@ TEST_F(CatalogTest, AddPhotoAppendsToAlbumEnd) {
   EXPECT_EQ(catalog_->GetPhoto(ids[0])->album_slugs, std::vector<std::string>{"day-1"});
 }
 
-TEST_F(CatalogTest, AddPhotosAddsAllInOrderOrNone) {
+TEST_P(CatalogTest, AddPhotosAddsAllInOrderOrNone) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("day-1")).ok());
   std::vector<media::NewPhoto> batch;
   for (int i = 0; i < 3; ++i) {
@@ -230,7 +230,7 @@ TEST_F(CatalogTest, AddPhotosAddsAllInOrderOrNone) {
   EXPECT_EQ(catalog_->GetAlbum("day-1")->photo_count, 3);
 }
 
-TEST_F(CatalogTest, DeletePhotoKeepsAlbumsAndHistory) {
+TEST_P(CatalogTest, DeletePhotoKeepsAlbumsAndHistory) {
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a")).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("b")).ok());
   std::int64_t gone = Add(MakePhoto(1));
@@ -260,7 +260,7 @@ TEST_F(CatalogTest, DeletePhotoKeepsAlbumsAndHistory) {
   EXPECT_GT(Add(MakePhoto(3)), kept);
 }
 
-TEST_F(CatalogTest, UnreferencedSha256ListsOnlyOrphans) {
+TEST_P(CatalogTest, UnreferencedSha256ListsOnlyOrphans) {
   Add(MakePhoto(1));
   std::int64_t two = Add(MakePhoto(2));
   ASSERT_TRUE(catalog_->DeletePhoto(two).ok());
@@ -278,7 +278,7 @@ TEST_F(CatalogTest, UnreferencedSha256ListsOnlyOrphans) {
   EXPECT_EQ(catalog_->RestorePhoto(two).code(), Status::Code::kNotFound);
 }
 
-TEST_F(CatalogTest, RestoredPhotoComesBackAsItWas) {
+TEST_P(CatalogTest, RestoredPhotoComesBackAsItWas) {
   media::Meeting m = MakeMeeting("casablanca-2016");
   ASSERT_TRUE(catalog_->CreateMeeting(m).ok());
   ASSERT_TRUE(catalog_->CreateAlbum(MakeAlbum("a")).ok());
@@ -337,7 +337,7 @@ TEST_F(CatalogTest, RestoredPhotoComesBackAsItWas) {
   EXPECT_TRUE(catalog_->CheckIntegrity().ok());
 }
 
-TEST_F(CatalogTest, RestoreRefusesWhenTheSameBytesCameBack) {
+TEST_P(CatalogTest, RestoreRefusesWhenTheSameBytesCameBack) {
   ASSERT_TRUE(catalog_->CreateMeeting(MakeMeeting("m")).ok());
   std::int64_t gone = Add(MakePhoto(1));
   ASSERT_TRUE(catalog_->EditPhoto(gone, MeetingEdit("m"), "editor").ok());
@@ -356,10 +356,12 @@ TEST_F(CatalogTest, RestoreRefusesWhenTheSameBytesCameBack) {
   EXPECT_EQ(catalog_->ListDeletedPhotos()->size(), 1u);
 }
 
-TEST_F(CatalogTest, GetPhotoOfUnknownIdIsNotFound) {
+TEST_P(CatalogTest, GetPhotoOfUnknownIdIsNotFound) {
   EXPECT_EQ(catalog_->GetPhoto(12345).status().code(), Status::Code::kNotFound);
   EXPECT_EQ(catalog_->PhotoHistory(12345).status().code(), Status::Code::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CatalogTest, ::testing::ValuesIn(Engines()), EngineName);
 
 }  // namespace
 }  // namespace catalog_test

@@ -22,7 +22,7 @@ class CatalogSearchTest : public CatalogTest {
   }
 };
 
-TEST_F(CatalogSearchTest, FindsFrenchTextWithOrWithoutAccents) {
+TEST_P(CatalogSearchTest, FindsFrenchTextWithOrWithoutAccents) {
   media::NewPhoto p = MakePhoto(1, "2016-07-12T10:00:00");
   p.meta.caption = {{"fr", "Réunion technique à Casablanca"}, {"en", "Technical meeting"}};
   std::int64_t id = Add(p);
@@ -36,7 +36,7 @@ TEST_F(CatalogSearchTest, FindsFrenchTextWithOrWithoutAccents) {
   EXPECT_TRUE(Search("reunion geneva").empty());  // words are ANDed
 }
 
-TEST_F(CatalogSearchTest, SearchesHeadlineKeywordsCreditAltTextAndFilename) {
+TEST_P(CatalogSearchTest, SearchesHeadlineKeywordsCreditAltTextAndFilename) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.headline = {{"x-default", "Keynote"}};
   p.meta.keywords = {"migration"};
@@ -52,7 +52,7 @@ TEST_F(CatalogSearchTest, SearchesHeadlineKeywordsCreditAltTextAndFilename) {
   EXPECT_EQ(Search("DSC_4242"), Ids{id});
 }
 
-TEST_F(CatalogSearchTest, HostileQueriesNeverFail) {
+TEST_P(CatalogSearchTest, HostileQueriesNeverFail) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.caption = {{"en", "near the panel or the stage"}};
   std::int64_t id = Add(p);
@@ -68,7 +68,7 @@ TEST_F(CatalogSearchTest, HostileQueriesNeverFail) {
   EXPECT_EQ(Search("\"\"").size(), 1u);      // no word: no text filter
 }
 
-TEST_F(CatalogSearchTest, IndexFollowsEditsRevertsAndDeletes) {
+TEST_P(CatalogSearchTest, IndexFollowsEditsRevertsAndDeletes) {
   media::NewPhoto p = MakePhoto(1);
   p.meta.caption = {{"en", "Opening"}};
   std::int64_t id = Add(p);
@@ -91,6 +91,8 @@ TEST_F(CatalogSearchTest, IndexFollowsEditsRevertsAndDeletes) {
   EXPECT_TRUE(Search("opening").empty());
   EXPECT_TRUE(catalog_->CheckIntegrity().ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CatalogSearchTest, ::testing::ValuesIn(Engines()), EngineName);
 
 }  // namespace
 }  // namespace catalog_test

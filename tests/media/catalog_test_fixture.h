@@ -1,11 +1,15 @@
-// Shared set-up of the catalog tests: a fresh catalog file in a temporary
-// folder and small builders for meetings, albums and photos.
+// Shared set-up of the catalog tests: a fresh catalog on each engine (a file
+// in a temporary folder for SQLite, a new database on the test server for
+// PostgreSQL) and small builders for meetings, albums and photos.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "fixtures/pg_test_db.h"
 
 #include "fixtures/test_util.h"
 #include "media/catalog.h"
@@ -75,14 +79,24 @@ inline media::Album MakeAlbum(const std::string& slug, const std::string& meetin
   return a;
 }
 
-class CatalogTest : public ::testing::Test {
+// The engines every catalog test runs on, as test parameters.
+inline std::vector<std::string> Engines() { return {"sqlite", "postgresql"}; }
+inline std::string EngineName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+
+class CatalogTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    path_ = dir_ / "catalog.db";
+    if (GetParam() == "sqlite") {
+      path_ = dir_ / "catalog.db";
+    } else {
+      ASSERT_TRUE(pg_.Create()) << pg_.error();
+      path_ = pg_.url();
+    }
     auto opened = media::Catalog::Open(path_);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     catalog_ = std::move(opened).value();
   }
+  void TearDown() override { catalog_.reset(); }
 
   // Adds photo n and returns its id (fails the test otherwise).
   std::int64_t Add(const media::NewPhoto& p) {
@@ -91,7 +105,14 @@ class CatalogTest : public ::testing::Test {
     return id.ok() ? *id : 0;
   }
 
+  // Runs `sql` on the catalog's database behind the catalog's back.
+  void Exec(const std::string& sql) {
+    std::string error = GetParam() == "sqlite" ? testing_util::SqliteExec(path_, sql) : pg_.Exec(sql);
+    EXPECT_EQ(error, "") << sql;
+  }
+
   testing_util::TempDir dir_;
+  testing_util::PgTestDb pg_;
   std::string path_;
   std::unique_ptr<media::Catalog> catalog_;
 };

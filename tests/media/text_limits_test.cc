@@ -106,7 +106,7 @@ TEST(TextLimits, AJpegWithLessTextKeepsAllOfIt) {
   EXPECT_EQ(back->keywords, text.keywords);
 }
 
-TEST_F(CatalogTest, EditsOverALimitAreRefusedNamingTheFieldAndNothingIsStored) {
+TEST_P(CatalogTest, EditsOverALimitAreRefusedNamingTheFieldAndNothingIsStored) {
   const std::int64_t id = Add(MakePhoto(1));
   media::PhotoEdit caption, headline, alt_text, credit, usage_terms, event, keywords;
   caption.caption["fr"] = Widest(2001);
@@ -152,7 +152,7 @@ TEST_F(CatalogTest, EditsOverALimitAreRefusedNamingTheFieldAndNothingIsStored) {
             "ids: 1001 photos, over the limit of 1000");
 }
 
-TEST_F(CatalogTest, AlbumAndMeetingTextsHaveTheirLimits) {
+TEST_P(CatalogTest, AlbumAndMeetingTextsHaveTheirLimits) {
   media::Album album = MakeAlbum("day-one");
   album.title["fr"] = Widest(201);
   EXPECT_EQ(catalog_->CreateAlbum(album).message(), "title.fr: 201 characters, over the limit of 200");
@@ -169,7 +169,7 @@ TEST_F(CatalogTest, AlbumAndMeetingTextsHaveTheirLimits) {
             "description.en: 5001 characters, over the limit of 5000");
 }
 
-TEST_F(CatalogTest, TextReadFromAFileIsClampedNeverRefused) {
+TEST_P(CatalogTest, TextReadFromAFileIsClampedNeverRefused) {
   media::NewPhoto p = MakePhoto(2);
   p.meta.caption = PerLanguage(3000);
   p.meta.caption["it"] = "undicesima";

@@ -16,6 +16,14 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t at, char32_t* cp = nullpt
 // True when all of `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
 
+// The length of the ill-formed sequence at s[at] that one U+FFFD replaces:
+// the bytes that could still begin a character (Unicode's "maximal
+// subpart"), at least one.
+std::size_t IllFormedUtf8Length(std::string_view s, std::size_t at);
+
+// `s` with each ill-formed sequence replaced by U+FFFD (as above).
+std::string ReplaceIllFormedUtf8(std::string_view s);
+
 // Appends the UTF-8 encoding of `cp` (a scalar value up to U+10FFFF).
 void AppendUtf8(char32_t cp, std::string* out);
 

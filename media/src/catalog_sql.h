@@ -1,24 +1,20 @@
-// The SQLite implementation of media::Catalog. Each public call runs in one
-// transaction on the connection pool; the helpers it uses live in the other
-// catalog_*.cc files, one concern each.
+// media::Catalog on an SQL database, SQLite or PostgreSQL (sql_db.h). Each
+// public call runs in one transaction on the connection pool; the helpers it
+// uses live in the other catalog_*.cc files, one concern each.
 #pragma once
 
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "media/catalog.h"
-#include "sqlite_pool.h"
+#include "sql_db.h"
 
 namespace media::catalog {
 
-class SqliteCatalog : public Catalog {
+class SqlCatalog : public Catalog {
  public:
-  // `path` is the file `pool` connects to.
-  SqliteCatalog(std::string path, std::unique_ptr<sqlite::Pool> pool)
-      : path_(std::move(path)), pool_(std::move(pool)) {}
+  explicit SqlCatalog(std::unique_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 
   Status CreateMeeting(const Meeting& m) override;
   Result<Meeting> GetMeeting(const std::string& slug, const Audience& audience) override;
@@ -86,13 +82,7 @@ class SqliteCatalog : public Catalog {
   Result<std::string> NextEmbargoEnd() override;
 
  private:
-  const std::string path_;
-  std::unique_ptr<sqlite::Pool> pool_;
-  // DataVersion's own connection (it never writes, so every commit counts)
-  // and its prepared statement, opened on first use.
-  std::mutex version_mu_;
-  std::unique_ptr<sqlite::Db> version_db_;
-  std::optional<sqlite::Stmt> version_stmt_;
+  std::unique_ptr<sql::Pool> pool_;
 };
 
 }  // namespace media::catalog
