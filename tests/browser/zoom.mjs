@@ -150,10 +150,12 @@ describe('deep zoom in the viewer', () => {
     await page.waitForSelector('dialog.deep .lb-deep canvas');
     assert.ok(vendor.some((u) => u.endsWith('/static/vendor/openseadragon.js')), 'fetched when zooming');
     await zoomAllTheWay(page);
-    await expectCentre(page, [255, 0, 0], 'zoomed into the red square');
-    await page.screenshot({path: join(outDir, 'deep-zoom-red.png')});
+    // The viewer asks for the deepest tiles once the zoom settles (bounded wait).
+    for (let i = 0; i < 100 && !tiles.some((t) => t.factor === 1); i++) await page.waitForTimeout(150);
     const deepest = tiles.filter((t) => t.factor === 1);
     assert.ok(deepest.length > 0, `tiles at scale factor 1 were asked for (saw factors ${[...new Set(tiles.map((t) => t.factor))]})`);
+    await expectCentre(page, [255, 0, 0], 'zoomed into the red square');
+    await page.screenshot({path: join(outDir, 'deep-zoom-red.png')});
     assert.ok(Math.max(...tiles.map((t) => t.factor)) > 1, 'after coarser ones');
     assert.deepEqual(tiles.filter((t) => t.status !== 200).map((t) => `${t.status} ${t.url}`), [], 'every tile answered 200');
 
