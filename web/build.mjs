@@ -18,6 +18,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const BUNDLES = [
   // The resumable upload client, imported only by the upload queue.
   {file: 'tus.js', source: "export {Upload, isSupported} from 'tus-js-client';", packages: ['tus-js-client']},
+  // The deep-zoom viewer (IIIF tiles), imported only when a reader zooms into a large photo.
+  {file: 'openseadragon.js', source: "export {default} from 'openseadragon';", packages: ['openseadragon']},
 ];
 
 function mtime(path) {

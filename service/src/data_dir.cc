@@ -11,6 +11,7 @@ DataDir::DataDir(std::string r, std::string s, std::string c)
 std::string DataDir::catalog_path() const { return catalog.empty() ? root + "/catalog.db" : catalog; }
 std::string DataDir::originals_dir() const { return root + "/originals"; }
 std::string DataDir::renditions_dir() const { return root + "/renditions"; }
+std::string DataDir::iiif_cache_dir() const { return renditions_dir() + "/iiif"; }
 std::string DataDir::users_lock_path() const { return root + "/users.lock"; }
 std::string DataDir::cursor_key_path() const { return root + "/cursor.key"; }
 std::string DataDir::uploads_dir() const { return root + "/uploads"; }

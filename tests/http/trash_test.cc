@@ -2,6 +2,7 @@
 // trash with its files, an admin restores it as it was, and gc (refused
 // while a server has the archive open) removes it and its files for good.
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "fixtures/api_fixture.h"
@@ -152,6 +153,40 @@ TEST_F(TrashTest, GcRemovesTheTrashAndItsFilesOnlyWhenAlone) {
   EXPECT_EQ(Restore(Admin()).status, 404);
   EXPECT_EQ(Get("/api/photos/" + std::to_string(kept_["id"].get<int>())).status, 200);
   EXPECT_EQ(Get("/media/" + std::to_string(kept_["id"].get<int>()) + "/tile.webp").status, 200);
+}
+
+TEST_F(TrashTest, GcClearsTheCachedRegionsOfPhotosNoLongerCatalogued) {
+  const std::string kept_id = std::to_string(kept_["id"].get<int>());
+  ASSERT_EQ(Get("/iiif/3/" + kept_id + "/full/max/0/default.jpg").status, 200);
+  ASSERT_EQ(Get("/iiif/3/" + id_ + "/full/max/0/default.jpg").status, 200);
+  const std::string root = data_ + "/renditions/iiif/";
+  auto dir_of = [&](const std::string& sha) { return root + sha.substr(0, 2) + "/" + sha; };
+  const std::string kept_dir = dir_of(kept_["sha256"]);
+  const std::string gone_dir = dir_of(gone_["sha256"]);
+  ASSERT_TRUE(fs::exists(kept_dir));
+  ASSERT_TRUE(fs::exists(gone_dir));
+  ASSERT_EQ(Delete().status, 200);
+  server_.reset();
+  // What a server could not remove: the deleted photo's regions, and those
+  // of bytes no photo ever had (a photo purged by an older version).
+  fs::create_directories(gone_dir);
+  { std::ofstream(gone_dir + "/v1-full,100,0,default.jpg") << "left behind"; }
+  const std::string stranger(64, 'a');
+  fs::create_directories(dir_of(stranger));
+  { std::ofstream(dir_of(stranger) + "/v1-full,100,0,default.jpg") << "left behind"; }
+
+  auto dry = testing_util::RunGallery({"gc", "--dry-run", "--data", data_});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("would remove cached regions of " + stranger), std::string::npos) << dry.out;
+  EXPECT_TRUE(fs::exists(dir_of(stranger)));
+
+  auto gc = testing_util::RunGallery({"gc", "--data", data_});
+  ASSERT_EQ(gc.exit_code, 0) << gc.out << gc.err;
+  EXPECT_NE(gc.out.find("cached regions of 2 photos removed"), std::string::npos) << gc.out;
+  EXPECT_FALSE(fs::exists(gone_dir));
+  EXPECT_FALSE(fs::exists(dir_of(stranger)));
+  EXPECT_TRUE(fs::exists(kept_dir)) << "a catalogued photo's regions stay";
+  EXPECT_FALSE(fs::is_empty(kept_dir));
 }
 
 }  // namespace

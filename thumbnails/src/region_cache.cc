@@ -197,6 +197,18 @@ Result<void> RegionCache::Remove(std::string_view key) {
   return {};
 }
 
+std::vector<std::string> RegionCache::Keys() const {
+  std::vector<std::string> keys;
+  for (const std::string& prefix : ListDir(root_)) {
+    if (prefix.size() != 2) continue;
+    for (const std::string& key : ListDir(root_ + "/" + prefix)) {
+      if (RenditionCache::IsValidKey(key) && key.compare(0, 2, prefix) == 0) keys.push_back(key);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 std::uint64_t RegionCache::bytes() const {
   std::lock_guard<std::mutex> lock(mu_);
   return bytes_;

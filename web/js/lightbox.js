@@ -4,9 +4,14 @@
 // photo (?photo=ID): opening that address opens it, Back closes it.
 // Zoom by wheel, pinch, double-tap/double-click or +/−, up to the large
 // rendition; swipe (a finger, or a mouse or pen dragged across) and ←/→
-// move between photos; Esc closes; i shows the info panel. The next and
-// previous photos are fetched ahead. One per page, built on first use.
+// move between photos (zoomed in, the arrows move the photo instead);
+// Esc closes; i shows the info panel. A photo larger than the screen,
+// zoomed into, switches to deep zoom (deep_zoom.js): its IIIF tiles, as
+// deep as the original's pixels, driven by the same keys and buttons.
+// The next and previous photos are fetched ahead. One per page, built on
+// first use.
 import {hasRoute, withShare} from './api.js';
+import {DeepZoom, largerThanScreen} from './deep_zoom.js';
 import {announce, h, replace} from './dom.js';
 import {formatDate, t} from './i18n.js';
 import {altOf, aspectOf, captionOf, exposureOf, originalUrl, photoPageUrl, renditionUrl} from './photo_text.js';
@@ -16,6 +21,7 @@ const TAP_PX = 10;
 const DOUBLE_TAP_MS = 350;
 const LARGE_SIDE = 2560;
 const ZOOM_STEP = 1.5;
+const PAN_SHARE = 0.1;
 
 // The page's address with ?photo= set to `id` (or removed when null).
 function addressWith(id) {
@@ -37,6 +43,8 @@ export class Lightbox {
     this.x = 0;
     this.y = 0;
     this.closingFromAddress = false;
+    this.deep = null;
+    this.deepOpening = null;
     this.onAddress = () => {};
     this.build();
     window.addEventListener('popstate', () => this.onPopState());
@@ -97,6 +105,7 @@ export class Lightbox {
   // The address no longer names a photo when the viewer closes: Back when
   // the viewer added the entry, else the photo is taken out of it.
   onClosed() {
+    this.closeDeep();
     if (this.options.onClose) this.options.onClose(this.index);
     if (this.closingFromAddress) { this.closingFromAddress = false; return; }
     if (history.state && history.state.lightbox) history.back();
@@ -120,7 +129,13 @@ export class Lightbox {
       if (e.key !== 'Escape') return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'ArrowRight') { e.preventDefault(); this.step(1); }
+    const pan = this.stage.getBoundingClientRect().width * PAN_SHARE;
+    if (e.key.startsWith('Arrow') && this.zoomed()) {
+      e.preventDefault();
+      const [dx, dy] = {ArrowLeft: [pan, 0], ArrowRight: [-pan, 0], ArrowUp: [0, pan], ArrowDown: [0, -pan]}[e.key] || [0, 0];
+      this.panBy(dx, dy);
+    }
+    else if (e.key === 'ArrowRight') { e.preventDefault(); this.step(1); }
     else if (e.key === 'ArrowLeft') { e.preventDefault(); this.step(-1); }
     else if (e.key === '+' || e.key === '=') { e.preventDefault(); this.zoomBy(ZOOM_STEP); }
     else if (e.key === '-' || e.key === '_') { e.preventDefault(); this.zoomBy(1 / ZOOM_STEP); }
@@ -140,6 +155,7 @@ export class Lightbox {
   show(index) {
     this.index = index;
     const photo = this.photo();
+    this.closeDeep();
     this.largeShown = false;
     this.scale = 1;
     this.x = 0;
@@ -192,6 +208,7 @@ export class Lightbox {
   // The most the photo can be enlarged: until the large rendition's pixels
   // (or the original's, when smaller) are shown one to one; at least twice.
   maxScale() {
+    if (this.deep) return this.deep.maxScale();
     if (!this.fit) return 1;
     const photo = this.photo();
     const longSide = Math.min(LARGE_SIDE, Math.max(Number(photo.width) || 0, Number(photo.height) || 0));
@@ -200,7 +217,15 @@ export class Lightbox {
   }
 
   // Zooms to `scale` keeping the stage point (px, py) (from its centre) still.
+  // A photo larger than the screen goes over to deep zoom; until its tiles
+  // are ready the plain view zooms.
   zoomTo(scale, px = 0, py = 0) {
+    if (this.deep) {
+      if (scale <= 1.001) this.closeDeep(); else this.deep.zoomTo(scale, px, py);
+      this.applyZoom();
+      return;
+    }
+    if (scale > 1.001) this.openDeep();
     const next = Math.min(this.maxScale(), Math.max(1, scale));
     const k = next / this.scale;
     this.x = px - (px - this.x) * k;
@@ -209,17 +234,57 @@ export class Lightbox {
     this.applyZoom();
   }
 
-  zoomBy(factor, px = 0, py = 0) { this.zoomTo(this.scale * factor, px, py); }
+  zoomBy(factor, px = 0, py = 0) { this.zoomTo((this.deep ? this.deep.target() : this.scale) * factor, px, py); }
 
   panBy(dx, dy) {
+    if (this.deep) { this.deep.panBy(dx, dy); return; }
     this.x += dx;
     this.y += dy;
     this.applyZoom();
   }
 
-  zoomed() { return this.scale > 1.001; }
+  zoomed() { return this.deep ? this.deep.zoomed() : this.scale > 1.001; }
+
+  // Deep zoom for the photo shown, once per photo, when it is larger than
+  // the screen; taken over at the plain view's scale and place.
+  openDeep() {
+    const photo = this.photo();
+    if (this.deepOpening === photo || !largerThanScreen(photo)) return;
+    this.deepOpening = photo;
+    DeepZoom.open(this.stage, photo, t('deep_zoom', {alt: altOf(photo)})).then((deep) => {
+      if (this.photo() !== photo || this.deepOpening !== photo || !this.dialog.open || !this.zoomed()) {
+        deep.destroy();
+        if (this.deepOpening === photo) this.deepOpening = null;
+        return;
+      }
+      this.deep = deep;
+      deep.zoomTo(this.scale, 0, 0, true);
+      deep.panBy(this.x, this.y, true);
+      deep.onChange(() => this.applyZoom());
+      this.dialog.classList.add('deep');
+      this.applyZoom();
+    }).catch(() => { /* no tiles: the plain view goes on zooming */ });
+  }
+
+  closeDeep() {
+    this.deepOpening = null;
+    if (!this.deep) return;
+    this.deep.destroy();
+    this.deep = null;
+    this.dialog.classList.remove('deep');
+    this.scale = 1;
+    this.x = 0;
+    this.y = 0;
+  }
 
   applyZoom() {
+    if (this.deep) {
+      this.image.style.transform = '';
+      this.dialog.classList.toggle('zoomed', this.zoomed());
+      this.zoomOutButton.disabled = false;
+      this.zoomInButton.disabled = this.deep.target() >= this.maxScale() - 0.001;
+      return;
+    }
     if (!this.fit) return;
     if (!this.zoomed()) { this.scale = 1; this.x = 0; this.y = 0; }
     const spareX = Math.max(0, (this.fit.width * this.scale - this.fit.stageWidth) / 2);
@@ -323,7 +388,7 @@ function listenForGestures(stage, box) {
     if (Math.abs(dx) >= SWIPE_PX && Math.abs(dx) > Math.abs(dy)) box.step(dx < 0 ? 1 : -1);
   };
   const move = (x, y) => {
-    if (!start) return;
+    if (!start || box.deep) return;
     if (box.zoomed()) {
       box.panBy(x - start.lastX, y - start.lastY);
       start.moved = true;
@@ -332,6 +397,7 @@ function listenForGestures(stage, box) {
     start.lastY = y;
   };
   stage.addEventListener('touchstart', (e) => {
+    if (box.deep) return;
     if (e.touches.length === 2) {
       start = null;
       const [a, b] = e.touches;
@@ -343,6 +409,7 @@ function listenForGestures(stage, box) {
     }
   }, {passive: true});
   stage.addEventListener('touchmove', (e) => {
+    if (box.deep) return;
     if (pinch && e.touches.length === 2) {
       e.preventDefault();
       const [a, b] = e.touches;
@@ -353,6 +420,7 @@ function listenForGestures(stage, box) {
     }
   }, {passive: false});
   stage.addEventListener('touchend', (e) => {
+    if (box.deep) return;
     if (pinch) {
       if (e.touches.length === 0) pinch = null;
       return;
@@ -362,18 +430,19 @@ function listenForGestures(stage, box) {
   });
   stage.addEventListener('touchcancel', () => { start = null; pinch = null; });
   stage.addEventListener('pointerdown', (e) => {
-    if (e.pointerType === 'touch') return;
+    if (e.pointerType === 'touch' || box.deep) return;
     start = {x: e.clientX, y: e.clientY, lastX: e.clientX, lastY: e.clientY, moved: false};
   });
   stage.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'touch' && e.buttons) move(e.clientX, e.clientY);
   });
   stage.addEventListener('pointerup', (e) => {
-    if (e.pointerType !== 'touch') finish(e.clientX, e.clientY, false);
+    if (e.pointerType !== 'touch' && !box.deep) finish(e.clientX, e.clientY, false);
   });
-  stage.addEventListener('dblclick', (e) => toggleZoomAt(e.clientX, e.clientY));
+  stage.addEventListener('dblclick', (e) => { if (!box.deep) toggleZoomAt(e.clientX, e.clientY); });
   stage.addEventListener('wheel', (e) => {
     e.preventDefault();
+    if (box.deep) return;
     const [px, py] = centre(e.clientX, e.clientY);
     box.zoomBy(Math.exp(-e.deltaY * 0.002), px, py);
   }, {passive: false});

@@ -18,6 +18,7 @@ struct DataDir {
   std::string catalog_path() const;     // `catalog`, else DIR/catalog.db
   std::string originals_dir() const;    // DIR/originals
   std::string renditions_dir() const;   // DIR/renditions
+  std::string iiif_cache_dir() const;   // DIR/renditions/iiif: the image service's regions
   std::string users_lock_path() const;  // DIR/users.lock
   std::string cursor_key_path() const;  // DIR/cursor.key: seals page cursors
   std::string uploads_dir() const;      // DIR/uploads: resumable uploads not yet whole

@@ -1,10 +1,12 @@
 // `gallery gc --data DIR`: empties the trash for good and removes the files
 // no photo needs any more: the originals and renditions of the photos that
-// were in the trash, and originals an interrupted import left without a
-// photo. Until then a deleted photo can be restored. Needs the archive to
+// were in the trash, originals an interrupted import left without a photo,
+// and the image service's cached regions of every photo no longer
+// catalogued (DIR/renditions/iiif). Until then a deleted photo can be restored. Needs the archive to
 // itself: while another process has it open (a running server, an import),
 // it refuses and changes nothing.
 #include <cstdio>
+#include <limits>
 #include <set>
 
 #include "cli/cli_util.h"
@@ -12,6 +14,7 @@
 #include "service/data_dir.h"
 #include "service/render_status.h"
 #include "service/users_lock.h"
+#include "thumbnails/region_cache.h"
 
 namespace gallery::cli {
 namespace {
@@ -33,6 +36,14 @@ std::vector<std::string> Unreferenced(media::Catalog& catalog, const media::Orig
   return *unreferenced;
 }
 
+// The keys of the image service's region cache that no photo, catalogued or
+// in the trash, refers to (after a purge: no catalogued photo).
+std::vector<std::string> OrphanRegions(media::Catalog& catalog, const thumbnails::RegionCache& regions) {
+  auto orphans = catalog.UnreferencedSha256(regions.Keys());
+  if (!orphans.ok()) Fail("cannot list the cached regions without a photo", orphans.status());
+  return *orphans;
+}
+
 void RunGc(const GcArgs& a) {
   DataDir dir = DataDirOf(a.data);
   // Held to the end: a process that opens the archive meanwhile waits.
@@ -51,6 +62,8 @@ void RunGc(const GcArgs& a) {
   if (!opened.ok()) Fail("cannot open the originals", opened.status());
   media::OriginalStore& originals = **opened;
   thumbnails::RenditionCache renditions(dir.renditions_dir());
+  // No cap: gc removes what no photo needs, never what is merely old.
+  thumbnails::RegionCache regions(dir.iiif_cache_dir(), std::numeric_limits<std::uint64_t>::max());
 
   auto trash = (*catalog)->ListDeletedPhotos();
   if (!trash.ok()) Fail("cannot read the trash", trash.status());
@@ -61,8 +74,11 @@ void RunGc(const GcArgs& a) {
                   d.original_filename.c_str(), d.deleted_at.c_str());
     }
     for (const std::string& sha : orphans) std::printf("would remove original %s (no photo)\n", sha.c_str());
-    std::printf("dry run: %zu deleted photos, %zu originals without a photo; nothing removed\n",
-                trash->size(), orphans.size());
+    std::vector<std::string> stale = OrphanRegions(**catalog, regions);
+    for (const std::string& sha : stale) std::printf("would remove cached regions of %s (no photo)\n", sha.c_str());
+    std::printf("dry run: %zu deleted photos, %zu originals and %zu cached region sets without a photo; "
+                "nothing removed\n",
+                trash->size(), orphans.size(), stale.size());
     return;
   }
 
@@ -90,8 +106,22 @@ void RunGc(const GcArgs& a) {
     ++failed;
     std::fprintf(stderr, "gallery: cannot remove what interrupted writes left: %s\n", swept.message().c_str());
   }
-  std::printf("gc: %zu deleted photos removed for good, files of %zu photos removed%s\n",
-              purged->size(), removed, failed ? " (some failed; run gc again)" : "");
+  // The image service's regions of every photo no longer catalogued: the
+  // purged ones', and any a server could not remove when a photo went.
+  std::size_t regions_removed = 0;
+  for (const std::string& sha : OrphanRegions(**catalog, regions)) {
+    auto gone = regions.Remove(sha);
+    if (gone.ok()) {
+      ++regions_removed;
+    } else {
+      ++failed;
+      std::fprintf(stderr, "gallery: cannot remove the cached regions of %s: %s\n", sha.c_str(),
+                   FromRenderError(gone.error()).message().c_str());
+    }
+  }
+  std::printf("gc: %zu deleted photos removed for good, files of %zu photos removed, cached regions of %zu "
+              "photos removed%s\n",
+              purged->size(), removed, regions_removed, failed ? " (some failed; run gc again)" : "");
   if (failed) throw CLI::RuntimeError(kExitSomeFailed);
 }
 
@@ -103,7 +133,8 @@ void AddGcCommand(CLI::App& app) {
                              args, RunGc);
   cmd->footer(R"(A deleted photo waits in the trash, with its original and renditions, and can be
 restored (POST /api/trash/ID/restore) until gc. gc removes the trash's photos for
-good, their files, and originals an interrupted import left without a photo.
+good, their files, originals an interrupted import left without a photo, and the
+image service's cached regions (DIR/renditions/iiif) of photos no longer catalogued.
 It needs the archive to itself: while a server or an import has it open it refuses
 and removes nothing. --dry-run lists what would go.
 Exit status 0 when everything was removed, 1 when a file could not be, 2 when refused.)");

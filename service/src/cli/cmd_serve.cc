@@ -198,7 +198,7 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   context.metrics = &metrics;
   context.max_upload_bytes = args.max_upload_bytes;
   context.max_chunk_bytes = args.max_chunk_bytes;
-  thumbnails::RegionCache iiif_cache((*archive)->dir().renditions_dir() + "/iiif", args.iiif_cache_bytes);
+  thumbnails::RegionCache iiif_cache((*archive)->dir().iiif_cache_dir(), args.iiif_cache_bytes);
   context.iiif_cache = &iiif_cache;
   context.web_dir = args.web;
   context.embed_origins = std::move(embed_origins);

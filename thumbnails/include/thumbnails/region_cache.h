@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "thumbnails/error.h"
 
@@ -43,6 +44,9 @@ class RegionCache {
 
   // Removes every entry of `key` (a photo deleted). Errors: kInvalidArgument, kIOError.
   Result<void> Remove(std::string_view key);
+
+  // The keys that have entries or a folder, read from disk, sorted.
+  std::vector<std::string> Keys() const;
 
   std::uint64_t bytes() const;
   std::size_t entries() const;
