@@ -82,13 +82,7 @@ http {
   access_log off;
   sendfile on;
   tcp_nopush on;
-  keepalive_timeout 65;
-  keepalive_requests 1000000;
-  client_body_temp_path $run/nginx/body;
-  proxy_temp_path $run/nginx/proxy;
-  fastcgi_temp_path $run/nginx/fastcgi;
-  uwsgi_temp_path $run/nginx/uwsgi;
-  scgi_temp_path $run/nginx/scgi;
+$(nginx_http_basics "$run/nginx")
   types { image/webp webp; application/json json; }
   server {
     listen 127.0.0.1:$nginx_port;

@@ -98,13 +98,7 @@ error_log $run/nginx/error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
-  keepalive_timeout 65;
-  keepalive_requests 1000000;
-  client_body_temp_path $run/nginx/body;
-  proxy_temp_path $run/nginx/proxy;
-  fastcgi_temp_path $run/nginx/fastcgi;
-  uwsgi_temp_path $run/nginx/uwsgi;
-  scgi_temp_path $run/nginx/scgi;
+$(nginx_http_basics "$run/nginx")
   upstream iip { server 127.0.0.1:${iip_ports[0]}; server 127.0.0.1:${iip_ports[1]}; }
   server {
     listen 127.0.0.1:$nginx_port;

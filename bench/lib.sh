@@ -18,6 +18,14 @@ serve_on_free_port() {
   done
   echo "gallery serve did not start: $(cat "$logdir/serve.log")" >&2; exit 1
 }
+# The lines every benchmark's nginx `http {}` block has: long keep-alive, and
+# its temporary folders under DIR (so it runs as any user).
+nginx_http_basics() {
+  printf '  keepalive_timeout 65;\n  keepalive_requests 1000000;\n'
+  for t in client_body proxy fastcgi uwsgi scgi; do
+    printf '  %s_temp_path %s/%s;\n' "$t" "$1" "${t#client_}"
+  done
+}
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 count_jpegs() { ls "$1"/*.jpg | wc -l; }
 # Column COL of the lines of FILE whose first word is KEY, in increasing order.

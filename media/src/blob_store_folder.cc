@@ -37,26 +37,19 @@ class FolderBlobStore : public BlobStore {
   FolderBlobStore(FileSystem* fs, std::string root) : fs_(fs), root_(std::move(root)) {}
 
   Status Put(const std::string& key, std::string_view bytes) override {
-    const std::string final_path = PathOf(key);
-    const std::string dir = base::ParentDir(final_path);
-    Status s = fs_->CreateDirs(dir);
+    std::string final_path, dir, tmp;
+    Status s = Prepare(key, &final_path, &dir, &tmp);
     if (!s.ok()) return s;
-    // Temporary name in the final directory, so the rename is atomic.
-    const std::string name = final_path.substr(dir.size() + 1);
-    const std::string tmp = dir + "/" + kFolderTempPrefix + name + "-" + UniqueSuffix();
     return base::WriteFileDurably(fs_, tmp, final_path, bytes, DirsToSync(dir));
   }
 
   Status Adopt(const std::string& key, const std::string& path, std::string_view bytes) override {
-    const std::string final_path = PathOf(key);
-    const std::string dir = base::ParentDir(final_path);
-    Status s = fs_->CreateDirs(dir);
-    if (!s.ok()) return s;
     // Linked under a temporary name first, then renamed over the final one,
     // as Put does: the final name never holds anything but the whole file,
     // and a crash in between leaves a temporary that RemoveLeftovers clears.
-    const std::string name = final_path.substr(dir.size() + 1);
-    const std::string tmp = dir + "/" + kFolderTempPrefix + name + "-" + UniqueSuffix();
+    std::string final_path, dir, tmp;
+    Status s = Prepare(key, &final_path, &dir, &tmp);
+    if (!s.ok()) return s;
     s = fs_->Link(path, tmp);
     if (s.code() == Status::Code::kUnsupported) return Put(key, bytes);
     if (!s.ok()) return s;
@@ -160,6 +153,17 @@ class FolderBlobStore : public BlobStore {
   bool SharedAcrossMachines() const override { return false; }
 
  private:
+  // The path of `key`, its folder (made now) and a temporary name in that
+  // folder, so that the rename into place is atomic.
+  Status Prepare(const std::string& key, std::string* final_path, std::string* dir, std::string* tmp) {
+    *final_path = PathOf(key);
+    *dir = base::ParentDir(*final_path);
+    Status s = fs_->CreateDirs(*dir);
+    if (!s.ok()) return s;
+    *tmp = *dir + "/" + kFolderTempPrefix + final_path->substr(dir->size() + 1) + "-" + UniqueSuffix();
+    return Status::OK();
+  }
+
   std::string PathOf(const std::string& key) const { return root_ + "/" + key; }
 
   // A new name in `dir` is durable only once `dir` is synced, and that

@@ -30,8 +30,8 @@ Status OriginalStore::Has(const std::string& sha256) const {
   return size.ok() ? Status::OK() : size.status();
 }
 
-Status OriginalStore::Put(const std::uint8_t* data, std::size_t size, const std::string& sha256,
-                          bool* already_present) {
+Status OriginalStore::StoreOnce(const std::string& sha256, bool* already_present,
+                                const std::function<Status()>& write) {
   if (already_present) *already_present = false;
   if (!IsSha256Hex(sha256)) return NotAHash(sha256);
   Status has = Has(sha256);
@@ -40,20 +40,21 @@ Status OriginalStore::Put(const std::uint8_t* data, std::size_t size, const std:
     return Status::OK();
   }
   if (has.code() != Status::Code::kNotFound) return has;
-  return blobs_->Put(KeyFor(sha256), std::string_view(reinterpret_cast<const char*>(data), size));
+  return write();
+}
+
+Status OriginalStore::Put(const std::uint8_t* data, std::size_t size, const std::string& sha256,
+                          bool* already_present) {
+  return StoreOnce(sha256, already_present, [&] {
+    return blobs_->Put(KeyFor(sha256), std::string_view(reinterpret_cast<const char*>(data), size));
+  });
 }
 
 Status OriginalStore::Adopt(const std::string& source, const std::uint8_t* data, std::size_t size,
                             const std::string& sha256, bool* already_present) {
-  if (already_present) *already_present = false;
-  if (!IsSha256Hex(sha256)) return NotAHash(sha256);
-  Status has = Has(sha256);
-  if (has.ok()) {
-    if (already_present) *already_present = true;
-    return Status::OK();
-  }
-  if (has.code() != Status::Code::kNotFound) return has;
-  return blobs_->Adopt(KeyFor(sha256), source, std::string_view(reinterpret_cast<const char*>(data), size));
+  return StoreOnce(sha256, already_present, [&] {
+    return blobs_->Adopt(KeyFor(sha256), source, std::string_view(reinterpret_cast<const char*>(data), size));
+  });
 }
 
 Status OriginalStore::PutFile(const std::string& source, const std::string& sha256,

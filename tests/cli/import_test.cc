@@ -281,14 +281,9 @@ namespace {
 // command a pseudo-terminal.
 TEST_F(ImportTest, ProgressBarOnATerminal) {
   WritePhotos(tmp_ / "card", 3, 700);
-  const std::string command = "script -qec '" + testing_util::GalleryBinary() + " import " +
-                              (tmp_ / "card") + " --data " + data_ + "' /dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  ASSERT_EQ(pclose(pipe), 0) << out;
+  int status = 0;
+  const std::string out = testing_util::RunGalleryOnTerminal("import " + (tmp_ / "card") + " --data " + data_, &status);
+  ASSERT_EQ(status, 0) << out;
   EXPECT_NE(out.find("\r\033[K["), std::string::npos) << "a bar redrawn in place";
   EXPECT_NE(out.find("3/3"), std::string::npos) << out;
   EXPECT_EQ(out.find("imported photo "), std::string::npos) << "no per-file lines on a terminal";

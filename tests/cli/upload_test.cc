@@ -188,14 +188,10 @@ TEST_F(UploadCommandTest, ProgressBarOnATerminal) {
     testing_util::WriteFileOrDie(tmp_ / ("card/p" + std::to_string(i) + ".jpg"), http_test::Jpeg(50 + i));
   }
   setenv("GALLERY_TOKEN", editor_.c_str(), 1);
-  const std::string command = "script -qec '" + testing_util::GalleryBinary() + " upload " + (tmp_ / "card") +
-                              " --server http://127.0.0.1:" + std::to_string(server_->port()) + "' /dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  ASSERT_EQ(pclose(pipe), 0) << out;
+  int status = 0;
+  const std::string out = testing_util::RunGalleryOnTerminal(
+      "upload " + (tmp_ / "card") + " --server http://127.0.0.1:" + std::to_string(server_->port()), &status);
+  ASSERT_EQ(status, 0) << out;
   EXPECT_NE(out.find("\r\033[K["), std::string::npos) << "a bar redrawn in place";
   EXPECT_NE(out.find("3/3"), std::string::npos) << out;
   EXPECT_EQ(out.find("imported photo "), std::string::npos) << "no per-file lines on a terminal";

@@ -77,6 +77,9 @@ class OriginalStore {
   BlobStore& blobs() { return *blobs_; }
 
  private:
+  // OK with *already_present when the original is stored already; else runs
+  // `write` for a valid hash.
+  Status StoreOnce(const std::string& sha256, bool* already_present, const std::function<Status()>& write);
   std::unique_ptr<BlobStore> blobs_;
 };
 
