@@ -21,12 +21,8 @@ sizes=${SIZES:-"10000 100000 1000000"}
 duration=${DURATION:-3}
 import_count=${IMPORT:-200}
 source "$here/lib.sh"
-for tool in wrk curl vips; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
-done
-for exe in "$gallery" "$fill"; do
-  [ -x "$exe" ] || { echo "$exe is missing: build first (cmake --build build)" >&2; exit 2; }
-done
+require_tools wrk curl vips
+require_built "$gallery" "$fill"
 mkdir -p "$work"
 server_pid=""
 cleanup() {

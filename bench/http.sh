@@ -20,10 +20,8 @@ work=${1:-/tmp/gallery-bench}
 threads=${THREADS:-2}
 rounds=${ROUNDS:-5}
 source "$here/lib.sh"
-for tool in wrk nginx curl exiv2 vips; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
-done
-[ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
+require_tools wrk nginx curl exiv2 vips
+require_built "$gallery"
 bash "$here/make-photo-set.sh" "$work/set" 16 24 4 >/dev/null
 run="$work/http"; rm -rf "$run"; mkdir -p "$run/www" "$run/nginx" "$run/small"
 server_pid=""; nginx_pid=""

@@ -23,10 +23,8 @@ gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
 rounds=${ROUNDS:-3}
 source "$here/lib.sh"
-for tool in wrk nginx curl vips node; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
-done
-[ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
+require_tools wrk nginx curl vips node
+require_built "$gallery"
 iipsrv=/usr/lib/iipimage-server/iipsrv.fcgi
 if [ ! -x "$iipsrv" ]; then
   echo "bench/iiif.sh: installing the reference image server (Debian package iipimage-server), used only here" >&2

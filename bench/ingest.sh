@@ -13,7 +13,7 @@ gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
 runs=${RUNS:-3}
 source "$here/lib.sh"
-[ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
+require_built "$gallery"
 bash "$here/make-photo-set.sh" "$work/set" 16 24 4 >/dev/null
 format=$(ingest_format)
 

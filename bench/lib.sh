@@ -18,6 +18,20 @@ serve_on_free_port() {
   done
   echo "gallery serve did not start: $(cat "$logdir/serve.log")" >&2; exit 1
 }
+# Exits 2 naming the first of TOOLS that is not installed.
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
+  done
+}
+# Exits 2 naming the first of FILES (built programs) that is not there.
+require_built() {
+  local exe
+  for exe in "$@"; do
+    [ -x "$exe" ] || { echo "$exe is missing: build first (cmake --build build)" >&2; exit 2; }
+  done
+}
 # The lines every benchmark's nginx `http {}` block has: long keep-alive, and
 # its temporary folders under DIR (so it runs as any user).
 nginx_http_basics() {

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 gallery=${GALLERY:-"$here/../build/gallery"}
 work=${1:-/tmp/gallery-bench}
 source "$here/lib.sh"
-[ -x "$gallery" ] || { echo "build/gallery is missing: build first" >&2; exit 2; }
+require_built "$gallery"
 bash "$here/make-photo-set.sh" "$work/set" 16 24 4 >/dev/null
 
 echo "gallery thumbnails rebuild, 2 workers, against references run on the same files"

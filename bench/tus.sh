@@ -22,8 +22,8 @@ photos=${PHOTOS:-24}
 cuts=${CUTS:-10}
 chunk=${CHUNK:-}
 source "$here/lib.sh"
-[ -x "$gallery" ] || { echo "$gallery is missing: build first" >&2; exit 2; }
-for tool in curl vips node; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
+require_built "$gallery"
+require_tools curl vips node
 
 set_dir="$work/tus-set"; run="$work/tus-run"
 mkdir -p "$set_dir"; rm -rf "$run"; mkdir -p "$run"
