@@ -16,6 +16,7 @@ const char* const kMigrations[] = {
     kSchemaV4,
     kSchemaV5,
     kSchemaV6,
+    kSchemaV7,
 };
 
 Result<int> UserVersion(sqlite::Db& db) {

@@ -75,6 +75,11 @@ class SqlCatalog : public Catalog {
   Result<std::vector<Credential>> ListTokens() override;
   Status RevokeToken(std::int64_t id) override;
   Status TouchCredential(std::int64_t id, const std::string& at, const std::string& not_before) override;
+
+  Result<std::int64_t> AdmitAttempt(const std::string& key, const AttemptRule& rule, std::int64_t now) override;
+  Result<std::int64_t> AttemptWait(const std::string& key, const AttemptRule& rule, std::int64_t now) override;
+  Status ForgetAttempts(const std::string& key) override;
+  Result<std::string> SharedKey(const std::string& name, const std::string& proposed) override;
   Result<std::vector<ShareLink>> ListShareLinks(const std::string& album_slug) override;
   Status RemoveShareLink(const std::string& album_slug, std::int64_t id) override;
 

@@ -1,5 +1,7 @@
 #include "pg_schema.h"
 
+#include "catalog_migrations_list.h"
+
 namespace media::pg {
 namespace {
 
@@ -204,7 +206,7 @@ CREATE INDEX trash_album_photo_by_photo ON trash_album_photo (photo_id)
 }  // namespace
 
 const std::vector<PgMigration>& PgMigrations() {
-  static const std::vector<PgMigration> kAll = {{6, kSchemaV6}};
+  static const std::vector<PgMigration> kAll = {{6, kSchemaV6}, {7, media::catalog::kSchemaV7}};
   return kAll;
 }
 

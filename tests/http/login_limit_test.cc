@@ -19,52 +19,49 @@
 #include "http/client_address.h"
 #include "http/session_limit.h"
 #include "fixtures/api_fixture.h"
+#include "fixtures/test_util.h"
+#include "media/catalog.h"
 
 namespace {
 
 using gallery::http::LoginLimiter;
 
-TEST(LoginLimiterTest, RefusesAfterTheFailuresUntilTheWindowEnds) {
-  std::int64_t now = 1000;
-  LoginLimiter limiter(3, 60, [&now] { return now; });
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Admit("ana"), 0) << i;
-  now += 10;
-  EXPECT_EQ(limiter.Admit("ana"), 50);
-  EXPECT_EQ(limiter.Admit("ana"), 50) << "a refused attempt does not lengthen the wait";
-  EXPECT_EQ(limiter.Admit("bob"), 0) << "other names are not affected";
-  now += 49;
-  EXPECT_EQ(limiter.Admit("ana"), 1);
-  now += 1;
-  EXPECT_EQ(limiter.Admit("ana"), 0) << "a new window";
-}
+// The limiter's own part: its keys. (Counting and windows are the
+// catalog's: tests/media/catalog_login_attempts_test.cc.)
+class LoginLimiterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = media::Catalog::Open(dir_ / "catalog.db");
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    catalog_ = std::move(opened).value();
+  }
+  LoginLimiter Limiter(const std::string& scope, int max_failures) {
+    media::AttemptRule rule;
+    rule.max_failures = max_failures;
+    rule.window_seconds = 60;
+    return LoginLimiter(*catalog_, scope, rule, [this] { return now_; });
+  }
+  std::int64_t now_ = 1000;
+  testing_util::TempDir dir_;
+  std::unique_ptr<media::Catalog> catalog_;
+};
 
-TEST(LoginLimiterTest, ASuccessForgetsTheFailures) {
-  std::int64_t now = 0;
-  LoginLimiter limiter(2, 60, [&now] { return now; });
-  EXPECT_EQ(limiter.Admit("ana"), 0);
-  limiter.Succeeded("ana");
-  EXPECT_EQ(limiter.Admit("ana"), 0);
-  EXPECT_EQ(limiter.Admit("ana"), 0);
-  EXPECT_GT(limiter.Admit("ana"), 0);
-}
-
-TEST(LoginLimiterTest, VeryLongNamesShareOneCount) {
-  std::int64_t now = 0;
-  LoginLimiter limiter(1, 60, [&now] { return now; });
+TEST_F(LoginLimiterTest, VeryLongNamesShareOneCount) {
+  LoginLimiter limiter = Limiter("pair", 1);
   std::string prefix(200, 'x');
-  EXPECT_EQ(limiter.Admit(prefix + "1"), 0);
-  EXPECT_GT(limiter.Admit(prefix + "2"), 0) << "the key is bounded, not the whole name";
+  EXPECT_EQ(*limiter.Admit(prefix + "1"), 0);
+  EXPECT_GT(*limiter.Admit(prefix + "2"), 0) << "the key is bounded, not the whole name";
 }
 
-TEST(LoginLimiterTest, ManyNamesStayBoundedAndRecentOnesAreKept) {
-  std::int64_t now = 0;
-  LoginLimiter limiter(1, 600, [&now] { return now; });
-  EXPECT_EQ(limiter.Admit("target"), 0);
-  now = 1;
-  for (int i = 0; i < 10500; ++i) limiter.Admit("spray-" + std::to_string(i));
-  // The oldest entry ("target") may be dropped to make room, but the newest
-  // sprayed names are still counted.
-  EXPECT_GT(limiter.Admit("spray-10499"), 0);
+TEST_F(LoginLimiterTest, LimitersWithOtherScopesNeverShareACount) {
+  LoginLimiter pair = Limiter("pair", 1), address = Limiter("address", 1);
+  EXPECT_EQ(*pair.Admit("127.0.0.1"), 0);
+  EXPECT_EQ(*address.Wait("127.0.0.1"), 0);
+  EXPECT_EQ(*address.Admit("127.0.0.1"), 0);
+  EXPECT_EQ(*pair.Wait("127.0.0.1"), 60);
+  ASSERT_TRUE(pair.Succeeded("127.0.0.1").ok());
+  EXPECT_EQ(*pair.Wait("127.0.0.1"), 0);
+  EXPECT_EQ(*address.Wait("127.0.0.1"), 60);
 }
 
 constexpr char kUser[] = "limited";
@@ -135,6 +132,14 @@ TEST_F(LoginLimitApiTest, UnknownNamesAreHeldBackTheSameWay) {
   EXPECT_FALSE(refused.Header("retry-after").empty());
 }
 
+TEST_F(LoginLimitApiTest, FailuresOutliveARestart) {
+  StartWithWindow(kLongWindow);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Login(kUser, "wrong guess").status, 401) << i;
+  server_.reset();
+  StartWithWindow(kLongWindow);
+  EXPECT_EQ(Login(kUser, kPassword).status, 429) << "a restart forgot the failures";
+}
+
 TEST_F(LoginLimitApiTest, ASuccessfulLoginClearsEarlierFailures) {
   StartWithWindow(kLongWindow);
   EXPECT_EQ(Login(kUser, "wrong guess").status, 401);
@@ -142,18 +147,6 @@ TEST_F(LoginLimitApiTest, ASuccessfulLoginClearsEarlierFailures) {
   EXPECT_EQ(Login(kUser, kPassword).status, 200);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(Login(kUser, "wrong guess").status, 401) << i;
   EXPECT_EQ(Login(kUser, "wrong guess").status, 429);
-}
-
-TEST(LoginLimiterTest, WaitCountsNothing) {
-  std::int64_t now = 0;
-  LoginLimiter limiter(2, 60, [&now] { return now; });
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(limiter.Wait("ana"), 0);
-  EXPECT_EQ(limiter.Admit("ana"), 0);
-  EXPECT_EQ(limiter.Admit("ana"), 0);
-  now = 10;
-  EXPECT_EQ(limiter.Wait("ana"), 50);
-  now = 60;
-  EXPECT_EQ(limiter.Wait("ana"), 0);
 }
 
 using gallery::http::IpAddress;

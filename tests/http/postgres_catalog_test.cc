@@ -2,6 +2,8 @@
 // once: each process answers any request (photos, search, share links,
 // tokens), an edit through one is seen through another within a second, and
 // connections the database drops are replaced without a restart.
+#include <stdlib.h>
+
 #include <chrono>
 #include <thread>
 
@@ -108,6 +110,51 @@ TEST_F(PostgresCatalogTest, AnyProcessServesAnyRequest) {
   EXPECT_EQ(Send(b.port(), "GET", "/media/" + std::to_string(id) + "/original", Bearer(editor)).status, 200);
   auto check = testing_util::RunGallery({"check", "--data", data_, "--catalog", pg_.url()}, 120);
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+// Processes on different machines (each its own data folder) share the
+// catalog: a page cursor one handed out opens on another.
+TEST_F(PostgresCatalogTest, ACursorFromOneProcessOpensOnAnother) {
+  const std::string editor = Token("editor");
+  ServerProcess a(data_, Catalog());
+  for (int i = 1; i <= 3; ++i) ASSERT_NE(Upload(a.port(), editor, Jpeg(i, "Panel " + std::to_string(i))), 0);
+  ServerProcess b(tmp_ / "elsewhere", Catalog());
+  Reply first = Send(a.port(), "GET", "/api/photos?limit=2");
+  ASSERT_EQ(first.status, 200) << first.body;
+  const json page = json::parse(first.body);
+  ASSERT_TRUE(page["next_cursor"].is_string()) << first.body;
+  const std::string cursor = page["next_cursor"];
+  Reply next = Send(b.port(), "GET", "/api/photos?limit=2&cursor=" + cursor);
+  ASSERT_EQ(next.status, 200) << next.body;
+  std::set<std::int64_t> seen = Ids(first), rest = Ids(next);
+  EXPECT_EQ(seen.size(), 2u);
+  EXPECT_EQ(rest.size(), 1u);
+  for (std::int64_t id : rest) EXPECT_EQ(seen.count(id), 0u);
+}
+
+// Failed logins are counted in the catalog: spreading guesses over the
+// processes behind a load balancer gains nothing.
+TEST_F(PostgresCatalogTest, FailedLoginsCountAcrossProcesses) {
+  const char* const kPassword = "the right password";
+  auto add = testing_util::RunGalleryWithInput({"user", "add", "ana", "--role", "editor", "--password-stdin",
+                                                "--data", data_, "--catalog", pg_.url()},
+                                               std::string(kPassword) + "\n");
+  ASSERT_EQ(add.exit_code, 0) << add.out << add.err;
+  setenv("GALLERY_LOGIN_MAX_FAILURES", "4", 1);
+  ServerProcess a(data_, Catalog()), b(data_, Catalog());
+  unsetenv("GALLERY_LOGIN_MAX_FAILURES");
+  auto login = [](int port, const std::string& password) {
+    return Send(port, "POST", "/api/session", {{"Content-Type", "application/json"}},
+                json{{"name", "ana"}, {"password", password}}.dump());
+  };
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(login(a.port(), "guess").status, 401) << i;
+    EXPECT_EQ(login(b.port(), "guess").status, 401) << i;
+  }
+  Reply refused = login(a.port(), kPassword);
+  EXPECT_EQ(refused.status, 429) << "four failures through two processes use up the window: " << refused.body;
+  EXPECT_EQ(login(b.port(), kPassword).status, 429);
+  EXPECT_FALSE(refused.Header("retry-after").empty());
 }
 
 TEST_F(PostgresCatalogTest, ConnectionsTheDatabaseDropsAreReplacedWithoutARestart) {

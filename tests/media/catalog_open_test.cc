@@ -27,26 +27,33 @@ std::string Query(const std::string& path, const std::string& sql) {
   return out;
 }
 
-// Takes a version-6 file back to version 5's schema.
+// Takes a version-7 file back to version 6's schema.
+void UndoVersion7(const std::string& path) {
+  Query(path, "DROP TABLE login_attempt");
+  Query(path, "DROP TABLE server_key");
+}
+
+// Takes a version-7 file back to version 5's schema.
 void UndoVersion6(const std::string& path) {
+  UndoVersion7(path);
   Query(path, "ALTER TABLE meeting DROP COLUMN time_zone");
 }
 
-// Takes a version-6 file back to version 4's schema.
+// Takes a version-7 file back to version 4's schema.
 void UndoVersion5(const std::string& path) {
   UndoVersion6(path);
   Query(path, "DROP INDEX meeting_by_cover");
   Query(path, "ALTER TABLE meeting DROP COLUMN cover_photo_id");
 }
 
-// Takes a version-6 file back to version 3's schema.
+// Takes a version-7 file back to version 3's schema.
 void UndoVersion4(const std::string& path) {
   UndoVersion5(path);
   Query(path, "ALTER TABLE meeting DROP COLUMN show_location");
   Query(path, "ALTER TABLE album DROP COLUMN show_location");
 }
 
-// Takes a version-6 file back to version 2's schema (one version at a time).
+// Takes a version-7 file back to version 2's schema (one version at a time).
 void UndoVersion3(const std::string& path) {
   UndoVersion4(path);
   Query(path, "DROP INDEX credential_by_kind_user");
@@ -62,7 +69,7 @@ TEST(CatalogOpenTest, FreshFileGetsLatestSchemaInWalMode) {
   testing_util::TempDir dir;
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "7");
   EXPECT_EQ(Query(dir / "c.db", "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Query(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'photo_fts'"), "1");
   EXPECT_TRUE((*catalog)->CheckIntegrity().ok());
@@ -82,7 +89,7 @@ TEST(CatalogOpenTest, ReopenKeepsDataAndDoesNotMigrateAgain) {
   auto all = (*again)->AllSha256();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 1u);
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "7");
 }
 
 TEST(CatalogOpenTest, RefusesFileFromNewerVersionAndLeavesItUntouched) {
@@ -105,7 +112,7 @@ TEST(CatalogOpenTest, UpgradesAnOlderEmptyFile) {
   Query(dir / "c.db", "INSERT INTO note VALUES ('kept')");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "7");
   EXPECT_EQ(Query(dir / "c.db", "SELECT x FROM note"), "kept");
 }
 
@@ -155,7 +162,7 @@ TEST(CatalogOpenTest, UpgradesAVersion1CatalogKeepingItsPhotos) {
   Query(dir / "c.db", "PRAGMA user_version = 1");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "7");
   ASSERT_TRUE((*catalog)->GetPhoto(id).ok());
   ASSERT_TRUE((*catalog)->DeletePhoto(id).ok());
   ASSERT_TRUE((*catalog)->RestorePhoto(id).ok());
@@ -176,7 +183,7 @@ TEST(CatalogOpenTest, UpgradesAVersion4CatalogGivingMeetingsNoChosenCover) {
   Query(dir / "c.db", "PRAGMA user_version = 4");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "7");
   auto m = (*catalog)->GetMeeting("casablanca-2016");
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_FALSE(m->cover_photo_id.has_value());
@@ -197,7 +204,7 @@ TEST(CatalogOpenTest, UpgradesAVersion5CatalogGivingMeetingsNoTimeZone) {
   Query(dir / "c.db", "PRAGMA user_version = 5");
   auto catalog = Catalog::Open(dir / "c.db");
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(dir / "c.db", "PRAGMA user_version"), "7");
   auto m = (*catalog)->GetMeeting("casablanca-2016");
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ(m->place, "Casablanca");
@@ -268,7 +275,7 @@ TEST(CatalogOpenTest, UpgradesAVersion2CatalogWithUsersAndTokens) {
 
   auto catalog = Catalog::Open(path);
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-  EXPECT_EQ(Query(path, "PRAGMA user_version"), "6");
+  EXPECT_EQ(Query(path, "PRAGMA user_version"), "7");
   auto users = (*catalog)->ListUsers();
   ASSERT_TRUE(users.ok());
   ASSERT_EQ(users->size(), 2u);

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "media/login_attempts.h"
 #include "media/metadata.h"
 #include "media/photo_edit.h"
 #include "media/status.h"
@@ -285,7 +286,9 @@ struct HistoryEntry {
   std::string at;                // ISO 8601 UTC
 };
 
-class Catalog {
+// One interface per area is being split out of this class (first: failed
+// logins, media/login_attempts.h); a handler that needs one area takes that.
+class Catalog : public LoginAttempts {
  public:
   // Opens (creating if needed) the catalog file at `path` and applies any
   // pending migration, each in one transaction. IOError when the file cannot
@@ -480,6 +483,13 @@ class Catalog {
   virtual Result<std::vector<ShareLink>> ListShareLinks(const std::string& album_slug) = 0;
   // Removes link `id` of the album; NotFound when the album has no such link.
   virtual Status RemoveShareLink(const std::string& album_slug, std::int64_t id) = 0;
+
+  // --- keys every process serving the archive shares
+  // The key stored under `name`; when there is none yet, `proposed` is
+  // stored and answered (the first process to ask sets it for all). Keys
+  // are text (hex): at most 64 bytes of name, 1,024 of key, else
+  // InvalidArgument.
+  virtual Result<std::string> SharedKey(const std::string& name, const std::string& proposed) = 0;
 
   // --- change detection
   // A number that differs from the previous call's whenever any connection

@@ -10,6 +10,10 @@
 
 #include "media/status.h"
 
+namespace media {
+class Catalog;
+}
+
 namespace gallery::http {
 
 class CursorSeal {
@@ -27,10 +31,11 @@ class CursorSeal {
   std::string key_;
 };
 
-// The 32-byte key in the file at `path`, made (random, mode 0600, synced)
-// when there is none; of two processes making it at once, both end up with
-// the one that landed. IOError when it cannot be read or made, Corrupt when
-// the file does not hold 64 hex digits.
-media::Result<std::string> LoadOrCreateKey(const std::string& path);
+// The 32-byte key every process serving the archive seals cursors with,
+// kept in the catalog (a cursor one process handed out opens on any other).
+// The first process to ask stores it: the key of the file at `path` when
+// there is one (an archive made before keeps its cursors valid), else a new
+// random one. Corrupt when the file or the catalog holds something else.
+media::Result<std::string> SharedCursorKey(media::Catalog& catalog, const std::string& path);
 
 }  // namespace gallery::http

@@ -166,7 +166,7 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   }
   WorkerPool workers(args.workers, static_cast<std::size_t>(args.queue));
   http::Metrics metrics([&workers] { return workers.queue_depth(); });
-  auto cursor_key = http::LoadOrCreateKey(DataDir(args.data).cursor_key_path());
+  auto cursor_key = http::SharedCursorKey((*archive)->catalog(), DataDir(args.data).cursor_key_path());
   if (!cursor_key.ok()) {
     std::cerr << "gallery serve: " << cursor_key.status().ToString() << "\n";
     return 1;

@@ -1,15 +1,13 @@
 #include "http/cursor_seal.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 #include <memory>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include "media/catalog.h"
 #include "media/file_system.h"
 #include "service/secrets.h"
 
@@ -102,43 +100,30 @@ std::string HexToBytes(const std::string& hex) {
   return out;
 }
 
-// Writes a new random key to `path` unless a file is there already.
-media::Status MakeKey(const std::string& path) {
-  unsigned char raw[32];
-  if (RAND_bytes(raw, sizeof raw) != 1) return media::Status::IOError("the random number generator failed");
-  static const char kHex[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned char c : raw) text += {kHex[c >> 4], kHex[c & 15]};
-  text += '\n';
-  std::string temp = path + ".new." + std::to_string(::getpid());
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return media::Status::IOError(temp + ": " + std::strerror(errno));
-  bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  // link() does not replace: of two processes the first one's key stays.
-  int linked = written ? ::link(temp.c_str(), path.c_str()) : -1;
-  int link_errno = errno;
-  ::unlink(temp.c_str());
-  if (!written) return media::Status::IOError(temp + ": cannot write the key");
-  if (linked != 0 && link_errno != EEXIST) return media::Status::IOError(path + ": " + std::strerror(link_errno));
-  std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
-  return media::DefaultFileSystem()->SyncDir(dir.empty() ? "." : dir);
-}
-
 }  // namespace
 
-media::Result<std::string> LoadOrCreateKey(const std::string& path) {
+media::Result<std::string> SharedCursorKey(media::Catalog& catalog, const std::string& path) {
   media::FileSystem* fs = media::DefaultFileSystem();
-  if (!fs->FileExists(path)) {
-    media::Status made = MakeKey(path);
-    if (!made.ok()) return made;
+  std::string proposed;
+  if (fs->FileExists(path)) {
+    auto text = fs->ReadFile(path);
+    if (!text.ok()) return text.status();
+    proposed = *text;
+    while (!proposed.empty() && (proposed.back() == '\n' || proposed.back() == '\r')) proposed.pop_back();
+    if (!IsHexKey(proposed)) return media::Status::Corrupt(path + ": not a key of 64 hex digits");
+  } else {
+    unsigned char raw[32];
+    if (RAND_bytes(raw, sizeof raw) != 1) return media::Status::IOError("the random number generator failed");
+    static const char kHex[] = "0123456789abcdef";
+    for (unsigned char b : raw) {
+      proposed += kHex[b >> 4];
+      proposed += kHex[b & 15];
+    }
   }
-  auto text = fs->ReadFile(path);
-  if (!text.ok()) return text.status();
-  std::string key = *text;
-  while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-  if (!IsHexKey(key)) return media::Status::Corrupt(path + ": not a key of 64 hex digits");
-  return HexToBytes(key);
+  auto kept = catalog.SharedKey("cursor", proposed);
+  if (!kept.ok()) return kept.status();
+  if (!IsHexKey(*kept)) return media::Status::Corrupt("the catalog's cursor key is not 64 hex digits");
+  return HexToBytes(*kept);
 }
 
 }  // namespace gallery::http

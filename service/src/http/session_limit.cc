@@ -1,20 +1,22 @@
 #include "http/session_limit.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <iterator>
 #include <string>
+
+#include "base/utf8.h"
 
 namespace gallery::http {
 
 namespace {
 
-constexpr std::size_t kMaxNames = 10000;
+// A name longer than this counts under its first bytes (whole characters).
 constexpr std::size_t kMaxNameBytes = 128;
 
-std::int64_t SteadySeconds() {
+std::int64_t WallSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -27,65 +29,46 @@ std::int64_t EnvNumber(const char* name, std::int64_t fallback) {
   return (*end == '\0' && value > 0 && value <= 86400) ? value : fallback;
 }
 
+media::AttemptRule RuleFromEnvironment(const char* max_failures_variable, int default_max_failures) {
+  static const std::int64_t window = EnvNumber("GALLERY_LOGIN_WINDOW_SECONDS", 300);
+  media::AttemptRule rule;
+  rule.max_failures = static_cast<int>(EnvNumber(max_failures_variable, default_max_failures));
+  rule.window_seconds = window;
+  return rule;
+}
+
 }  // namespace
 
-LoginLimiter::LoginLimiter(int max_failures, std::int64_t window_seconds, Clock clock)
-    : max_failures_(max_failures < 1 ? 1 : max_failures),
-      window_(window_seconds < 1 ? 1 : window_seconds),
+LoginLimiter::LoginLimiter(media::LoginAttempts& store, std::string scope, media::AttemptRule rule, Clock clock)
+    : store_(store), scope_(std::move(scope)), rule_([&rule] {
+        rule.max_failures = std::max(rule.max_failures, 1);
+        rule.window_seconds = std::max<std::int64_t>(rule.window_seconds, 1);
+        return rule;
+      }()),
       clock_(std::move(clock)) {}
 
-std::int64_t LoginLimiter::Admit(const std::string& name) {
-  const std::string key = name.substr(0, kMaxNameBytes);
-  const std::int64_t now = clock_();
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) {
-    if (entries_.size() >= kMaxNames) MakeRoom(now);
-    it = entries_.emplace(key, Entry{0, now}).first;
-  }
-  Entry& entry = it->second;
-  if (now >= entry.window_start + window_) entry = Entry{0, now};
-  if (entry.failures >= max_failures_) return entry.window_start + window_ - now;
-  ++entry.failures;
-  return 0;
+std::string LoginLimiter::Key(const std::string& name) const {
+  return scope_ + " " + std::string(base::TruncateUtf8(name, kMaxNameBytes));
 }
 
-void LoginLimiter::Succeeded(const std::string& name) {
-  std::lock_guard<std::mutex> lock(mu_);
-  entries_.erase(name.substr(0, kMaxNameBytes));
+media::Result<std::int64_t> LoginLimiter::Admit(const std::string& name) {
+  return store_.AdmitAttempt(Key(name), rule_, clock_());
 }
 
-std::int64_t LoginLimiter::Wait(const std::string& name) {
-  const std::int64_t now = clock_();
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = entries_.find(name.substr(0, kMaxNameBytes));
-  if (it == entries_.end() || now >= it->second.window_start + window_) return 0;
-  if (it->second.failures < max_failures_) return 0;
-  return it->second.window_start + window_ - now;
+media::Status LoginLimiter::Succeeded(const std::string& name) { return store_.ForgetAttempts(Key(name)); }
+
+media::Result<std::int64_t> LoginLimiter::Wait(const std::string& name) {
+  return store_.AttemptWait(Key(name), rule_, clock_());
 }
 
-void LoginLimiter::MakeRoom(std::int64_t now) {
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    it = now >= it->second.window_start + window_ ? entries_.erase(it) : std::next(it);
-  }
-  if (entries_.size() < kMaxNames) return;
-  auto oldest = entries_.begin();
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (it->second.window_start < oldest->second.window_start) oldest = it;
-  }
-  entries_.erase(oldest);
+LoginLimiter PairLimiter(media::LoginAttempts& store) {
+  static const media::AttemptRule rule = RuleFromEnvironment("GALLERY_LOGIN_MAX_FAILURES", 5);
+  return LoginLimiter(store, "pair", rule, WallSeconds);
 }
 
-LoginLimiter& SharedLoginLimiter() {
-  static LoginLimiter limiter(static_cast<int>(EnvNumber("GALLERY_LOGIN_MAX_FAILURES", 5)),
-                              EnvNumber("GALLERY_LOGIN_WINDOW_SECONDS", 300), SteadySeconds);
-  return limiter;
-}
-
-LoginLimiter& SharedAddressLimiter() {
-  static LoginLimiter limiter(static_cast<int>(EnvNumber("GALLERY_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)),
-                              EnvNumber("GALLERY_LOGIN_WINDOW_SECONDS", 300), SteadySeconds);
-  return limiter;
+LoginLimiter AddressLimiter(media::LoginAttempts& store) {
+  static const media::AttemptRule rule = RuleFromEnvironment("GALLERY_LOGIN_MAX_FAILURES_PER_ADDRESS", 20);
+  return LoginLimiter(store, "address", rule, WallSeconds);
 }
 
 }  // namespace gallery::http

@@ -76,22 +76,26 @@ HttpResponse Api::Login(const HttpRequest& req) {
   // alone: whoever fails elsewhere cannot keep the name's owner out.
   const std::string address = ctx_.trusted_proxies.ClientAddress(req.peer, req.Header("X-Forwarded-For"));
   const std::string address_key = ThrottleKey(address), pair_key = address + " " + name;
-  LoginLimiter& per_address = SharedAddressLimiter();
-  LoginLimiter& per_pair = SharedLoginLimiter();
-  std::int64_t wait = per_address.Wait(address_key);
-  if (wait == 0) wait = per_pair.Admit(pair_key);
-  if (wait > 0) {
+  // Counted in the catalog: every process serving the archive counts the
+  // same failures. When it cannot be reached, nobody is let in unchecked.
+  LoginLimiter per_address = AddressLimiter(catalog());
+  LoginLimiter per_pair = PairLimiter(catalog());
+  media::Result<std::int64_t> wait = per_address.Wait(address_key);
+  if (wait.ok() && *wait == 0) wait = per_pair.Admit(pair_key);
+  if (!wait.ok()) return ErrorFromStatus(wait.status());
+  if (*wait > 0) {
     LogLogin("refused (too many failures)", address, name);
-    return TooManyAttempts(wait);
+    return TooManyAttempts(*wait);
   }
   auto user = catalog().GetUser(name);
   if (!user.ok()) SpendVerifyTime(password);
   if (!user.ok() || !VerifyPassword(user->password_hash, password) || user->disabled) {
-    per_address.Admit(address_key);
+    media::Result<std::int64_t> counted = per_address.Admit(address_key);
+    if (!counted.ok()) return ErrorFromStatus(counted.status());
     LogLogin(user.ok() && user->disabled ? "failed (user disabled)" : "failed", address, name);
     return ErrorResponse(ApiError::kUnauthenticated, "wrong name or password");
   }
-  per_pair.Succeeded(pair_key);
+  if (media::Status forgot = per_pair.Succeeded(pair_key); !forgot.ok()) return ErrorFromStatus(forgot);
   auto secret = NewSecret();
   if (!secret.ok()) return ErrorFromStatus(secret.status());
   media::Credential cred;
