@@ -24,8 +24,9 @@ void AddStoreOption(CLI::App* cmd) {
   cmd->add_option("--store", StoreUrl(),
                   "Where the originals live: s3://BUCKET?endpoint=http://HOST:PORT&region=REGION"
                   "[&prefix=P/][&credentials=FILE] for S3-compatible object storage (credentials from "
-                  "GALLERY_S3_ACCESS_KEY and GALLERY_S3_SECRET_KEY, or FILE; never on the command line). "
-                  "Default: the data folder's originals/");
+                  "GALLERY_S3_ACCESS_KEY and GALLERY_S3_SECRET_KEY, or FILE; never on the command line), or "
+                  "GALLERY_STORE when set. Default: the data folder's originals/")
+      ->envname("GALLERY_STORE");
   cmd->add_option("--catalog", CatalogUrl(),
                   "Where the catalog lives: postgresql://USER@HOST:PORT/DATABASE (the password from "
                   "PGPASSWORD or a password file; never on the command line), or GALLERY_CATALOG "
