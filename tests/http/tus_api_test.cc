@@ -539,5 +539,72 @@ TEST_F(TusTest, KilledInTheMiddleOfAChunkResumesAfterRestart) {
   EXPECT_EQ(Metric("gallery_tus_bytes_received_total"), bytes.size() - offset);
 }
 
+// The token an upload was begun with, revoked between two chunks: the next
+// PATCH is refused (401, a JSON code and message) before any byte is kept,
+// and the half-sent upload is no one else's to read or finish (another
+// account's HEAD, PATCH and DELETE answer 404), while the account's other
+// credentials still find it where it stood.
+TEST_F(TusTest, ATokenRevokedMidUploadStopsItThere) {
+  StartServer();
+  auto make = [&](const std::string& name) {
+    auto r = testing_util::RunGallery({"token", "create", "--data", data_, "--role", "editor", "--name", name}, 60);
+    std::string out = r.out;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out.substr(out.rfind('\n') + 1);
+  };
+  const std::string laptop = make("laptop");
+  const std::string bytes = BigJpeg(9);
+  const std::size_t chunk = bytes.size() / 3;
+  Headers create = Tus(laptop);
+  create.emplace_back("Upload-Length", std::to_string(bytes.size()));
+  create.emplace_back("Upload-Metadata", Metadata({{"filename", "revoked.jpg"}}));
+  create.emplace_back("Content-Type", "application/offset+octet-stream");
+  Reply created = Send(port(), "POST", "/api/uploads", create, bytes.substr(0, chunk));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = created.Header("location");
+  ASSERT_EQ(created.Header("upload-offset"), std::to_string(chunk));
+
+  Reply tokens = Get("/api/tokens", Admin());
+  ASSERT_EQ(tokens.status, 200);
+  const json listed = json::parse(tokens.body);
+  std::string id;
+  for (const json& t : listed["items"]) {
+    if (t["name"] == "laptop" && id.empty()) id = t["id"].dump();
+  }
+  ASSERT_FALSE(id.empty()) << tokens.body;
+  const std::string kept = make("laptop");  // the same account, another token
+  ASSERT_EQ(Send(port(), "DELETE", "/api/tokens/" + id, Admin()).status, 204);
+  const std::string& revoked = laptop;
+  const std::uint64_t stored = Metric("gallery_tus_bytes_stored_total");
+
+  Headers patch = Tus(revoked);
+  patch.emplace_back("Content-Type", "application/offset+octet-stream");
+  patch.emplace_back("Upload-Offset", std::to_string(chunk));
+  Reply refused = Send(port(), "PATCH", path, patch, bytes.substr(chunk, chunk));
+  EXPECT_EQ(refused.status, 401);
+  const json error = json::parse(refused.body, nullptr, false);
+  ASSERT_TRUE(error.is_object()) << refused.body;
+  EXPECT_EQ(error["code"], "unauthenticated");
+  EXPECT_TRUE(error["message"].is_string() && !error["message"].get<std::string>().empty()) << refused.body;
+  EXPECT_EQ(Send(port(), "DELETE", path, Tus(revoked)).status, 401);
+  EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), stored) << "nothing kept after the revocation";
+
+  // No one else reads, finishes or ends it.
+  const std::string stranger = make("stranger");
+  Headers other = Tus(stranger);
+  other.emplace_back("Content-Type", "application/offset+octet-stream");
+  other.emplace_back("Upload-Offset", std::to_string(chunk));
+  EXPECT_EQ(Send(port(), "HEAD", path, Tus(stranger)).status, 404);
+  EXPECT_EQ(Send(port(), "PATCH", path, other, bytes.substr(chunk)).status, 404);
+  EXPECT_EQ(Send(port(), "DELETE", path, Tus(stranger)).status, 404);
+  EXPECT_EQ(Send(port(), "HEAD", path, Tus()).status, 404) << "the fixture's editor is another account";
+  EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), stored);
+
+  // The account's other token finds it where it stood.
+  Reply head = Send(port(), "HEAD", path, Tus(kept));
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.Header("upload-offset"), std::to_string(chunk));
+}
+
 }  // namespace
 }  // namespace http_test
