@@ -94,7 +94,13 @@ bool IsUploadId(const std::string& id) {
 UploadStore::UploadStore(std::string dir, UploadLimits limits, FileSystem* fs)
     : dir_(std::move(dir)), limits_(limits), fs_(fs) {}
 
-Status UploadStore::Open() { return fs_->CreateDirs(dir_); }
+Status UploadStore::Open() {
+  Status s = fs_->CreateDirs(dir_);
+  // The folder's name made durable too: a power cut after the first
+  // acknowledged bytes must not take the folder, and them, away.
+  if (s.ok()) s = fs_->SyncDir(base::ParentDir(dir_));
+  return s;
+}
 
 std::string UploadStore::InfoPath(const std::string& id) const { return dir_ + "/" + id + ".info"; }
 std::string UploadStore::PartPath(const std::string& id) const { return dir_ + "/" + id + ".part"; }

@@ -53,7 +53,7 @@ class UploadStore {
   // Uploads under `dir` (created when missing). `fs` is not owned.
   UploadStore(std::string dir, UploadLimits limits, FileSystem* fs = DefaultFileSystem());
 
-  // Makes the folder; IOError when it cannot be made.
+  // Makes the folder, its name made durable; IOError when it cannot be.
   Status Open();
 
   // A new upload of `length` bytes for `owner`, expiring limits.expiry_seconds
