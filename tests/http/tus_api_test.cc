@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -432,6 +433,24 @@ TEST_F(TusTest, QuotaOfUnfinishedUploadsPerAccount) {
   ASSERT_EQ(Send(port(), "DELETE", a, Tus()).status, 204);
   EXPECT_EQ(Create(10, {{"filename", "c.jpg"}}).status, 201);
   EXPECT_FALSE(b.empty());
+}
+
+// Without --upload-expiry and --upload-quota: an upload lives a day (its
+// Upload-Expires says so), and an account holds at most 20 unfinished.
+TEST_F(TusTest, DefaultExpiryIsADayAndTwentyUploadsAtMost) {
+  StartServer();
+  const std::int64_t before = static_cast<std::int64_t>(std::time(nullptr));
+  const std::string path = CreatePath(1000);
+  std::tm tm{};
+  const std::string expires = Head(path).Header("upload-expires");
+  ASSERT_NE(strptime(expires.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm), nullptr) << expires;
+  const std::int64_t at = static_cast<std::int64_t>(timegm(&tm));
+  EXPECT_GE(at, before + 24 * 3600) << expires;
+  EXPECT_LE(at, before + 24 * 3600 + 120) << expires;
+  for (int i = 1; i < 20; ++i) ASSERT_FALSE(CreatePath(1000).empty()) << i;
+  Reply too_many = Create(10, {{"filename", "c.jpg"}});
+  EXPECT_EQ(too_many.status, 429) << too_many.body;
+  EXPECT_EQ(json::parse(too_many.body)["code"], "too_many_uploads");
 }
 
 TEST_F(TusTest, ExpiredUploadsAreSwept) {
