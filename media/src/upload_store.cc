@@ -94,7 +94,13 @@ bool IsUploadId(const std::string& id) {
 UploadStore::UploadStore(std::string dir, UploadLimits limits, FileSystem* fs)
     : dir_(std::move(dir)), limits_(limits), fs_(fs) {}
 
-Status UploadStore::Open() { return fs_->CreateDirs(dir_); }
+Status UploadStore::Open() {
+  Status s = fs_->CreateDirs(dir_);
+  // The folder's name made durable too: a power cut after the first
+  // acknowledged bytes must not take the folder, and them, away.
+  if (s.ok()) s = fs_->SyncDir(base::ParentDir(dir_));
+  return s;
+}
 
 std::string UploadStore::InfoPath(const std::string& id) const { return dir_ + "/" + id + ".info"; }
 std::string UploadStore::PartPath(const std::string& id) const { return dir_ + "/" + id + ".part"; }
@@ -265,16 +271,24 @@ Result<UploadInfo> UploadStore::Append(const std::string& id, std::uint64_t offs
   return info;
 }
 
-Result<std::string> UploadStore::ReadComplete(const std::string& id, std::string* path) {
+Status UploadStore::CheckComplete(const std::string& id, std::string* path) {
   auto info = ReadInfo(id);
   if (!info.ok()) return info.status();
   if (info->finished || info->offset != info->length) {
     return Status::Conflict("upload " + id + " is not complete");
   }
+  auto size = fs_->FileSize(PartPath(id));
+  if (!size.ok()) return size.status();
+  if (*size != info->length) return Status::Corrupt("upload " + id + " holds more bytes than declared");
+  if (path) *path = PartPath(id);
+  return Status::OK();
+}
+
+Result<std::string> UploadStore::ReadComplete(const std::string& id, std::string* path) {
+  Status complete = CheckComplete(id, path);
+  if (!complete.ok()) return complete;
   auto bytes = fs_->ReadFile(PartPath(id));
   if (!bytes.ok()) return bytes.status();
-  if (bytes->size() != info->length) return Status::Corrupt("upload " + id + " holds more bytes than declared");
-  if (path) *path = PartPath(id);
   return bytes;
 }
 

@@ -366,3 +366,166 @@ test('the answer to the last chunk lost: the page finds the photo on the server 
   assert.equal(await metric('gallery_tus_bytes_received_total') - received, statSync(path).size, 'nothing sent twice');
   await page.close();
 });
+
+// The uploads in flight at each moment, through an interception that holds
+// every creation and chunk a little (so that they overlap) and then lets it
+// reach the server: `max` distinct uploads at once, and `twice` when one
+// upload ever had two requests in flight.
+async function watchInFlight(page, holdMs) {
+  const seen = {now: new Set(), max: 0, twice: false, requests: 0};
+  await page.route((url) => url.pathname.startsWith('/api/uploads'), async (route) => {
+    const request = route.request();
+    if (!['POST', 'PATCH'].includes(request.method())) return route.continue();
+    const key = request.method() === 'POST' ? `new:${tusFilename(request)}` : new URL(request.url()).pathname;
+    if (seen.now.has(key)) seen.twice = true;
+    seen.now.add(key);
+    seen.requests++;
+    seen.max = Math.max(seen.max, seen.now.size);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, holdMs));
+      const response = await route.fetch();
+      await route.fulfill({response});
+    } catch {
+      await route.abort().catch(() => {});
+    } finally {
+      seen.now.delete(key);
+    }
+  });
+  return seen;
+}
+
+for (const lang of ['en', 'fr']) {
+  test(`(${lang}) a queue of 8 files: 3 at a time, each with its bar, and an overall bar and count that reach the end`, async () => {
+    const page = await newPage([1280, 1000]);
+    await logIn(page);
+    await page.goto(`/upload?lang=${lang}`);
+    await page.selectOption('#up-album', 'opening-session');
+    const paths = [];
+    for (let i = 0; i < 8; i++) paths.push(makeJpeg(join(world.images, `three-${lang}-${i}.jpg`), 700, 500));
+    const total = bytesOf(paths);
+    assert.ok(total > 8 * CHUNK, `${total} bytes: more than one chunk a file`);
+    const seen = await watchInFlight(page, 150);
+    const overallName = lang === 'fr' ? 'Progression totale' : 'Overall progress';
+    const overall = page.getByRole('progressbar', {name: overallName, exact: true});
+    await page.setInputFiles('#up-files', paths);
+    // The overall bar, sampled while the files go: it only grows, and is seen part-way.
+    const samples = [];
+    const end = Date.now() + 120000;
+    for (;;) {
+      const [value, max, text] = await page.$eval('#up-overall', (p) =>
+        [p.value, p.max, document.querySelector('#up-summary').textContent]);
+      samples.push(value / max);
+      if (/^8 (of|sur) 8 /.test(text)) break;
+      assert.ok(Date.now() < end, `the queue did not finish: ${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    for (let i = 1; i < samples.length; i++) assert.ok(samples[i] >= samples[i - 1], `the overall bar went back: ${samples}`);
+    assert.ok(samples.some((f) => f > 0 && f < 1), `the overall bar was seen part-way: ${samples}`);
+    assert.equal(await overall.getAttribute('value'), String(total), 'the overall bar is full');
+    assert.equal(await overall.getAttribute('max'), String(total));
+    assert.match(await page.textContent('#up-summary'), lang === 'fr'
+      ? /^8 sur 8 terminées · 0 doublons · 0 refusées · 0 en échec$/
+      : /^8 of 8 done · 0 duplicates · 0 refused · 0 failed$/);
+    assert.equal(await page.getAttribute('#up-summary', 'role'), 'status');
+    // Each file has its own bar, named by the file, full.
+    for (const path of paths) {
+      const name = path.split('/').pop();
+      const bar = page.getByRole('progressbar', {name, exact: true});
+      assert.equal(await bar.evaluate((p) => p.value === p.max && p.max > 1), true, `${name}'s bar is full`);
+    }
+    // Three at a time: exactly, never more and not fewer.
+    assert.equal(seen.max, 3, `${seen.max} uploads in flight at once`);
+    assert.equal(seen.twice, false, 'one upload had two requests in flight');
+    assert.ok(seen.requests >= 16, `${seen.requests} requests`);
+    assert.equal(await page.$$eval('.upload-item[data-state="done"]', (items) => items.length), 8);
+    await page.unrouteAll({behavior: 'ignoreErrors'});
+    await page.close();
+  });
+}
+
+test('a chunk refused by a busy server is tried again after growing pauses, from the acknowledged offset', async () => {
+  const page = await newPage();
+  await logIn(page);
+  await page.goto('/upload?lang=en');
+  await page.selectOption('#up-album', 'opening-session');
+  const [path] = bigFiles('backoff', 1);
+  const size = statSync(path).size;
+  const received = await metric('gallery_tus_bytes_received_total');
+  const FAILURES = 3;
+  const patches = [];   // {at, offset, failed}
+  await page.route((url) => url.pathname.startsWith('/api/uploads'), async (route) => {
+    const request = route.request();
+    if (request.method() !== 'PATCH') return route.continue();
+    const offset = Number(request.headers()['upload-offset']);
+    const failed = patches.filter((p) => p.failed).length < FAILURES && patches.length >= 1;
+    patches.push({at: Date.now(), offset, failed});
+    if (!failed) return route.continue();
+    return route.fulfill({status: 503, contentType: 'application/json',
+      body: JSON.stringify({code: 'unavailable', message: 'busy'})});
+  });
+  const texts = new Set();
+  page.on('console', () => {});
+  await page.setInputFiles('#up-files', [path]);
+  const end = Date.now() + 60000;
+  while (!/^1 of 1 /.test(await page.textContent('#up-summary'))) {
+    const state = await page.$eval('.upload-item .state', (s) => s.textContent).catch(() => '');
+    if (state.startsWith('Retrying')) texts.add(state);
+    assert.ok(Date.now() < end, 'the upload did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(await page.$eval('.upload-item', (li) => li.dataset.state), 'done');
+  const failedAt = patches.findIndex((p) => p.failed);
+  assert.ok(failedAt >= 1, 'a chunk went through before the failures');
+  const tries = patches.slice(failedAt, failedAt + FAILURES + 1);
+  assert.equal(tries.length, FAILURES + 1);
+  // Every try after a failure asks for the same offset: the acknowledged bytes are not sent again.
+  assert.deepEqual(tries.map((p) => p.offset), tries.map(() => tries[0].offset));
+  assert.ok(tries[0].offset > 0);
+  const pauses = tries.slice(1).map((p, i) => p.at - tries[i].at);
+  assert.ok(pauses[0] >= 900, `first pause ${pauses[0]} ms`);
+  for (let i = 1; i < pauses.length; i++) {
+    assert.ok(pauses[i] >= 1.6 * pauses[i - 1], `the pauses grow: ${pauses}`);
+  }
+  assert.ok(texts.has('Retrying in 1 s (attempt 2)') && texts.has('Retrying in 2 s (attempt 3)'),
+    `the row said when it tries again: ${[...texts]}`);
+  assert.equal(await metric('gallery_tus_bytes_received_total') - received, size, 'no acknowledged byte sent twice');
+  await page.unrouteAll({behavior: 'ignoreErrors'});
+  await page.close();
+});
+
+for (const lang of ['en', 'fr']) {
+  test(`(${lang}) the session ended in the middle of an upload: the file is refused with the reason, and not tried again`, async () => {
+    const page = await newPage();
+    await logIn(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await page.goto(`/upload?lang=${lang}`);
+    await page.selectOption('#up-album', 'opening-session');
+    const paths = bigFiles(`revoked-${lang}`, 1);
+    const stored = await metric('gallery_tus_bytes_stored_total');
+    const requests = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/uploads/') && r.method() === 'PATCH') requests.push(Date.now());
+    });
+    await network(cdp, {upload: 300 * 1024});
+    await page.setInputFiles('#up-files', paths);
+    await until(async () => await metric('gallery_tus_bytes_stored_total') - stored >= 2 * CHUNK, 'two chunks stored');
+    // The session ends on the server (as when it is revoked), the page not told.
+    const status = await page.evaluate(async () => {
+      const s = await (await fetch('/api/session')).json();
+      return (await fetch('/api/session', {method: 'DELETE', headers: {'X-CSRF-Token': s.csrf_token}})).status;
+    });
+    assert.equal(status, 200);
+    const atEnd = await metric('gallery_tus_bytes_stored_total');
+    await page.waitForSelector('.upload-item[data-state="refused"]', {timeout: 30000});
+    const reason = lang === 'fr' ? 'Connectez-vous pour faire cela.' : 'Log in to do this.';
+    assert.match(await page.textContent('.upload-item .state'), new RegExp(reason.replace('.', '\\.')));
+    assert.equal(await page.textContent('#up-refused li .reason'), reason);
+    const count = requests.length;
+    await page.waitForTimeout(3000);
+    assert.equal(requests.length, count, 'no request after the refusal');
+    assert.equal(await page.$eval('.upload-item', (li) => li.dataset.state), 'refused');
+    assert.ok(await metric('gallery_tus_bytes_stored_total') - atEnd <= CHUNK, 'at most the chunk in flight kept');
+    await page.close();
+  });
+}

@@ -230,4 +230,72 @@ TEST_F(UploadCommandTest, AFileTheArchiveHasNowEndsItsBegunUpload) {
   EXPECT_EQ(http_test::Send(server_->port(), "HEAD", url, auth).status, 404) << "the begun upload is ended";
 }
 
+// The token revoked while a file is being sent: the next request is refused
+// (401), the file fails with the reason named on its line, nothing more is
+// sent (the files after it are not tried), the run ends as `gallery import`
+// ends when a file is refused (exit 1), and the begun upload stays in the
+// state file, where the account's next token finds it.
+TEST_F(UploadCommandTest, ATokenRevokedMidFileStopsTheRunWithItsReason) {
+  std::uint64_t total = 0;
+  for (int i = 0; i < 3; ++i) {
+    std::string bytes = http_test::Jpeg(60 + i, "Card", "", 2400, 1600);
+    total += bytes.size();
+    testing_util::WriteFileOrDie(tmp_ / ("card/r" + std::to_string(i) + ".jpg"), bytes);
+  }
+  auto made = RunGallery({"token", "create", "--data", data_, "--role", "editor", "--name", "laptop"}, 60);
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::string laptop = made.out;
+  while (!laptop.empty() && laptop.back() == '\n') laptop.pop_back();
+  laptop = laptop.substr(laptop.rfind('\n') + 1);
+  testing_util::WriteFileOrDie(tmp_ / "token", laptop + "\n");
+  Reply tokens = http_test::Send(server_->port(), "GET", "/api/tokens", {{"Authorization", "Bearer " + admin_}});
+  ASSERT_EQ(tokens.status, 200) << tokens.body;
+  const json listed = json::parse(tokens.body);
+  std::string id;
+  for (const json& t : listed["items"]) {
+    if (t["name"] == "laptop") id = t["id"].dump();
+  }
+  ASSERT_FALSE(id.empty()) << tokens.body;
+
+  http_test::TcpProxy proxy(server_->port());
+  const std::uint64_t middle = total / 2;  // in the second file
+  proxy.StallAt(middle);
+  GalleryProcess upload({"upload", tmp_ / "card", "--server", "http://127.0.0.1:" + std::to_string(proxy.port()),
+                         "--token-file", tmp_ / "token", "--chunk-bytes", "4096"});
+  for (int i = 0; i < 600 && proxy.upstream_bytes() < middle; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(proxy.upstream_bytes(), middle);
+  ASSERT_EQ(http_test::Send(server_->port(), "DELETE", "/api/tokens/" + id, {{"Authorization", "Bearer " + admin_}})
+                .status,
+            204);
+  const std::uint64_t stored = Metric(server_->port(), admin_, "gallery_tus_bytes_stored_total");
+  proxy.Stall(false);
+  std::string line, out;
+  while (upload.ReadLine(&line, 60000)) out += line + "\n";
+  EXPECT_EQ(upload.Wait(), 1) << out;
+  EXPECT_NE(out.find("failed: " + std::string(tmp_ / "card/r1.jpg") +
+                     ": the server refused the credentials (HTTP 401 unauthenticated"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("imported 1, duplicates 0, failed 1, interrupted before 1 files"), std::string::npos) << out;
+  EXPECT_EQ(Metric(server_->port(), admin_, "gallery_tus_bytes_stored_total"), stored) << "nothing after the revocation";
+  // The begun upload is remembered, the account's to finish with a new token.
+  json begun = json::parse(testing_util::ReadFileOrDie(tmp_ / "config/gallery/uploads.json"));
+  ASSERT_EQ(begun.size(), 1u) << begun.dump();
+  auto again = RunGallery({"token", "create", "--data", data_, "--role", "editor", "--name", "laptop"}, 60);
+  std::string renewed = again.out;
+  while (!renewed.empty() && renewed.back() == '\n') renewed.pop_back();
+  renewed = renewed.substr(renewed.rfind('\n') + 1);
+  Reply head = http_test::Send(server_->port(), "HEAD", begun.begin()->get<std::string>(),
+                               {{"Authorization", "Bearer " + renewed}, {"Tus-Resumable", "1.0.0"}});
+  ASSERT_EQ(head.status, 200);
+  EXPECT_GT(std::stoull(head.Header("upload-offset")), 0u);
+  EXPECT_EQ(http_test::Send(server_->port(), "HEAD", begun.begin()->get<std::string>(),
+                            {{"Authorization", "Bearer " + editor_}, {"Tus-Resumable", "1.0.0"}})
+                .status,
+            404)
+      << "another account's token does not reach it";
+}
+
 }  // namespace

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -434,6 +435,24 @@ TEST_F(TusTest, QuotaOfUnfinishedUploadsPerAccount) {
   EXPECT_FALSE(b.empty());
 }
 
+// Without --upload-expiry and --upload-quota: an upload lives a day (its
+// Upload-Expires says so), and an account holds at most 20 unfinished.
+TEST_F(TusTest, DefaultExpiryIsADayAndTwentyUploadsAtMost) {
+  StartServer();
+  const std::int64_t before = static_cast<std::int64_t>(std::time(nullptr));
+  const std::string path = CreatePath(1000);
+  std::tm tm{};
+  const std::string expires = Head(path).Header("upload-expires");
+  ASSERT_NE(strptime(expires.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm), nullptr) << expires;
+  const std::int64_t at = static_cast<std::int64_t>(timegm(&tm));
+  EXPECT_GE(at, before + 24 * 3600) << expires;
+  EXPECT_LE(at, before + 24 * 3600 + 120) << expires;
+  for (int i = 1; i < 20; ++i) ASSERT_FALSE(CreatePath(1000).empty()) << i;
+  Reply too_many = Create(10, {{"filename", "c.jpg"}});
+  EXPECT_EQ(too_many.status, 429) << too_many.body;
+  EXPECT_EQ(json::parse(too_many.body)["code"], "too_many_uploads");
+}
+
 TEST_F(TusTest, ExpiredUploadsAreSwept) {
   StartServer({"--upload-expiry", "2s"});
   const std::string path = CreatePath(1000);
@@ -537,6 +556,73 @@ TEST_F(TusTest, KilledInTheMiddleOfAChunkResumesAfterRestart) {
   // that offset kept every byte acknowledged before the kill.
   EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), bytes.size() - offset);
   EXPECT_EQ(Metric("gallery_tus_bytes_received_total"), bytes.size() - offset);
+}
+
+// The token an upload was begun with, revoked between two chunks: the next
+// PATCH is refused (401, a JSON code and message) before any byte is kept,
+// and the half-sent upload is no one else's to read or finish (another
+// account's HEAD, PATCH and DELETE answer 404), while the account's other
+// credentials still find it where it stood.
+TEST_F(TusTest, ATokenRevokedMidUploadStopsItThere) {
+  StartServer();
+  auto make = [&](const std::string& name) {
+    auto r = testing_util::RunGallery({"token", "create", "--data", data_, "--role", "editor", "--name", name}, 60);
+    std::string out = r.out;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out.substr(out.rfind('\n') + 1);
+  };
+  const std::string laptop = make("laptop");
+  const std::string bytes = BigJpeg(9);
+  const std::size_t chunk = bytes.size() / 3;
+  Headers create = Tus(laptop);
+  create.emplace_back("Upload-Length", std::to_string(bytes.size()));
+  create.emplace_back("Upload-Metadata", Metadata({{"filename", "revoked.jpg"}}));
+  create.emplace_back("Content-Type", "application/offset+octet-stream");
+  Reply created = Send(port(), "POST", "/api/uploads", create, bytes.substr(0, chunk));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = created.Header("location");
+  ASSERT_EQ(created.Header("upload-offset"), std::to_string(chunk));
+
+  Reply tokens = Get("/api/tokens", Admin());
+  ASSERT_EQ(tokens.status, 200);
+  const json listed = json::parse(tokens.body);
+  std::string id;
+  for (const json& t : listed["items"]) {
+    if (t["name"] == "laptop" && id.empty()) id = t["id"].dump();
+  }
+  ASSERT_FALSE(id.empty()) << tokens.body;
+  const std::string kept = make("laptop");  // the same account, another token
+  ASSERT_EQ(Send(port(), "DELETE", "/api/tokens/" + id, Admin()).status, 204);
+  const std::string& revoked = laptop;
+  const std::uint64_t stored = Metric("gallery_tus_bytes_stored_total");
+
+  Headers patch = Tus(revoked);
+  patch.emplace_back("Content-Type", "application/offset+octet-stream");
+  patch.emplace_back("Upload-Offset", std::to_string(chunk));
+  Reply refused = Send(port(), "PATCH", path, patch, bytes.substr(chunk, chunk));
+  EXPECT_EQ(refused.status, 401);
+  const json error = json::parse(refused.body, nullptr, false);
+  ASSERT_TRUE(error.is_object()) << refused.body;
+  EXPECT_EQ(error["code"], "unauthenticated");
+  EXPECT_TRUE(error["message"].is_string() && !error["message"].get<std::string>().empty()) << refused.body;
+  EXPECT_EQ(Send(port(), "DELETE", path, Tus(revoked)).status, 401);
+  EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), stored) << "nothing kept after the revocation";
+
+  // No one else reads, finishes or ends it.
+  const std::string stranger = make("stranger");
+  Headers other = Tus(stranger);
+  other.emplace_back("Content-Type", "application/offset+octet-stream");
+  other.emplace_back("Upload-Offset", std::to_string(chunk));
+  EXPECT_EQ(Send(port(), "HEAD", path, Tus(stranger)).status, 404);
+  EXPECT_EQ(Send(port(), "PATCH", path, other, bytes.substr(chunk)).status, 404);
+  EXPECT_EQ(Send(port(), "DELETE", path, Tus(stranger)).status, 404);
+  EXPECT_EQ(Send(port(), "HEAD", path, Tus()).status, 404) << "the fixture's editor is another account";
+  EXPECT_EQ(Metric("gallery_tus_bytes_stored_total"), stored);
+
+  // The account's other token finds it where it stood.
+  Reply head = Send(port(), "HEAD", path, Tus(kept));
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.Header("upload-offset"), std::to_string(chunk));
 }
 
 }  // namespace

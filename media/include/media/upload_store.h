@@ -53,7 +53,7 @@ class UploadStore {
   // Uploads under `dir` (created when missing). `fs` is not owned.
   UploadStore(std::string dir, UploadLimits limits, FileSystem* fs = DefaultFileSystem());
 
-  // Makes the folder; IOError when it cannot be made.
+  // Makes the folder, its name made durable; IOError when it cannot be.
   Status Open();
 
   // A new upload of `length` bytes for `owner`, expiring limits.expiry_seconds
@@ -78,6 +78,9 @@ class UploadStore {
   // and never written again, so the original store may take it as the
   // original (a second name for it) before Finish removes this one.
   Result<std::string> ReadComplete(const std::string& id, std::string* path = nullptr);
+  // As ReadComplete, without reading the bytes: for a caller that holds
+  // them already (the whole file came in one request).
+  Status CheckComplete(const std::string& id, std::string* path);
 
   // Records that the upload became `photo_id` (0: refused) with the answer
   // `outcome_status`/`outcome`, and removes its bytes. The caller holds

@@ -1,24 +1,31 @@
 // `gallery upload PATH... --server URL`: files and folders (walked as
 // `gallery import` walks them) sent to a running archive through its
 // resumable uploads (tus 1.0.0 at /api/uploads), for a laptop sending to the
-// central archive over a network that drops. The server is first asked which
-// files it already has (POST /api/photos/lookup, by SHA-256); those are
-// counted as duplicates and not sent. Each upload's address is kept in a
+// central archive over a network that drops. The server is asked which
+// files it already has (POST /api/photos/lookup, by SHA-256, the hashes made
+// on a thread of their own ahead of the sending); those are counted as
+// duplicates and not sent. Credentials refused (a token revoked in the
+// middle of a file) stop the run: the file fails with the reason, the rest
+// are not tried, and its begun upload stays for the account's next token. Each upload's address is kept in a
 // small state file (XDG_CONFIG_HOME or ~/.config, gallery/uploads.json), so
 // a run cut short (Ctrl-C, a lost network, a crash) goes on from the
 // server's offset the next time. The token comes from --token-file or
 // GALLERY_TOKEN, never from the command line. The summary and the exit codes
 // are those of `gallery import`.
 #include <curl/curl.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <string_view>
 #include <thread>
 
@@ -60,6 +67,16 @@ struct Answer {
   std::string Header(const std::string& name) const {
     auto it = headers.find(name);
     return it == headers.end() ? "" : it->second;
+  }
+  // The credentials refused (a token revoked or expired, an account
+  // disabled, a role taken away): no other file would be taken either.
+  bool Refused() const { return status == 401 || status == 403; }
+  // Why, for the file's line: the status, the JSON error's code and message.
+  std::string RefusalReason() const {
+    json j = json::parse(body, nullptr, false);
+    std::string code = j.is_object() && j.contains("code") && j["code"].is_string() ? j["code"].get<std::string>() : "";
+    return "the server refused the credentials (HTTP " + std::to_string(status) + (code.empty() ? "" : " " + code) +
+           ": " + Message() + "); nothing more was sent, and the upload goes on from there with a valid token";
   }
   // The JSON error's message, or the status.
   std::string Message() const {
@@ -222,10 +239,91 @@ class StateFile {
   json state_;
 };
 
+// Each file's SHA-256, made on a thread of its own in the files' order,
+// ahead of the sending: the hash of the next files is made while the
+// current one is sent (and while the server takes it), not all of them
+// before the first byte leaves. Read in large blocks.
+class Hasher {
+ public:
+  struct Hash {
+    bool done = false;
+    std::string sha256;   // hex, when it could be made
+    std::string failure;  // why not ("interrupted": the run stopped first)
+  };
+  explicit Hasher(const std::vector<std::string>& files)
+      : files_(files), hashes_(files.size()), thread_([this] { Run(); }) {}
+  ~Hasher() {
+    stop_ = true;
+    thread_.join();
+  }
+  // File `i`'s hash, once it is made.
+  Hash Get(std::size_t i) {
+    std::unique_lock<std::mutex> l(mu_);
+    done_.wait(l, [&] { return hashes_[i].done; });
+    return hashes_[i];
+  }
+  // How many files (from the first) are hashed by now.
+  std::size_t Ready() {
+    std::lock_guard<std::mutex> l(mu_);
+    return ready_;
+  }
+  // Stops hashing: the files not hashed yet are "interrupted".
+  void Stop() { stop_ = true; }
+
+ private:
+  void Run() {
+    std::vector<char> block(4u << 20);
+    std::size_t i = 0;
+    for (; i < files_.size() && !stop_ && !Interrupted(); ++i) {
+      Hash h = Of(files_[i], &block);
+      std::lock_guard<std::mutex> l(mu_);
+      hashes_[i] = std::move(h);
+      hashes_[i].done = true;
+      ready_ = i + 1;
+      done_.notify_all();
+    }
+    std::lock_guard<std::mutex> l(mu_);
+    for (; i < files_.size(); ++i) hashes_[i] = {true, "", "interrupted"};
+    ready_ = files_.size();
+    done_.notify_all();
+  }
+  Hash Of(const std::string& path, std::vector<char>* block) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec) return {false, "", "cannot read: " + ec.message()};
+    if (size > kMaxFileBytes) return {false, "", "too large to be a photo (" + std::to_string(size) + " bytes)"};
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {false, "", "cannot open " + path};
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    media::Sha256 sha;
+    for (;;) {
+      ssize_t n = ::read(fd, block->data(), block->size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        ::close(fd);
+        return {false, "", "cannot read " + path};
+      }
+      if (n == 0) break;
+      sha.Update(block->data(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return {false, sha.FinishHex(), ""};
+  }
+
+  const std::vector<std::string>& files_;
+  std::mutex mu_;
+  std::condition_variable done_;
+  std::vector<Hash> hashes_;
+  std::size_t ready_ = 0;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 struct Sent {
   std::int64_t photo_id = 0;
   bool duplicate = false;
   std::string failure;  // "" when it worked
+  bool credentials_refused = false;  // 401/403: the run stops
 };
 
 class Uploader {
@@ -237,6 +335,7 @@ class Uploader {
   // failure leaves the rest to be sent (the server recognises them again).
   std::map<std::string, std::int64_t> Lookup(const std::vector<std::string>& hashes) {
     std::map<std::string, std::int64_t> known;
+    lookup_error_.clear();
     for (std::size_t at = 0; at < hashes.size() && !Interrupted(); at += kLookupBatch) {
       json body = {{"sha256", json::array()}};
       for (std::size_t i = at; i < std::min(hashes.size(), at + kLookupBatch); ++i) body["sha256"].push_back(hashes[i]);
@@ -261,8 +360,8 @@ class Uploader {
     const std::string key = Key(sha256);
     const std::string url = state_->Find(key);
     if (url.empty()) return;
-    client_->Call("DELETE", url, {"Tus-Resumable: 1.0.0"});
-    state_->Set(key, "");
+    Answer ended = client_->Call("DELETE", url, {"Tus-Resumable: 1.0.0"});
+    if (ended.status == 204 || ended.status == 404) state_->Set(key, "");
   }
 
   Sent Send(const std::string& path, const std::string& bytes, const std::string& sha256) {
@@ -279,6 +378,8 @@ class Uploader {
         offset = std::stoull(head.Header("upload-offset").empty() ? "0" : head.Header("upload-offset"));
       } else if (head.status == 0) {
         return {0, false, head.error};
+      } else if (head.Refused()) {
+        return {0, false, head.RefusalReason(), true};
       } else {
         url.clear();  // gone (expired, removed): begin again
       }
@@ -332,6 +433,9 @@ class Uploader {
         return {photo.is_object() ? photo.value("id", std::int64_t{0}) : 0, a.status == 200, ""};
       }
       if (Interrupted()) return {0, false, "interrupted"};
+      // Refused for the credentials (revoked in the middle of the file): the
+      // begun upload is kept in the state file, the account's to finish.
+      if (a.Refused()) return {0, false, a.RefusalReason(), true};
       const bool retry = a.status == 0 || a.status == 409 || a.status == 460 || a.status == 503 || a.status >= 500;
       if (!retry) {
         if (a.status == 404 || creating) state_->Set(key, "");
@@ -351,6 +455,7 @@ class Uploader {
         return {std::stoll(head.Header("upload-photo")), false, ""};
       }
       if (head.status == 200) offset = std::stoull(head.Header("upload-offset"));
+      else if (head.Refused()) return {0, false, head.RefusalReason(), true};
       else if (head.status != 0) return {0, false, head.Message()};
     }
     return {0, false, "gave up after " + std::to_string(kMaxAttempts) + " tries (the upload goes on next time)"};
@@ -417,49 +522,51 @@ void RunUpload(const UploadArgs& a) {
   if (server_bound > 0) args.chunk_bytes = std::min<std::size_t>(args.chunk_bytes, server_bound);
   Uploader uploader(args, &client, &state, &progress);
 
-  // Each file's hash first (read once more when it is sent: a folder of a
-  // thousand photos is not held in memory).
-  std::vector<std::string> hashes(files.size());
-  std::vector<bool> readable(files.size(), false);
-  for (std::size_t i = 0; i < files.size() && !Interrupted(); ++i) {
-    std::error_code ec;
-    auto size = fs::file_size(files[i], ec);
-    if (ec) {
-      progress.Failed(files[i], "cannot read: " + ec.message());
-      continue;
-    }
-    if (size > kMaxFileBytes) {
-      progress.Failed(files[i], "too large to be a photo (" + std::to_string(size) + " bytes)");
-      continue;
-    }
-    auto sha = media::Sha256OfFile(files[i]);
-    if (!sha.ok()) {
-      progress.Failed(files[i], sha.status().message());
-      continue;
-    }
-    hashes[i] = *sha;
-    readable[i] = true;
-  }
-  std::vector<std::string> to_ask;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (readable[i]) to_ask.push_back(hashes[i]);
-  }
-  auto known = uploader.Lookup(to_ask);
-  if (!uploader.lookup_error().empty() && known.empty()) {
-    std::fprintf(stderr, "gallery upload: the lookup failed (%s); sending every file\n",
-                 uploader.lookup_error().c_str());
-  }
+  // The hashes are made ahead on their own thread; before a file is sent,
+  // the server is asked about every file hashed by then that it was not
+  // asked about yet (one request for many files: the hashing runs ahead of
+  // the sending). A file is read once more to be sent, from the page cache.
+  Hasher hasher(files);
+  std::map<std::string, std::int64_t> known;
+  std::size_t asked = 0;  // files [0, asked) asked about
+  bool told_lookup = false;
   std::size_t not_attempted = 0;
+  bool refused = false;  // the credentials were refused: nothing more is sent
   std::string bytes;  // each file in turn, in one buffer
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!readable[i]) continue;
-    if (Interrupted()) {
+    if (Interrupted() || refused) {
+      hasher.Stop();
       ++not_attempted;
       continue;
     }
-    auto it = known.find(hashes[i]);
+    const Hasher::Hash hash = hasher.Get(i);
+    if (hash.failure == "interrupted") {
+      ++not_attempted;
+      continue;
+    }
+    if (!hash.failure.empty()) {
+      progress.Failed(files[i], hash.failure);
+      continue;
+    }
+    if (i >= asked) {
+      const std::size_t ready = std::max(hasher.Ready(), i + 1);
+      std::vector<std::string> to_ask;
+      for (std::size_t j = i; j < ready; ++j) {
+        const Hasher::Hash h = hasher.Get(j);
+        if (h.failure.empty()) to_ask.push_back(h.sha256);
+      }
+      auto found = uploader.Lookup(to_ask);
+      known.insert(found.begin(), found.end());
+      asked = ready;
+      if (!uploader.lookup_error().empty() && found.empty() && !told_lookup) {
+        told_lookup = true;
+        std::fprintf(stderr, "gallery upload: the lookup failed (%s); sending the files it was to ask about\n",
+                     uploader.lookup_error().c_str());
+      }
+    }
+    auto it = known.find(hash.sha256);
     if (it != known.end()) {
-      uploader.Forget(hashes[i]);
+      uploader.Forget(hash.sha256);
       progress.Imported(files[i], it->second, true);
       continue;
     }
@@ -468,11 +575,15 @@ void RunUpload(const UploadArgs& a) {
       progress.Failed(files[i], read.message());
       continue;
     }
-    Sent sent = uploader.Send(files[i], bytes, hashes[i]);
+    Sent sent = uploader.Send(files[i], bytes, hash.sha256);
     if (sent.failure == "interrupted") {
       ++not_attempted;
     } else if (!sent.failure.empty()) {
       progress.Failed(files[i], sent.failure);
+      if (sent.credentials_refused) {
+        refused = true;
+        std::fprintf(stderr, "gallery upload: %s: %s\n", files[i].c_str(), sent.failure.c_str());
+      }
     } else {
       progress.Imported(files[i], sent.photo_id, sent.duplicate);
     }

@@ -359,8 +359,18 @@ HttpResponse Api::WriteChunk(const std::string& id, std::uint64_t offset, const 
   // The part file, fsynced chunk by chunk, becomes the original itself where
   // the store can (a second name for it): the photo's bytes are not written
   // and fsynced twice.
-  auto whole = ctx_.uploads->ReadComplete(id, &options.durable_source);
-  if (!whole.ok()) return WithTus(ErrorFromStatus(whole.status()));
+  std::string read_back;
+  const std::string* whole = &bytes;
+  if (offset == 0 && bytes.size() == written->length) {
+    // The whole file came in this request: its bytes are here, not read back.
+    media::Status complete = ctx_.uploads->CheckComplete(id, &options.durable_source);
+    if (!complete.ok()) return WithTus(ErrorFromStatus(complete));
+  } else {
+    auto part = ctx_.uploads->ReadComplete(id, &options.durable_source);
+    if (!part.ok()) return WithTus(ErrorFromStatus(part.status()));
+    read_back = std::move(*part);
+    whole = &read_back;
+  }
   options.filename = written->metadata["filename"];
   options.album_slug = written->metadata["album"];
   options.meeting_slug = written->metadata["meeting"];
