@@ -3,6 +3,7 @@
 // access as /media/: a photo the asker may not see is 404, share links open
 // the photos of their album.
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cstdio>
 
@@ -21,6 +22,7 @@ namespace {
 
 const char kImageContext[] = "http://iiif.io/api/image/3/context.json";
 constexpr int kTileSize = 512;
+static_assert(kTileSize == thumbnails::kPyramidTile, "the pyramid's tiles are the tiles info.json offers");
 
 HttpResponse NoImage(const HttpRequest& req) {
   return ErrorResponse(ApiError::kNotFound, "no image at " + req.path);
@@ -213,20 +215,75 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
       return r;
     }
   }
-  return Deferred([this, r, cache, name, sha = photo->sha256, version = photo->version, plan = *plan]() mutable {
-    auto original = archive().originals().Read(sha);
-    if (!original.ok()) return ErrorFromStatus(original.status());
-    auto image = thumbnails::RenderRegion(original.value(), RegionRequestOf(plan), kIiifLimits.max_area);
-    if (!image.ok()) return ErrorFromRender(image.error());
+  return Deferred([this, r, cache, name, sha = photo->sha256, version = photo->version, plan = *plan,
+                   width = photo->meta.width, height = photo->meta.height]() mutable {
+    std::optional<std::string> original;  // read at most once
+    auto read_original = [&]() -> media::Status {
+      if (original) return media::Status::OK();
+      auto read = archive().originals().Read(sha);
+      if (!read.ok()) return read.status();
+      original = std::move(read.value());
+      return media::Status::OK();
+    };
+    std::optional<thumbnails::RegionImage> image;
+    if (ctx_.pyramids && std::int64_t(width) * height >= ctx_.pyramid_min_pixels)
+      image = RenderFromPyramid(sha, version, width, height, RegionRequestOf(plan), read_original, original);
+    if (!image) {
+      if (media::Status read = read_original(); !read.ok()) return ErrorFromStatus(read);
+      auto rendered = thumbnails::RenderRegion(*original, RegionRequestOf(plan), kIiifLimits.max_area);
+      if (!rendered.ok()) return ErrorFromRender(rendered.error());
+      image = std::move(rendered.value());
+    }
     if (cache) {
       // A region that cannot be kept is still answered.
-      if (auto kept = cache->Put(sha, version, name, image.value().bytes); !kept.ok())
+      if (auto kept = cache->Put(sha, version, name, image->bytes); !kept.ok())
         std::fprintf(stderr, "gallery: region cache: %s\n", kept.error().message.c_str());
     }
     r.content_type = thumbnails::RegionFormatMimeType(RegionFormatOf(plan.format));
-    r.body = std::move(image.value().bytes);
+    r.body = std::move(image->bytes);
     return r;
   });
+}
+
+std::optional<thumbnails::RegionImage> Api::RenderFromPyramid(const std::string& sha, std::int64_t version,
+                                                             int width, int height,
+                                                             const thumbnails::RegionRequest& request,
+                                                             const std::function<media::Status()>& read_original,
+                                                             const std::optional<std::string>& original) {
+  // Made here on the first region that is not cached, on this image worker;
+  // whoever asks for the same photo meanwhile waits for this making.
+  auto make = [&]() -> thumbnails::Result<std::string> {
+    if (media::Status read = read_original(); !read.ok())
+      return thumbnails::Error{thumbnails::Error::kIOError, "reading the original: " + read.message()};
+    const auto started = std::chrono::steady_clock::now();
+    auto made = thumbnails::MakePyramid(*original);
+    if (made.ok())
+      std::fprintf(stderr, "gallery: pyramid of %s v%lld made: %zu bytes in %lld ms\n", sha.c_str(),
+                   static_cast<long long>(version), made.value().size(),
+                   static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::steady_clock::now() - started)
+                                              .count()));
+    return made;
+  };
+  auto pyramid = ctx_.pyramids->Get(sha, version, make);
+  if (!pyramid.ok()) {
+    // Answered from the original; a making that failed is not retried.
+    if (pyramid.error().kind != thumbnails::Error::kUnsupported)
+      std::fprintf(stderr, "gallery: no pyramid of %s, rendering from the original: %s\n", sha.c_str(),
+                   pyramid.error().message.c_str());
+    return std::nullopt;
+  }
+  auto image = thumbnails::RenderRegionFromPyramid(pyramid.value()->bytes(), width, height, request,
+                                                   kIiifLimits.max_area);
+  if (image.ok()) return std::move(image.value());
+  // A damaged pyramid goes and is made again on the next region; this one
+  // comes from the original (which also reports a bad request as it should).
+  if (image.error().kind == thumbnails::Error::kCorrupt) {
+    std::fprintf(stderr, "gallery: the pyramid of %s is damaged, rendering from the original: %s\n", sha.c_str(),
+                 image.error().message.c_str());
+    ctx_.pyramids->Discard(sha, version);
+  }
+  return std::nullopt;
 }
 
 }  // namespace gallery::http
