@@ -51,6 +51,9 @@ struct ApiContext {
   // region; not owned. nullptr: every region decodes the original.
   thumbnails::PyramidStore* pyramids = nullptr;
   std::int64_t pyramid_min_pixels = 4'000'000;  // --iiif-pyramid-min-pixels
+  // The archive's public address (--public-url, as ParsePublicUrl returns
+  // it): the start of IIIF ids and homepages. "": the request's own origin.
+  std::string public_url;
 };
 
 class Api {

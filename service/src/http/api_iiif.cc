@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "http/access.h"
 #include "http/api.h"
@@ -28,8 +29,8 @@ HttpResponse NoImage(const HttpRequest& req) {
   return ErrorResponse(ApiError::kNotFound, "no image at " + req.path);
 }
 
-std::string ImageServiceId(const HttpRequest& req, std::int64_t id) {
-  return IiifOrigin(req) + "/iiif/3/" + std::to_string(id);
+std::string ImageServiceId(const HttpRequest& req, const std::string& public_url, std::int64_t id) {
+  return IiifOrigin(req, public_url) + "/iiif/3/" + std::to_string(id);
 }
 
 // The headers every IIIF answer about `photo` carries: anyone's page may
@@ -124,7 +125,8 @@ nlohmann::json ScaleFactors(int width, int height) {
 
 }  // namespace
 
-std::string IiifOrigin(const HttpRequest& req) {
+std::string IiifOrigin(const HttpRequest& req, const std::string& public_url) {
+  if (!public_url.empty()) return public_url;
   std::string host = req.Header("Host");
   bool clean = !host.empty() && host.size() <= 255;
   for (unsigned char c : host) {
@@ -132,6 +134,29 @@ std::string IiifOrigin(const HttpRequest& req) {
   }
   if (!clean) host = "localhost";
   return std::string(req.Header("X-Forwarded-Proto") == "https" ? "https" : "http") + "://" + host;
+}
+
+media::Result<std::string> ParsePublicUrl(const std::string& text) {
+  const auto bad = [&](const std::string& why) {
+    return media::Status::InvalidArgument("--public-url '" + text + "': " + why);
+  };
+  const std::size_t scheme = text.rfind("https://", 0) == 0 ? 8 : text.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme == 0) return bad("must start with http:// or https://");
+  if (text.size() > 2000) return bad("longer than 2000 characters");
+  const std::size_t slash = text.find('/', scheme);
+  const std::string host = text.substr(scheme, slash == std::string::npos ? std::string::npos : slash - scheme);
+  if (host.empty()) return bad("no host");
+  for (unsigned char c : host) {
+    if (!std::isalnum(c) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']')
+      return bad("the host may hold only letters, digits, '.', '-', ':' and brackets");
+  }
+  std::string path = slash == std::string::npos ? "" : text.substr(slash);
+  for (unsigned char c : path) {
+    if (!std::isalnum(c) && !std::strchr("/-._~%!$&'()*+,;=:@", c))
+      return bad("the path may not hold '" + std::string(1, char(c)) + "' (no query, fragment or spaces)");
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return text.substr(0, scheme) + host + path;
 }
 
 bool IsHttpUri(const std::string& text) {
@@ -144,7 +169,7 @@ HttpResponse Api::IiifBase(const HttpRequest& req) {
   HttpResponse r;
   r.status = 303;
   r.content_type.clear();
-  r.headers = {{"Location", ImageServiceId(req, photo->id) + "/info.json"}};
+  r.headers = {{"Location", ImageServiceId(req, ctx_.public_url, photo->id) + "/info.json"}};
   AddCors(r, PhotoIsPublic(catalog(), *photo));
   return r;
 }
@@ -155,7 +180,7 @@ HttpResponse Api::IiifInfo(const HttpRequest& req) {
   const int width = photo->meta.width, height = photo->meta.height;
   nlohmann::json info = {
       {"@context", kImageContext},
-      {"id", ImageServiceId(req, photo->id)},
+      {"id", ImageServiceId(req, ctx_.public_url, photo->id)},
       {"type", "ImageService3"},
       {"protocol", "http://iiif.io/api/image"},
       {"profile", "level2"},
@@ -200,7 +225,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
   const std::string etag =
       "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) + "-" + name + "\"";
   HttpResponse r;
-  r.headers = {{"ETag", etag}, {"Cache-Control", MediaCacheControl(catalog(), req.Query("v"), *photo)}};
+  r.headers = {{"ETag", etag}, {"Cache-Control", MediaCacheControlOf(is_public, req.Query("v"), *photo)}};
   AddCors(r, is_public);
   if (NotModified(req, etag)) {
     r.status = 304;
