@@ -154,9 +154,16 @@ TEST_F(IiifPyramidTest, MadeOnceUnderConcurrentFirstRequests) {
   EXPECT_EQ(Makings(), 0) << server_->Log();
 }
 
-TEST_F(IiifPyramidTest, DeletedWithThePhoto) {
+TEST_F(IiifPyramidTest, KeptThroughEditsAndDeletedWithThePhoto) {
   ASSERT_EQ(Tile("full/100,/0/default.jpg").status, 200);
   ASSERT_TRUE(fs::exists(file_));
+  // An edit of the text changes no pixel: the same pyramid serves.
+  Headers h = Editor();
+  h.emplace_back("Content-Type", "application/json");
+  ASSERT_EQ(Send(port(), "PATCH", "/api/photos/" + id_, h, R"({"headline": {"en": "New"}})").status, 200);
+  ASSERT_EQ(Tile("full/120,/0/default.jpg").status, 200);
+  EXPECT_EQ(Makings(), 1) << server_->Log();
+  EXPECT_TRUE(fs::exists(file_));
   ASSERT_EQ(Send(port(), "DELETE", "/api/photos/" + id_, Admin()).status, 200);
   EXPECT_FALSE(fs::exists(dir_));
   EXPECT_EQ(Tile("full/100,/0/default.jpg").status, 404);

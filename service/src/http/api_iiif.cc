@@ -24,6 +24,10 @@ namespace {
 const char kImageContext[] = "http://iiif.io/api/image/3/context.json";
 constexpr int kTileSize = 512;
 static_assert(kTileSize == thumbnails::kPyramidTile, "the pyramid's tiles are the tiles info.json offers");
+// The version a photo's pyramid is stored under: its layout's (tiles,
+// quality, pages), not the photo's, since an edit changes no pixel. A new
+// layout here makes every pyramid again, the old files dropped.
+constexpr std::int64_t kPyramidLayout = 1;
 
 HttpResponse NoImage(const HttpRequest& req) {
   return ErrorResponse(ApiError::kNotFound, "no image at " + req.path);
@@ -252,7 +256,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
     };
     std::optional<thumbnails::RegionImage> image;
     if (ctx_.pyramids && std::int64_t(width) * height >= ctx_.pyramid_min_pixels)
-      image = RenderFromPyramid(sha, version, width, height, RegionRequestOf(plan), read_original, original);
+      image = RenderFromPyramid(sha, kPyramidLayout, width, height, RegionRequestOf(plan), read_original, original);
     if (!image) {
       if (media::Status read = read_original(); !read.ok()) return ErrorFromStatus(read);
       auto rendered = thumbnails::RenderRegion(*original, RegionRequestOf(plan), kIiifLimits.max_area);
