@@ -12,6 +12,7 @@ std::string DataDir::catalog_path() const { return catalog.empty() ? root + "/ca
 std::string DataDir::originals_dir() const { return root + "/originals"; }
 std::string DataDir::renditions_dir() const { return root + "/renditions"; }
 std::string DataDir::iiif_cache_dir() const { return renditions_dir() + "/iiif"; }
+std::string DataDir::pyramids_dir() const { return renditions_dir() + "/pyramids"; }
 std::string DataDir::users_lock_path() const { return root + "/users.lock"; }
 std::string DataDir::cursor_key_path() const { return root + "/cursor.key"; }
 std::string DataDir::uploads_dir() const { return root + "/uploads"; }

@@ -54,11 +54,13 @@ bool Near(VipsImage* image, int x, int y, int r, int g, int b) {
 bool Red(VipsImage* image, int x, int y) { return Near(image, x, y, 255, 0, 0); }
 bool Blue(VipsImage* image, int x, int y) { return Near(image, x, y, 0, 0, 255); }
 
-class IiifApiTest : public ApiTest {
+// Each test twice: rendered from the original, and (the parameter) from the
+// photo's tiled pyramid, made for every photo here (small ones included).
+class IiifApiTest : public ApiTest, public ::testing::WithParamInterface<bool> {
  protected:
   void SetUp() override {
     Gallery({"album", "add", "backstage", "--visibility", "private", "--title-en", "Backstage"});
-    StartServer();
+    StartServer({"--iiif-pyramid-min-pixels", GetParam() ? "0" : "-1"});
     // 400×200 as displayed: a red block in the top-left quarter
     // (0..100 × 0..50), a blue one in the bottom-right (300..400 × 150..200).
     fixtures::FixtureSpec spec;
@@ -102,7 +104,7 @@ class IiifApiTest : public ApiTest {
   std::string id_, private_;
 };
 
-TEST_F(IiifApiTest, InfoJsonDescribesTheImageService) {
+TEST_P(IiifApiTest, InfoJsonDescribesTheImageService) {
   Reply r = Get(Url(id_, "info.json"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("content-type"), "application/json");
@@ -135,7 +137,7 @@ TEST_F(IiifApiTest, InfoJsonDescribesTheImageService) {
   EXPECT_FALSE(json::parse(other.body).contains("rights"));
 }
 
-TEST_F(IiifApiTest, TilesOfALargePhotoAndItsOrientation) {
+TEST_P(IiifApiTest, TilesOfALargePhotoAndItsOrientation) {
   fixtures::FixtureSpec spec;
   spec.width = 1200;  // stored; shown 600×1200 (orientation 6 turns it clockwise)
   spec.height = 600;
@@ -167,13 +169,13 @@ TEST_F(IiifApiTest, TilesOfALargePhotoAndItsOrientation) {
   EXPECT_EQ(t->Ysize, 512);
 }
 
-TEST_F(IiifApiTest, BaseUriRedirectsToInfoJson) {
+TEST_P(IiifApiTest, BaseUriRedirectsToInfoJson) {
   Reply r = Get("/iiif/3/" + id_);
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.Header("location"), "http://127.0.0.1/iiif/3/" + id_ + "/info.json");
 }
 
-TEST_F(IiifApiTest, RegionsCutThePattern) {
+TEST_P(IiifApiTest, RegionsCutThePattern) {
   Image red = Fetch("0,0,100,50/max/0/default.png", "image/png");
   ASSERT_TRUE(red);
   EXPECT_EQ(red->Xsize, 100);
@@ -196,7 +198,7 @@ TEST_F(IiifApiTest, RegionsCutThePattern) {
   EXPECT_TRUE(Blue(edge.get(), 25, 25));
 }
 
-TEST_F(IiifApiTest, EverySizeForm) {
+TEST_P(IiifApiTest, EverySizeForm) {
   ExpectSize("full/max/0/default.jpg", 400, 200);
   ExpectSize("full/100,/0/default.jpg", 100, 50);
   ExpectSize("full/,50/0/default.jpg", 100, 50);
@@ -210,7 +212,7 @@ TEST_F(IiifApiTest, EverySizeForm) {
   ExpectSize("full/%5E200,200/0/default.jpg", 200, 200);  // ^ percent-encoded
 }
 
-TEST_F(IiifApiTest, RotationAndMirroring) {
+TEST_P(IiifApiTest, RotationAndMirroring) {
   // Red block top-left; turned 90° clockwise it is top-right.
   Image turned = Fetch("full/max/90/default.png", "image/png");
   ASSERT_TRUE(turned);
@@ -236,7 +238,7 @@ TEST_F(IiifApiTest, RotationAndMirroring) {
   EXPECT_TRUE(Fetch("full/max/360/default.jpg")) << "360 is 0";
 }
 
-TEST_F(IiifApiTest, QualitiesAndFormats) {
+TEST_P(IiifApiTest, QualitiesAndFormats) {
   Reply gray = Get(Url(id_, "full/max/0/gray.png"));
   ASSERT_EQ(gray.status, 200);
   Image g = Decode(gray.body);
@@ -268,7 +270,7 @@ TEST_F(IiifApiTest, QualitiesAndFormats) {
   EXPECT_EQ(webp.body.substr(8, 4), "WEBP");
 }
 
-TEST_F(IiifApiTest, ErrorsWithTheirStatuses) {
+TEST_P(IiifApiTest, ErrorsWithTheirStatuses) {
   const std::string base = "/iiif/3/" + id_ + "/";
   // 400: malformed or impossible.
   for (const char* request :
@@ -290,7 +292,7 @@ TEST_F(IiifApiTest, ErrorsWithTheirStatuses) {
   ExpectError("/iiif/3/abc/info.json", 404, "not_found");
 }
 
-TEST_F(IiifApiTest, PrivatePhotosAs404UnlessShared) {
+TEST_P(IiifApiTest, PrivatePhotosAs404UnlessShared) {
   ExpectError(Url(private_, "info.json"), 404, "not_found");
   ExpectError(Url(private_, "full/max/0/default.jpg"), 404, "not_found");
   ExpectError("/iiif/3/" + private_, 404, "not_found");
@@ -312,7 +314,7 @@ TEST_F(IiifApiTest, PrivatePhotosAs404UnlessShared) {
   EXPECT_EQ(Get(Url(private_, "full/max/0/default.jpg"), {{"X-Share-Token", secret}}).status, 200);
 }
 
-TEST_F(IiifApiTest, ETagsAndCors) {
+TEST_P(IiifApiTest, ETagsAndCors) {
   Reply r = Get(Url(id_, "full/100,/0/default.jpg"));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.Header("access-control-allow-origin"), "*");
@@ -333,7 +335,7 @@ TEST_F(IiifApiTest, ETagsAndCors) {
   EXPECT_EQ(Get(Url(id_, "info.json")).Header("access-control-allow-origin"), "*");
 }
 
-TEST_F(IiifApiTest, RegionsAreCachedUntilThePhotoChangesOrGoes) {
+TEST_P(IiifApiTest, RegionsAreCachedUntilThePhotoChangesOrGoes) {
   const std::string sha = json::parse(Get("/api/photos/" + id_).body)["sha256"];
   const std::string dir = data_ + "/renditions/iiif/" + sha.substr(0, 2) + "/" + sha;
   const std::string entry = dir + "/v1-0,0,400,200-100,50-r0-default.jpg";
@@ -360,6 +362,11 @@ TEST_F(IiifApiTest, RegionsAreCachedUntilThePhotoChangesOrGoes) {
   EXPECT_FALSE(std::filesystem::exists(dir));
   EXPECT_EQ(Get(Url(id_, "full/100,/0/default.jpg")).status, 404);
 }
+
+INSTANTIATE_TEST_SUITE_P(FromOriginalOrPyramid, IiifApiTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "Pyramid" : "Original";
+                         });
 
 class IiifCacheCapTest : public ApiTest {};
 

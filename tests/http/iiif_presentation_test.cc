@@ -4,6 +4,7 @@
 // album, with every id the server serves resolving.
 #include "fixtures/api_fixture.h"
 #include "fixtures/image_fixtures.h"
+#include "fixtures/test_util.h"
 
 namespace http_test {
 namespace {
@@ -186,6 +187,41 @@ TEST_F(IiifPresentationTest, PrivateAlbumsAnswer404UnlessSharedAndUnknownOnes404
   EXPECT_EQ(Get("/iiif/3/manifests/albums/closed?share=" + secret).status, 200);
   EXPECT_EQ(Get("/iiif/3/manifests/albums/no-such-album").status, 404);
   EXPECT_EQ(Get("/iiif/3/collections/meetings/no-such-meeting").status, 404);
+}
+
+// With --public-url, every id and homepage starts with it instead of the
+// request's origin; a URL that is not one is refused at start.
+TEST_F(IiifPresentationTest, PublicUrlStartsEveryIdAndHomepage) {
+  const std::string pub = "https://archive.example.org/gallery";
+  StartServer({"--public-url", pub + "/"});
+  const Headers host = {};
+  const json m = json::parse(Get("/iiif/3/manifests/albums/opening", host).body);
+  EXPECT_EQ(m["id"], pub + "/iiif/3/manifests/albums/opening");
+  EXPECT_EQ(m["homepage"][0]["id"], pub + "/albums/opening");
+  ASSERT_FALSE(m["items"].empty());
+  const json& canvas = m["items"][0];
+  EXPECT_EQ(canvas["homepage"][0]["id"].get<std::string>().rfind(pub + "/photos/", 0), 0u) << canvas["homepage"];
+  const json& body = canvas["items"][0]["items"][0]["body"];
+  EXPECT_EQ(body["service"][0]["id"], pub + "/iiif/3/" + std::to_string(second_)) << body;
+  const json c = json::parse(Get("/iiif/3/collections/meetings/casablanca-2016", host).body);
+  EXPECT_EQ(c["id"], pub + "/iiif/3/collections/meetings/casablanca-2016");
+  EXPECT_EQ(c["homepage"][0]["id"], pub + "/meetings/casablanca-2016");
+  const std::string image = "/iiif/3/" + std::to_string(first_);
+  const json info = json::parse(Get(image + "/info.json", host).body);
+  EXPECT_EQ(info["id"], pub + image);
+  Reply base = Get(image, host);
+  EXPECT_EQ(base.status, 303);
+  EXPECT_EQ(base.Header("location"), pub + image + "/info.json");
+  // Without it, the request's own origin, as before.
+  StartServer();
+  EXPECT_EQ(json::parse(Get(image + "/info.json", host).body)["id"], kOrigin + image);
+
+  for (const char* bad : {"ftp://archive.example.org", "https://", "https://a b.example", "https://x.example/?q=1",
+                          "https://x.example/#top", "archive.example.org"}) {
+    auto run = testing_util::RunGallery({"serve", "--data", data_, "--port", "0", "--public-url", bad}, 20);
+    EXPECT_EQ(run.exit_code, 2) << bad << ": " << run.out << run.err;
+    EXPECT_NE(run.err.find("--public-url"), std::string::npos) << bad << ": " << run.err;
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -265,6 +266,83 @@ Result<ImagePtr> DecodeToSize(std::string_view bytes, const ProbeInfo& source, P
   // Decoding happens here: a truncated or malformed file fails now.
   VipsImage* memory = vips_image_copy_memory(srgb.value().get());
   if (!memory) return VipsFailure(Error::kCorrupt, what);
+  return ImagePtr(memory);
+}
+
+Result<std::string> EncodePyramid(std::string_view bytes, const ProbeInfo& source, int tile, int quality) {
+  auto loaded = LoadScaledFor(bytes, source, PixelRect{0, 0, source.width, source.height},
+                              PixelSize{source.width, source.height});
+  if (!loaded.ok()) return loaded.error();
+  auto upright = Upright(std::move(loaded.value()));
+  if (!upright.ok()) return upright.error();
+  auto srgb = ToSrgb8(std::move(upright.value()));
+  if (!srgb.ok()) return srgb.error();
+  if (srgb.value()->Bands != 3)
+    return Error{Error::kUnsupported, "pyramid: a picture with alpha is rendered from its original"};
+  void* buffer = nullptr;
+  size_t length = 0;
+  // Decoding happens here: a truncated or malformed original fails now.
+  if (vips_tiffsave_buffer(srgb.value().get(), &buffer, &length, "tile", TRUE, "tile_width", tile,
+                           "tile_height", tile, "pyramid", TRUE, "compression",
+                           VIPS_FOREIGN_TIFF_COMPRESSION_JPEG, "Q", quality, "strip", TRUE, nullptr) != 0)
+    return VipsFailure(Error::kCorrupt, std::string("pyramid from ") + LoaderName(source.format));
+  std::string out(static_cast<const char*>(buffer), length);
+  g_free(buffer);
+  return out;
+}
+
+Result<ImagePtr> DecodePyramidRegion(std::string_view pyramid, PixelSize shown, PixelRect region, PixelSize size) {
+  if (region.width < 1 || region.height < 1 || size.width < 1 || size.height < 1 || region.x < 0 ||
+      region.y < 0 || region.x + region.width > shown.width || region.y + region.height > shown.height)
+    return Error{Error::kInvalidArgument, "region: not inside the image"};
+  void* data = const_cast<char*>(pyramid.data());
+  auto load = [&](int page) -> Result<ImagePtr> {
+    VipsImage* raw = nullptr;
+    if (vips_tiffload_buffer(data, pyramid.size(), &raw, "page", page, "fail_on", VIPS_FAIL_ON_ERROR, nullptr) != 0)
+      return VipsFailure(Error::kCorrupt, "pyramid: tiffload_buffer page " + std::to_string(page));
+    ImagePtr image(raw);
+    if (image->Bands != 3 || image->BandFmt != VIPS_FORMAT_UCHAR)
+      return Error{Error::kCorrupt, "pyramid: page " + std::to_string(page) + " is not 8-bit RGB"};
+    return image;
+  };
+  auto first = load(0);
+  if (!first.ok()) return first.error();
+  const int pages = vips_image_get_n_pages(first.value().get());
+  if (first.value()->Xsize != shown.width || first.value()->Ysize != shown.height ||
+      std::int64_t(shown.width) * shown.height > MaxPixels() || pages < 1 || pages > 30)
+    return Error{Error::kCorrupt, "pyramid: " + std::to_string(first.value()->Xsize) + "x" +
+                                      std::to_string(first.value()->Ysize) + " in " + std::to_string(pages) +
+                                      " pages, the picture is " + std::to_string(shown.width) + "x" +
+                                      std::to_string(shown.height)};
+  // The smallest level that still covers `size` (each level halves).
+  int page = 0;
+  while (page + 1 < pages && region.width / (2 << page) >= size.width && region.height / (2 << page) >= size.height)
+    ++page;
+  ImagePtr level = std::move(first.value());
+  if (page > 0) {
+    auto loaded = load(page);
+    if (!loaded.ok()) return loaded.error();
+    level = std::move(loaded.value());
+    const int expect_w = shown.width >> page, expect_h = shown.height >> page;
+    if (std::abs(level->Xsize - expect_w) > 1 || std::abs(level->Ysize - expect_h) > 1)
+      return Error{Error::kCorrupt, "pyramid: page " + std::to_string(page) + " is " + std::to_string(level->Xsize) +
+                                        "x" + std::to_string(level->Ysize)};
+  }
+  // The rectangle at the level's scale, rounded outwards.
+  VipsImage* in = level.get();
+  const double fx = double(in->Xsize) / shown.width, fy = double(in->Ysize) / shown.height;
+  const int left = std::min(in->Xsize - 1, int(region.x * fx));
+  const int top = std::min(in->Ysize - 1, int(region.y * fy));
+  const int right = std::min(in->Xsize, std::max(left + 1, int(std::ceil((region.x + region.width) * fx))));
+  const int bottom = std::min(in->Ysize, std::max(top + 1, int(std::ceil((region.y + region.height) * fy))));
+  VipsImage* cut = nullptr;
+  if (vips_extract_area(in, &cut, left, top, right - left, bottom - top, nullptr) != 0)
+    return VipsFailure(Error::kInternal, "cut the region");
+  auto resized = ResizeTo(ImagePtr(cut).get(), size);
+  if (!resized.ok()) return resized.error();
+  // Only the tiles the rectangle touches are decoded, here.
+  VipsImage* memory = vips_image_copy_memory(resized.value().get());
+  if (!memory) return VipsFailure(Error::kCorrupt, "pyramid: read tiles");
   return ImagePtr(memory);
 }
 

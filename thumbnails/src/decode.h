@@ -34,4 +34,19 @@ struct PixelRect {
 Result<ImagePtr> DecodeRegion(std::string_view bytes, const ProbeInfo& source, PixelRect region,
                               PixelSize size);
 
+// A tiled pyramid of `bytes` (already probed as `source`): the picture as
+// shown (upright), 8-bit sRGB, in a TIFF of `tile` px JPEG-compressed tiles
+// (quality `quality`) with every halving as a further page, metadata
+// stripped. Decodes the whole original once. Errors: kUnsupported for a
+// picture with alpha (a JPEG tile cannot keep it), kCorrupt, kInternal.
+Result<std::string> EncodePyramid(std::string_view bytes, const ProbeInfo& source, int tile, int quality);
+
+// The displayed rectangle `region` of the pyramid `pyramid` (made by
+// EncodePyramid for a picture of `shown` px), resized to exactly `size`, in
+// memory. Reads the page of the smallest level that still covers `size`, and
+// of it only the tiles the rectangle touches. Through the TIFF buffer loader
+// with fail_on=error; the first page must be `shown` (within the pixel limit)
+// and every page 3 bands of 8 bits, else kCorrupt, as for damaged tiles.
+Result<ImagePtr> DecodePyramidRegion(std::string_view pyramid, PixelSize shown, PixelRect region, PixelSize size);
+
 }  // namespace thumbnails

@@ -73,18 +73,9 @@ VipsAngle Angle(int rotation) {
   }
 }
 
-}  // namespace
-
-Result<RegionImage> RenderRegion(std::string_view bytes, const RegionRequest& request,
-                                 std::int64_t max_output_pixels) {
-  auto source = Probe(bytes);
-  if (!source.ok()) return source.error();
-  if (auto checked = Check(source.value(), request, max_output_pixels); !checked.ok()) return checked.error();
-  auto decoded = DecodeRegion(bytes, source.value(),
-                              PixelRect{request.x, request.y, request.width, request.height},
-                              PixelSize{request.out_width, request.out_height});
-  if (!decoded.ok()) return decoded.error();
-  ImagePtr image = std::move(decoded.value());
+// The decoded region `image` (already the output size) mirrored, turned,
+// toned and encoded as `request` asks.
+Result<RegionImage> Finish(ImagePtr image, const RegionRequest& request) {
   if (request.format == RegionFormat::kJpeg && vips_image_hasalpha(image.get())) {
     auto flat = FlattenOnWhite(image.get());
     if (!flat.ok()) return flat.error();
@@ -106,6 +97,39 @@ Result<RegionImage> RenderRegion(std::string_view bytes, const RegionRequest& re
   auto encoded = EncodeRegion(toned.value().get(), request.format);
   if (!encoded.ok()) return encoded.error();
   return RegionImage{toned.value()->Xsize, toned.value()->Ysize, std::move(encoded.value())};
+}
+
+}  // namespace
+
+Result<RegionImage> RenderRegion(std::string_view bytes, const RegionRequest& request,
+                                 std::int64_t max_output_pixels) {
+  auto source = Probe(bytes);
+  if (!source.ok()) return source.error();
+  if (auto checked = Check(source.value(), request, max_output_pixels); !checked.ok()) return checked.error();
+  auto decoded = DecodeRegion(bytes, source.value(),
+                              PixelRect{request.x, request.y, request.width, request.height},
+                              PixelSize{request.out_width, request.out_height});
+  if (!decoded.ok()) return decoded.error();
+  return Finish(std::move(decoded.value()), request);
+}
+
+Result<RegionImage> RenderRegionFromPyramid(std::string_view pyramid, int shown_width, int shown_height,
+                                            const RegionRequest& request, std::int64_t max_output_pixels) {
+  if (!IsInitialized()) return NotInitialized();
+  ProbeInfo shown;
+  shown.width = shown_width, shown.height = shown_height;
+  if (auto checked = Check(shown, request, max_output_pixels); !checked.ok()) return checked.error();
+  auto decoded = DecodePyramidRegion(pyramid, PixelSize{shown_width, shown_height},
+                                     PixelRect{request.x, request.y, request.width, request.height},
+                                     PixelSize{request.out_width, request.out_height});
+  if (!decoded.ok()) return decoded.error();
+  return Finish(std::move(decoded.value()), request);
+}
+
+Result<std::string> MakePyramid(std::string_view bytes) {
+  auto source = Probe(bytes);
+  if (!source.ok()) return source.error();
+  return EncodePyramid(bytes, source.value(), kPyramidTile, kPyramidQuality);
 }
 
 const char* RegionFormatExtension(RegionFormat format) {

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@
 #include "media/upload_store.h"
 #include "service/archive.h"
 #include "service/first_run.h"
+#include "thumbnails/pyramid_store.h"
+#include "thumbnails/region_renderer.h"
 #include "thumbnails/region_cache.h"
 
 namespace gallery::http {
@@ -44,6 +47,13 @@ struct ApiContext {
   // Rendered image-service regions (--iiif-cache-bytes); not owned.
   // nullptr: none kept.
   thumbnails::RegionCache* iiif_cache = nullptr;
+  // The tiled pyramids of large photos, made on their first image-service
+  // region; not owned. nullptr: every region decodes the original.
+  thumbnails::PyramidStore* pyramids = nullptr;
+  std::int64_t pyramid_min_pixels = 4'000'000;  // --iiif-pyramid-min-pixels
+  // The archive's public address (--public-url, as ParsePublicUrl returns
+  // it): the start of IIIF ids and homepages. "": the request's own origin.
+  std::string public_url;
 };
 
 class Api {
@@ -145,6 +155,14 @@ class Api {
   HttpResponse IiifBase(const HttpRequest& req);
   HttpResponse IiifInfo(const HttpRequest& req);
   HttpResponse IiifImage(const HttpRequest& req);
+  // `request` rendered from the photo's pyramid, made first when there is
+  // none (from the original `read_original` reads into `original`); nullopt
+  // when there is no usable pyramid (then render from the original).
+  std::optional<thumbnails::RegionImage> RenderFromPyramid(const std::string& sha, std::int64_t version,
+                                                           int width, int height,
+                                                           const thumbnails::RegionRequest& request,
+                                                           const std::function<media::Status()>& read_original,
+                                                           const std::optional<std::string>& original);
   // IIIF Presentation API 3.0 (api_iiif_presentation.cc)
   HttpResponse IiifAlbumManifest(const HttpRequest& req);
   HttpResponse IiifMeetingCollection(const HttpRequest& req);

@@ -19,6 +19,7 @@ struct DataDir {
   std::string originals_dir() const;    // DIR/originals
   std::string renditions_dir() const;   // DIR/renditions
   std::string iiif_cache_dir() const;   // DIR/renditions/iiif: the image service's regions
+  std::string pyramids_dir() const;     // DIR/renditions/pyramids: the image service's tiled pyramids
   std::string users_lock_path() const;  // DIR/users.lock
   std::string cursor_key_path() const;  // DIR/cursor.key: seals page cursors
   std::string uploads_dir() const;      // DIR/uploads: resumable uploads not yet whole

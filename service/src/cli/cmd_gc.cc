@@ -1,8 +1,8 @@
 // `gallery gc --data DIR`: empties the trash for good and removes the files
 // no photo needs any more: the originals and renditions of the photos that
 // were in the trash, originals an interrupted import left without a photo,
-// and the image service's cached regions of every photo no longer
-// catalogued (DIR/renditions/iiif). Until then a deleted photo can be restored. Needs the archive to
+// and the image service's cached regions and pyramids of every photo no
+// longer catalogued (DIR/renditions/iiif, DIR/renditions/pyramids). Until then a deleted photo can be restored. Needs the archive to
 // itself: while another process has it open (a running server, an import),
 // it refuses and changes nothing.
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include "service/data_dir.h"
 #include "service/render_status.h"
 #include "service/users_lock.h"
+#include "thumbnails/pyramid_store.h"
 #include "thumbnails/region_cache.h"
 
 namespace gallery::cli {
@@ -44,6 +45,13 @@ std::vector<std::string> OrphanRegions(media::Catalog& catalog, const thumbnails
   return *orphans;
 }
 
+// The keys of the image service's pyramids that no photo refers to.
+std::vector<std::string> OrphanPyramids(media::Catalog& catalog, const thumbnails::PyramidStore& pyramids) {
+  auto orphans = catalog.UnreferencedSha256(pyramids.Keys());
+  if (!orphans.ok()) Fail("cannot list the cached regions without a photo", orphans.status());
+  return *orphans;
+}
+
 void RunGc(const GcArgs& a) {
   DataDir dir = DataDirOf(a.data);
   // Held to the end: a process that opens the archive meanwhile waits.
@@ -64,6 +72,7 @@ void RunGc(const GcArgs& a) {
   thumbnails::RenditionCache renditions(dir.renditions_dir());
   // No cap: gc removes what no photo needs, never what is merely old.
   thumbnails::RegionCache regions(dir.iiif_cache_dir(), std::numeric_limits<std::uint64_t>::max());
+  thumbnails::PyramidStore pyramids(dir.pyramids_dir());
 
   auto trash = (*catalog)->ListDeletedPhotos();
   if (!trash.ok()) Fail("cannot read the trash", trash.status());
@@ -76,6 +85,8 @@ void RunGc(const GcArgs& a) {
     for (const std::string& sha : orphans) std::printf("would remove original %s (no photo)\n", sha.c_str());
     std::vector<std::string> stale = OrphanRegions(**catalog, regions);
     for (const std::string& sha : stale) std::printf("would remove cached regions of %s (no photo)\n", sha.c_str());
+    for (const std::string& sha : OrphanPyramids(**catalog, pyramids))
+      std::printf("would remove the pyramid of %s (no photo)\n", sha.c_str());
     std::printf("dry run: %zu deleted photos, %zu originals and %zu cached region sets without a photo; "
                 "nothing removed\n",
                 trash->size(), orphans.size(), stale.size());
@@ -119,6 +130,19 @@ void RunGc(const GcArgs& a) {
                    FromRenderError(gone.error()).message().c_str());
     }
   }
+  // Their pyramids likewise.
+  std::size_t pyramids_removed = 0;
+  for (const std::string& sha : OrphanPyramids(**catalog, pyramids)) {
+    auto gone = pyramids.Remove(sha);
+    if (gone.ok()) {
+      ++pyramids_removed;
+    } else {
+      ++failed;
+      std::fprintf(stderr, "gallery: cannot remove the pyramid of %s: %s\n", sha.c_str(),
+                   FromRenderError(gone.error()).message().c_str());
+    }
+  }
+  if (pyramids_removed) std::printf("gc: pyramids of %zu photos removed\n", pyramids_removed);
   std::printf("gc: %zu deleted photos removed for good, files of %zu photos removed, cached regions of %zu "
               "photos removed%s\n",
               purged->size(), removed, regions_removed, failed ? " (some failed; run gc again)" : "");
@@ -134,8 +158,8 @@ void AddGcCommand(CLI::App& app) {
   cmd->footer(R"(A deleted photo waits in the trash, with its original and renditions, and can be
 restored (POST /api/trash/ID/restore) until gc. gc removes the trash's photos for
 good, their files, originals an interrupted import left without a photo, and the
-image service's cached regions (DIR/renditions/iiif) of photos no longer catalogued.
-It needs the archive to itself: while a server or an import has it open it refuses
+image service's cached regions (DIR/renditions/iiif) and tiled pyramids
+(DIR/renditions/pyramids) of photos no longer catalogued. It needs the archive to itself: while a server or an import has it open it refuses
 and removes nothing. --dry-run lists what would go.
 Exit status 0 when everything was removed, 1 when a file could not be, 2 when refused.)");
   cmd->add_flag("--dry-run", args->dry_run, "List what would be removed; remove nothing");

@@ -21,12 +21,14 @@
 #include "service/archive.h"
 #include "service/first_run.h"
 #include "service/worker_pool.h"
+#include "thumbnails/pyramid_store.h"
 #include "thumbnails/region_cache.h"
 #include "http/api.h"
 #include "http/metrics.h"
 #include "http/metrics_listener.h"
 #include "http/route_table.h"
 #include "http/server.h"
+#include "http/iiif_common.h"
 #include "http/web_assets.h"
 
 namespace gallery::cli {
@@ -40,6 +42,8 @@ struct ServeArgs {
   int threads = 2;
   std::size_t max_upload_bytes = 256u << 20;
   std::uint64_t iiif_cache_bytes = std::uint64_t{256} << 20;
+  std::int64_t iiif_pyramid_min_pixels = 4'000'000;
+  std::string public_url;
   double header_timeout = 30;   // seconds
   double body_timeout = 900;    // seconds
   int max_connections = 1000;
@@ -200,6 +204,10 @@ int Serve(const ServeArgs& args, std::vector<std::string> embed_origins) {
   context.max_chunk_bytes = args.max_chunk_bytes;
   thumbnails::RegionCache iiif_cache((*archive)->dir().iiif_cache_dir(), args.iiif_cache_bytes);
   context.iiif_cache = &iiif_cache;
+  thumbnails::PyramidStore pyramids((*archive)->dir().pyramids_dir());
+  context.pyramids = args.iiif_pyramid_min_pixels >= 0 ? &pyramids : nullptr;
+  context.pyramid_min_pixels = args.iiif_pyramid_min_pixels;
+  context.public_url = args.public_url;
   context.web_dir = args.web;
   context.embed_origins = std::move(embed_origins);
   std::vector<http::IpNetwork> proxies;
@@ -304,6 +312,15 @@ void AddServeCommand(CLI::App& app) {
                   "(413) from its head, before it is read. Every other route takes JSON "
                   "bodies of at most 1 MiB, nested at most 32 levels deep")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 34))->capture_default_str();
+  cmd->add_option("--public-url", args->public_url,
+                  "URL: the archive's public address (https://host[:port][/path]), the start of the "
+                  "image service's ids, manifests and their homepages; without it, the address each "
+                  "request came to (its Host)");
+  cmd->add_option("--iiif-pyramid-min-pixels", args->iiif_pyramid_min_pixels,
+                  "Photos of at least this many pixels get a tiled pyramid (DIR/renditions/pyramids), made "
+                  "on their first image-service region, so a tile reads only the tiles it needs; "
+                  "-1 makes none")
+      ->check(CLI::Range(std::int64_t{-1}, std::int64_t{1} << 40))->capture_default_str();
   cmd->add_option("--iiif-cache-bytes", args->iiif_cache_bytes,
                   "Bytes of rendered image-service regions (IIIF tiles and sizes) kept on disk under "
                   "DIR/renditions/iiif; the least recently used go first. 0 keeps none")
@@ -361,6 +378,14 @@ void AddServeCommand(CLI::App& app) {
     if (args->data.empty()) {
       std::cerr << "gallery serve: --data DIR is required\n";
       throw CLI::RuntimeError(2);
+    }
+    if (!args->public_url.empty()) {
+      auto url = http::ParsePublicUrl(args->public_url);
+      if (!url.ok()) {
+        std::cerr << "gallery serve: " << url.status().message() << "\n";
+        throw CLI::RuntimeError(2);
+      }
+      args->public_url = *url;
     }
     std::vector<std::string> embed_origins;
     for (const std::string& text : args->embed_origins) {

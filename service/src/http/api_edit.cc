@@ -105,8 +105,9 @@ HttpResponse Api::DeletePhoto(const HttpRequest& req) {
   if (!id) return ErrorResponse(ApiError::kNotFound, "no photo '" + req.Param("id") + "'");
   auto sha = catalog().DeletePhoto(*id, req.principal.name);
   if (!sha.ok()) return ErrorFromStatus(sha.status());
-  // Its image-service regions go now (a restore renders them again).
+  // Its image-service regions and pyramid go now (a restore makes them again).
   if (ctx_.iiif_cache) (void)ctx_.iiif_cache->Remove(*sha);
+  if (ctx_.pyramids) (void)ctx_.pyramids->Remove(*sha);
   return JsonResponse({{"deleted", *id}, {"sha256", *sha}});
 }
 

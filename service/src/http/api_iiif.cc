@@ -3,8 +3,10 @@
 // access as /media/: a photo the asker may not see is 404, share links open
 // the photos of their album.
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "http/access.h"
 #include "http/api.h"
@@ -21,13 +23,18 @@ namespace {
 
 const char kImageContext[] = "http://iiif.io/api/image/3/context.json";
 constexpr int kTileSize = 512;
+static_assert(kTileSize == thumbnails::kPyramidTile, "the pyramid's tiles are the tiles info.json offers");
+// The version a photo's pyramid is stored under: its layout's (tiles,
+// quality, pages), not the photo's, since an edit changes no pixel. A new
+// layout here makes every pyramid again, the old files dropped.
+constexpr std::int64_t kPyramidLayout = 1;
 
 HttpResponse NoImage(const HttpRequest& req) {
   return ErrorResponse(ApiError::kNotFound, "no image at " + req.path);
 }
 
-std::string ImageServiceId(const HttpRequest& req, std::int64_t id) {
-  return IiifOrigin(req) + "/iiif/3/" + std::to_string(id);
+std::string ImageServiceId(const HttpRequest& req, const std::string& public_url, std::int64_t id) {
+  return IiifOrigin(req, public_url) + "/iiif/3/" + std::to_string(id);
 }
 
 // The headers every IIIF answer about `photo` carries: anyone's page may
@@ -122,7 +129,8 @@ nlohmann::json ScaleFactors(int width, int height) {
 
 }  // namespace
 
-std::string IiifOrigin(const HttpRequest& req) {
+std::string IiifOrigin(const HttpRequest& req, const std::string& public_url) {
+  if (!public_url.empty()) return public_url;
   std::string host = req.Header("Host");
   bool clean = !host.empty() && host.size() <= 255;
   for (unsigned char c : host) {
@@ -130,6 +138,29 @@ std::string IiifOrigin(const HttpRequest& req) {
   }
   if (!clean) host = "localhost";
   return std::string(req.Header("X-Forwarded-Proto") == "https" ? "https" : "http") + "://" + host;
+}
+
+media::Result<std::string> ParsePublicUrl(const std::string& text) {
+  const auto bad = [&](const std::string& why) {
+    return media::Status::InvalidArgument("--public-url '" + text + "': " + why);
+  };
+  const std::size_t scheme = text.rfind("https://", 0) == 0 ? 8 : text.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme == 0) return bad("must start with http:// or https://");
+  if (text.size() > 2000) return bad("longer than 2000 characters");
+  const std::size_t slash = text.find('/', scheme);
+  const std::string host = text.substr(scheme, slash == std::string::npos ? std::string::npos : slash - scheme);
+  if (host.empty()) return bad("no host");
+  for (unsigned char c : host) {
+    if (!std::isalnum(c) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']')
+      return bad("the host may hold only letters, digits, '.', '-', ':' and brackets");
+  }
+  std::string path = slash == std::string::npos ? "" : text.substr(slash);
+  for (unsigned char c : path) {
+    if (!std::isalnum(c) && !std::strchr("/-._~%!$&'()*+,;=:@", c))
+      return bad("the path may not hold '" + std::string(1, char(c)) + "' (no query, fragment or spaces)");
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return text.substr(0, scheme) + host + path;
 }
 
 bool IsHttpUri(const std::string& text) {
@@ -142,7 +173,7 @@ HttpResponse Api::IiifBase(const HttpRequest& req) {
   HttpResponse r;
   r.status = 303;
   r.content_type.clear();
-  r.headers = {{"Location", ImageServiceId(req, photo->id) + "/info.json"}};
+  r.headers = {{"Location", ImageServiceId(req, ctx_.public_url, photo->id) + "/info.json"}};
   AddCors(r, PhotoIsPublic(catalog(), *photo));
   return r;
 }
@@ -153,7 +184,7 @@ HttpResponse Api::IiifInfo(const HttpRequest& req) {
   const int width = photo->meta.width, height = photo->meta.height;
   nlohmann::json info = {
       {"@context", kImageContext},
-      {"id", ImageServiceId(req, photo->id)},
+      {"id", ImageServiceId(req, ctx_.public_url, photo->id)},
       {"type", "ImageService3"},
       {"protocol", "http://iiif.io/api/image"},
       {"profile", "level2"},
@@ -198,7 +229,7 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
   const std::string etag =
       "\"" + photo->sha256.substr(0, 20) + "-v" + std::to_string(photo->version) + "-" + name + "\"";
   HttpResponse r;
-  r.headers = {{"ETag", etag}, {"Cache-Control", MediaCacheControl(catalog(), req.Query("v"), *photo)}};
+  r.headers = {{"ETag", etag}, {"Cache-Control", MediaCacheControlOf(is_public, req.Query("v"), *photo)}};
   AddCors(r, is_public);
   if (NotModified(req, etag)) {
     r.status = 304;
@@ -213,20 +244,75 @@ HttpResponse Api::IiifImage(const HttpRequest& req) {
       return r;
     }
   }
-  return Deferred([this, r, cache, name, sha = photo->sha256, version = photo->version, plan = *plan]() mutable {
-    auto original = archive().originals().Read(sha);
-    if (!original.ok()) return ErrorFromStatus(original.status());
-    auto image = thumbnails::RenderRegion(original.value(), RegionRequestOf(plan), kIiifLimits.max_area);
-    if (!image.ok()) return ErrorFromRender(image.error());
+  return Deferred([this, r, cache, name, sha = photo->sha256, version = photo->version, plan = *plan,
+                   width = photo->meta.width, height = photo->meta.height]() mutable {
+    std::optional<std::string> original;  // read at most once
+    auto read_original = [&]() -> media::Status {
+      if (original) return media::Status::OK();
+      auto read = archive().originals().Read(sha);
+      if (!read.ok()) return read.status();
+      original = std::move(read.value());
+      return media::Status::OK();
+    };
+    std::optional<thumbnails::RegionImage> image;
+    if (ctx_.pyramids && std::int64_t(width) * height >= ctx_.pyramid_min_pixels)
+      image = RenderFromPyramid(sha, kPyramidLayout, width, height, RegionRequestOf(plan), read_original, original);
+    if (!image) {
+      if (media::Status read = read_original(); !read.ok()) return ErrorFromStatus(read);
+      auto rendered = thumbnails::RenderRegion(*original, RegionRequestOf(plan), kIiifLimits.max_area);
+      if (!rendered.ok()) return ErrorFromRender(rendered.error());
+      image = std::move(rendered.value());
+    }
     if (cache) {
       // A region that cannot be kept is still answered.
-      if (auto kept = cache->Put(sha, version, name, image.value().bytes); !kept.ok())
+      if (auto kept = cache->Put(sha, version, name, image->bytes); !kept.ok())
         std::fprintf(stderr, "gallery: region cache: %s\n", kept.error().message.c_str());
     }
     r.content_type = thumbnails::RegionFormatMimeType(RegionFormatOf(plan.format));
-    r.body = std::move(image.value().bytes);
+    r.body = std::move(image->bytes);
     return r;
   });
+}
+
+std::optional<thumbnails::RegionImage> Api::RenderFromPyramid(const std::string& sha, std::int64_t version,
+                                                             int width, int height,
+                                                             const thumbnails::RegionRequest& request,
+                                                             const std::function<media::Status()>& read_original,
+                                                             const std::optional<std::string>& original) {
+  // Made here on the first region that is not cached, on this image worker;
+  // whoever asks for the same photo meanwhile waits for this making.
+  auto make = [&]() -> thumbnails::Result<std::string> {
+    if (media::Status read = read_original(); !read.ok())
+      return thumbnails::Error{thumbnails::Error::kIOError, "reading the original: " + read.message()};
+    const auto started = std::chrono::steady_clock::now();
+    auto made = thumbnails::MakePyramid(*original);
+    if (made.ok())
+      std::fprintf(stderr, "gallery: pyramid of %s v%lld made: %zu bytes in %lld ms\n", sha.c_str(),
+                   static_cast<long long>(version), made.value().size(),
+                   static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::steady_clock::now() - started)
+                                              .count()));
+    return made;
+  };
+  auto pyramid = ctx_.pyramids->Get(sha, version, make);
+  if (!pyramid.ok()) {
+    // Answered from the original; a making that failed is not retried.
+    if (pyramid.error().kind != thumbnails::Error::kUnsupported)
+      std::fprintf(stderr, "gallery: no pyramid of %s, rendering from the original: %s\n", sha.c_str(),
+                   pyramid.error().message.c_str());
+    return std::nullopt;
+  }
+  auto image = thumbnails::RenderRegionFromPyramid(pyramid.value()->bytes(), width, height, request,
+                                                   kIiifLimits.max_area);
+  if (image.ok()) return std::move(image.value());
+  // A damaged pyramid goes and is made again on the next region; this one
+  // comes from the original (which also reports a bad request as it should).
+  if (image.error().kind == thumbnails::Error::kCorrupt) {
+    std::fprintf(stderr, "gallery: the pyramid of %s is damaged, rendering from the original: %s\n", sha.c_str(),
+                 image.error().message.c_str());
+    ctx_.pyramids->Discard(sha, version);
+  }
+  return std::nullopt;
 }
 
 }  // namespace gallery::http

@@ -120,7 +120,7 @@ HttpResponse Api::IiifAlbumManifest(const HttpRequest& req) {
   const media::Audience audience = AudienceOf(req.principal);
   auto album = catalog().GetAlbum(req.Param("slug"), audience);
   if (!album.ok()) return ErrorFromStatus(album.status());
-  const std::string base = IiifOrigin(req);
+  const std::string base = IiifOrigin(req, ctx_.public_url);
   const std::string id = base + "/iiif/3/manifests/albums/" + album->slug;
   nlohmann::json label = LanguageMap(album->title, album->slug);
   nlohmann::json manifest = {{"@context", kPresentationContext},
@@ -166,7 +166,7 @@ HttpResponse Api::IiifMeetingCollection(const HttpRequest& req) {
   if (!meeting.ok()) return ErrorFromStatus(meeting.status());
   auto albums = catalog().ListAlbums(meeting->slug, audience);
   if (!albums.ok()) return ErrorFromStatus(albums.status());
-  const std::string base = IiifOrigin(req);
+  const std::string base = IiifOrigin(req, ctx_.public_url);
   nlohmann::json label = LanguageMap(meeting->title, meeting->slug);
   nlohmann::json collection = {{"@context", kPresentationContext},
                                {"id", base + "/iiif/3/collections/meetings/" + meeting->slug},

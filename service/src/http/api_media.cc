@@ -67,6 +67,10 @@ std::string MediaCacheControl(media::Catalog& catalog, const std::string& v, con
   auto as_public = catalog.GetPhoto(photo.id, media::Audience::Public());
   bool is_public = as_public.ok() &&
                    (!depends_on_location || as_public->location_shown == photo.location_shown);
+  return MediaCacheControlOf(is_public, v, photo);
+}
+
+std::string MediaCacheControlOf(bool is_public, const std::string& v, const media::Photo& photo) {
   if (v != MediaVersion(photo)) return is_public ? "no-cache" : "private, no-cache";
   return std::string(is_public ? "public, " : "private, ") + kImmutable;
 }

@@ -27,6 +27,9 @@ std::string MediaVersion(const media::Photo& photo);
 // only when the public gets the same.
 std::string MediaCacheControl(media::Catalog& catalog, const std::string& v, const media::Photo& photo,
                               bool depends_on_location = false);
+// The same for a caller that already knows whether the public may see the
+// photo (PhotoIsPublic), so the catalog is not asked again.
+std::string MediaCacheControlOf(bool is_public, const std::string& v, const media::Photo& photo);
 // True when the request's If-None-Match names `etag` (or is "*").
 bool NotModified(const HttpRequest& req, const std::string& etag);
 // True when the public (no account, no share link) may see the photo.

@@ -43,6 +43,26 @@ struct RegionImage {
 Result<RegionImage> RenderRegion(std::string_view bytes, const RegionRequest& request,
                                  std::int64_t max_output_pixels);
 
+// A tiled pyramid of the original `bytes`, made once per photo so that a
+// region later reads only the tiles it needs: the picture as shown (EXIF
+// orientation applied), 8-bit sRGB, a TIFF of kPyramidTile px tiles,
+// JPEG-compressed at kPyramidQuality, one page per halving. Decodes the
+// whole original (about 3 bytes a pixel in memory). Errors: those of
+// RenderRegion, and kUnsupported for a picture with alpha (render those from
+// the original). Thread-safe.
+constexpr int kPyramidTile = 512;
+constexpr int kPyramidQuality = 90;
+Result<std::string> MakePyramid(std::string_view bytes);
+
+// Renders `request` from `pyramid`, which MakePyramid made from a picture
+// shown as shown_width x shown_height, with RenderRegion's checks first and
+// the same pixels (within JPEG's rounding): from the smallest level that
+// still covers the output, only the tiles the rectangle touches. The file is
+// read with the trusted TIFF loader and the pixel limit; a pyramid that is
+// damaged, truncated or not of that picture is kCorrupt.
+Result<RegionImage> RenderRegionFromPyramid(std::string_view pyramid, int shown_width, int shown_height,
+                                            const RegionRequest& request, std::int64_t max_output_pixels);
+
 // The file extension and media type of a region format ("jpg", "image/jpeg").
 const char* RegionFormatExtension(RegionFormat format);
 const char* RegionFormatMimeType(RegionFormat format);
