@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "fixtures/api_fixture.h"
+#include "fixtures/decoded_image.h"
 #include "fixtures/image_fixtures.h"
 
 namespace http_test {
@@ -18,23 +19,8 @@ namespace {
 using namespace std::string_literals;
 using nlohmann::json;
 
-struct Unref {
-  void operator()(VipsImage* image) const { g_object_unref(image); }
-};
-using Image = std::unique_ptr<VipsImage, Unref>;
-
-Image Decode(const std::string& bytes) {
-  static const bool started = VIPS_INIT("iiif_api_test") == 0;
-  EXPECT_TRUE(started);
-  VipsImage* lazy = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
-  EXPECT_NE(lazy, nullptr) << vips_error_buffer();
-  if (!lazy) return nullptr;
-  // Decoded now: the image must not refer to `bytes` once they are gone.
-  VipsImage* out = vips_image_copy_memory(lazy);
-  g_object_unref(lazy);
-  EXPECT_NE(out, nullptr) << vips_error_buffer();
-  return Image(out);
-}
+using Image = testing_util::DecodedImage;
+Image Decode(const std::string& bytes) { return testing_util::DecodeImage(bytes); }
 
 std::vector<double> PixelAt(VipsImage* image, int x, int y) {
   double* values = nullptr;

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "fixtures/api_fixture.h"
+#include "fixtures/decoded_image.h"
 #include "fixtures/image_fixtures.h"
 #include "fixtures/test_util.h"
 
@@ -21,22 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Unref {
-  void operator()(VipsImage* image) const { g_object_unref(image); }
-};
-using Image = std::unique_ptr<VipsImage, Unref>;
-
-Image Decode(const std::string& bytes) {
-  static const bool started = VIPS_INIT("iiif_pyramid_test") == 0;
-  EXPECT_TRUE(started);
-  VipsImage* lazy = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
-  EXPECT_NE(lazy, nullptr) << vips_error_buffer();
-  if (!lazy) return nullptr;
-  VipsImage* out = vips_image_copy_memory(lazy);
-  g_object_unref(lazy);
-  EXPECT_NE(out, nullptr) << vips_error_buffer();
-  return Image(out);
-}
+using Image = testing_util::DecodedImage;
+Image Decode(const std::string& bytes) { return testing_util::DecodeImage(bytes); }
 
 // The mean absolute difference of two images' samples, and the share of
 // samples more than 40 apart; both sizes must match.

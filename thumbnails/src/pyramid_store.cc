@@ -10,27 +10,15 @@
 #include <cerrno>
 #include <cstring>
 
+#include "cache_files.h"
 #include "thumbnails/rendition_cache.h"
 
 namespace thumbnails {
 
 namespace {
 
-std::vector<std::string> ListDir(const std::string& dir) {
-  std::vector<std::string> out;
-  DIR* d = opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") out.push_back(std::move(name));
-  }
-  closedir(d);
-  return out;
-}
-
 Error IoError(const std::string& what, const std::string& path, int err) {
-  return Error{err == ENOSPC || err == EDQUOT ? Error::kNoSpace : Error::kIOError,
-               "pyramid store: " + what + " " + path + ": " + std::strerror(err)};
+  return FileError("pyramid store: " + what, path, err);
 }
 
 Error BadKey() { return Error{Error::kInvalidArgument, "pyramid store: a photo key is 64 lowercase hex digits"}; }

@@ -12,27 +12,15 @@
 #include <sstream>
 #include <vector>
 
+#include "cache_files.h"
 #include "thumbnails/rendition_cache.h"
 
 namespace thumbnails {
 
 namespace {
 
-std::vector<std::string> ListDir(const std::string& dir) {
-  std::vector<std::string> out;
-  DIR* d = opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") out.push_back(std::move(name));
-  }
-  closedir(d);
-  return out;
-}
-
 Error IoError(const std::string& what, const std::string& path, int err) {
-  return Error{err == ENOSPC || err == EDQUOT ? Error::kNoSpace : Error::kIOError,
-               "region cache: " + what + " " + path + ": " + std::strerror(err)};
+  return FileError("region cache: " + what, path, err);
 }
 
 std::string VersionPrefix(std::int64_t version) { return "v" + std::to_string(version) + "-"; }

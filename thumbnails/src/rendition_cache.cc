@@ -12,15 +12,11 @@
 #include <random>
 
 #include "base/durable_file.h"
+#include "cache_files.h"
 
 namespace thumbnails {
 
 namespace {
-
-Error IoFailure(const std::string& what, const std::string& path, int err) {
-  Error::Kind kind = (err == ENOSPC || err == EDQUOT) ? Error::kNoSpace : Error::kIOError;
-  return Error{kind, what + " " + path + ": " + std::strerror(err)};
-}
 
 Result<void> CheckEntry(std::string_view key, const std::string& name) {
   if (!RenditionCache::IsValidKey(key))
@@ -76,22 +72,6 @@ bool IsTemporaryName(const std::string& file) {
   return true;
 }
 
-std::vector<std::string> ListDir(const std::string& path, int* err) {
-  std::vector<std::string> names;
-  DIR* dir = opendir(path.c_str());
-  if (!dir) {
-    *err = errno;
-    return names;
-  }
-  *err = 0;
-  while (dirent* entry = readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  closedir(dir);
-  return names;
-}
-
 }  // namespace
 
 RenditionCache::RenditionCache(std::string root, base::FileSystem* fs)
@@ -130,7 +110,7 @@ Result<std::string> RenditionCache::Get(std::string_view key, const std::string&
   if (fd < 0 && errno == ENOENT)
     return Error{Error::kNotFound, "no cached rendition " + EntryName(name, format) + " for " +
                                        std::string(key)};
-  if (fd < 0) return IoFailure("cannot open", path, errno);
+  if (fd < 0) return FileError("cannot open", path, errno);
   std::string bytes;
   char buf[65536];
   ssize_t n;
@@ -139,7 +119,7 @@ Result<std::string> RenditionCache::Get(std::string_view key, const std::string&
     if (n < 0) {
       int err = errno;
       close(fd);
-      return IoFailure("cannot read", path, err);
+      return FileError("cannot read", path, err);
     }
     bytes.append(buf, size_t(n));
   }
@@ -167,12 +147,12 @@ Result<void> RenditionCache::Remove(std::string_view key) const {
   int err = 0;
   std::vector<std::string> names = ListDir(dir, &err);
   if (err == ENOENT) return {};
-  if (err != 0) return IoFailure("cannot list", dir, err);
+  if (err != 0) return FileError("cannot list", dir, err);
   for (const auto& name : names)
     if (unlink((dir + "/" + name).c_str()) != 0 && errno != ENOENT)
-      return IoFailure("cannot remove", dir + "/" + name, errno);
+      return FileError("cannot remove", dir + "/" + name, errno);
   if (rmdir(dir.c_str()) != 0 && errno != ENOENT)
-    return IoFailure("cannot remove folder", dir, errno);
+    return FileError("cannot remove folder", dir, errno);
   return {};
 }
 
@@ -181,12 +161,12 @@ Result<std::vector<std::string>> RenditionCache::Keys() const {
   int err = 0;
   std::vector<std::string> prefixes = ListDir(root_, &err);
   if (err == ENOENT) return keys;
-  if (err != 0) return IoFailure("cannot list", root_, err);
+  if (err != 0) return FileError("cannot list", root_, err);
   for (const auto& prefix : prefixes) {
     if (prefix.size() != 2) continue;
     std::vector<std::string> names = ListDir(root_ + "/" + prefix, &err);
     if (err == ENOENT || err == ENOTDIR) continue;
-    if (err != 0) return IoFailure("cannot list", root_ + "/" + prefix, err);
+    if (err != 0) return FileError("cannot list", root_ + "/" + prefix, err);
     for (auto& name : names)
       if (IsValidKey(name) && name.compare(0, 2, prefix) == 0) keys.push_back(std::move(name));
   }
@@ -203,7 +183,7 @@ Result<std::vector<std::string>> RenditionCache::ListTemporaries() const {
     int err = 0;
     std::vector<std::string> names = ListDir(dir, &err);
     if (err == ENOENT || err == ENOTDIR) continue;
-    if (err != 0) return IoFailure("cannot list", dir, err);
+    if (err != 0) return FileError("cannot list", dir, err);
     for (const std::string& name : names)
       if (IsTemporaryName(name)) temps.push_back(dir + "/" + name);
   }
@@ -217,7 +197,7 @@ Result<std::size_t> RenditionCache::RemoveTemporaries() const {
   std::size_t removed = 0;
   for (const std::string& path : temps.value()) {
     if (unlink(path.c_str()) == 0) ++removed;
-    else if (errno != ENOENT) return IoFailure("cannot remove", path, errno);
+    else if (errno != ENOENT) return FileError("cannot remove", path, errno);
   }
   return removed;
 }
