@@ -13,12 +13,10 @@
 // GALLERY_TOKEN, never from the command line. The summary and the exit codes
 // are those of `gallery import`.
 #include <curl/curl.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -242,7 +240,7 @@ class StateFile {
 // Each file's SHA-256, made on a thread of its own in the files' order,
 // ahead of the sending: the hash of the next files is made while the
 // current one is sent (and while the server takes it), not all of them
-// before the first byte leaves. Read in large blocks.
+// before the first byte leaves.
 class Hasher {
  public:
   struct Hash {
@@ -272,10 +270,9 @@ class Hasher {
 
  private:
   void Run() {
-    std::vector<char> block(4u << 20);
     std::size_t i = 0;
     for (; i < files_.size() && !stop_ && !Interrupted(); ++i) {
-      Hash h = Of(files_[i], &block);
+      Hash h = Of(files_[i]);
       std::lock_guard<std::mutex> l(mu_);
       hashes_[i] = std::move(h);
       hashes_[i].done = true;
@@ -287,27 +284,14 @@ class Hasher {
     ready_ = files_.size();
     done_.notify_all();
   }
-  Hash Of(const std::string& path, std::vector<char>* block) {
+  static Hash Of(const std::string& path) {
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (ec) return {false, "", "cannot read: " + ec.message()};
     if (size > kMaxFileBytes) return {false, "", "too large to be a photo (" + std::to_string(size) + " bytes)"};
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {false, "", "cannot open " + path};
-    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-    media::Sha256 sha;
-    for (;;) {
-      ssize_t n = ::read(fd, block->data(), block->size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        ::close(fd);
-        return {false, "", "cannot read " + path};
-      }
-      if (n == 0) break;
-      sha.Update(block->data(), static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    return {false, sha.FinishHex(), ""};
+    media::Result<std::string> sha = media::Sha256OfFile(path);
+    if (!sha.ok()) return {false, "", sha.status().message()};
+    return {false, sha.value(), ""};
   }
 
   const std::vector<std::string>& files_;
